@@ -1,0 +1,295 @@
+package dev.jcompose.model.load;
+
+import dev.jcompose.model.ComposeFileException;
+import dev.jcompose.model.Diagnostics;
+import dev.jcompose.model.FileObject;
+import dev.jcompose.model.Network;
+import dev.jcompose.model.Problem;
+import dev.jcompose.model.Project;
+import dev.jcompose.model.Records;
+import dev.jcompose.model.Service;
+import dev.jcompose.model.Volume;
+import dev.jcompose.model.tree.MapNode;
+import dev.jcompose.model.tree.Mark;
+import dev.jcompose.model.tree.Node;
+import dev.jcompose.model.tree.Nodes;
+import dev.jcompose.model.tree.YamlPath;
+import dev.jcompose.model.tree.YamlReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads compose files into a {@link Project}. The pipeline, each step a tree-to-tree stage that
+ * keeps source marks:
+ *
+ * <ol>
+ *   <li>per file: parse ({@link YamlReader}), interpolate ({@link InterpolateStage}), validate
+ *       ({@link ComposeSchema}), canonical form ({@link CanonicalStage});
+ *   <li>merge the files in order ({@link MergeStage});
+ *   <li>project name, profiles ({@link ProfilesStage}), defaults, paths and normalisation
+ *       ({@link ResolveStages}), reference checks ({@link ConsistencyStage});
+ *   <li>bind to records ({@link Binder}).
+ * </ol>
+ *
+ * <p>Every stage reports all the errors it finds; loading stops after the first stage with
+ * errors and throws {@link ComposeFileException}.
+ */
+public final class ComposeLoader {
+
+    private final LoadOptions options;
+    private final Diagnostics diag;
+
+    private ComposeLoader(LoadOptions options) {
+        this.options = options;
+        this.diag = new Diagnostics(options.warnings());
+    }
+
+    /**
+     * Loads the project described by {@code options}.
+     *
+     * @throws ComposeFileException when the files are missing, invalid or inconsistent
+     */
+    public static Project load(LoadOptions options) {
+        return new ComposeLoader(options).load();
+    }
+
+    /** The environment the files would be interpolated with, and where each value came from. */
+    public static Environment environment(LoadOptions options) {
+        ComposeLoader loader = new ComposeLoader(options);
+        List<ConfigSource> files = loader.files(Environment.ofProcess(options.processEnv()));
+        return loader.environment(loader.projectDirectory(files));
+    }
+
+    private Project load() {
+        List<ConfigSource> files = files(Environment.ofProcess(options.processEnv()));
+        Path projectDir = projectDirectory(files);
+        Environment env = environment(projectDir);
+        // COMPOSE_FILE from .env is honoured when no -f was given
+        if (options.files().isEmpty() && options.processEnv().get("COMPOSE_FILE") == null
+                && env.get("COMPOSE_FILE") != null) {
+            files = files(env);
+            projectDir = projectDirectory(files);
+        }
+
+        Set<String> warned = new HashSet<>();
+        Node merged = null;
+        for (ConfigSource file : files) {
+            Node tree = loadFile(file, env, warned);
+            merged = merged == null ? tree : MergeStage.merge(merged, tree);
+        }
+        diag.throwIfErrors();
+        MapNode root = merged instanceof MapNode m ? m : MapNode.empty(Mark.NONE);
+
+        String name = projectName(root, env, projectDir);
+        List<String> profiles = activeProfiles(env);
+        ProfilesStage.Result split = ProfilesStage.apply(ResolveStages.map(root, "services"),
+                profiles, options.services());
+        root = root.with("services", split.enabled());
+        if (options.consistencyCheck()) {
+            ConsistencyStage.check(root, split.disabled(), diag);
+            diag.throwIfErrors();
+        }
+        if (options.normalize()) {
+            root = ResolveStages.defaults(root, name);
+        }
+        if (options.resolvePaths()) {
+            Path home = Path.of(System.getProperty("user.home"));
+            root = (MapNode) ResolveStages.paths(root, projectDir, home);
+            MapNode disabledRoot = MapNode.builder(root.mark())
+                    .put("services", split.disabled()).build();
+            disabledRoot = (MapNode) ResolveStages.paths(disabledRoot, projectDir, home);
+            split = new ProfilesStage.Result(split.enabled(),
+                    ResolveStages.map(disabledRoot, "services"));
+        }
+        if (options.normalize()) {
+            root = ResolveStages.normalise(root, env, diag);
+        }
+        diag.throwIfErrors();
+
+        Binder binder = new Binder(diag);
+        Map<String, Service> services = bindServices(binder, ResolveStages.map(root, "services"));
+        Map<String, Service> disabled = bindServices(binder, split.disabled());
+        Map<String, Network> networks = bindAll(binder, root, "networks", Network.class);
+        Map<String, Volume> volumes = bindAll(binder, root, "volumes", Volume.class);
+        Map<String, FileObject> secrets = bindAll(binder, root, "secrets", FileObject.class);
+        Map<String, FileObject> configs = bindAll(binder, root, "configs", FileObject.class);
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        root.entries().forEach((k, v) -> {
+            if (k.startsWith("x-")) {
+                extensions.put(k, Nodes.plain(v));
+            }
+        });
+        diag.throwIfErrors();
+        List<Path> configFiles = files.stream().map(ConfigSource::path).toList();
+        return new Project(name, services, networks, volumes, secrets, configs, extensions,
+                projectDir, configFiles, env.asMap(), disabled, profiles);
+    }
+
+    private Node loadFile(ConfigSource file, Environment env, Set<String> warned) {
+        String text = read(file);
+        List<Node> documents = YamlReader.readAll(file.displayName(), text);
+        Node tree = null;
+        for (Node doc : documents) {
+            tree = tree == null ? doc : MergeStage.merge(tree, doc);
+        }
+        if (tree == null || tree.isNull()) {
+            tree = MapNode.empty(new Mark(file.displayName(), 1, 1));
+        }
+        if (options.interpolate()) {
+            tree = new InterpolateStage(env, diag, warned).apply(tree);
+            diag.throwIfErrors();
+        }
+        Schema.validate(tree, ComposeSchema.FILE, YamlPath.ROOT, diag);
+        diag.throwIfErrors();
+        tree = new CanonicalStage(diag).apply(tree);
+        diag.throwIfErrors();
+        return tree;
+    }
+
+    private String read(ConfigSource file) {
+        if (file.content() != null) {
+            return file.content();
+        }
+        try {
+            return Files.readString(file.path());
+        } catch (NoSuchFileException e) {
+            throw new ComposeFileException(Problem.error(new Mark(file.displayName(), 0, 0),
+                    YamlPath.ROOT, "file not found"));
+        } catch (IOException e) {
+            throw new ComposeFileException(Problem.error(new Mark(file.displayName(), 0, 0),
+                    YamlPath.ROOT, "cannot read the file: " + e.getMessage()));
+        }
+    }
+
+    /** {@code -f} files, else {@code COMPOSE_FILE}, else discovery (with the override file). */
+    private List<ConfigSource> files(Environment env) {
+        if (!options.files().isEmpty()) {
+            return options.files().stream()
+                    .map(f -> f.content() != null ? f
+                            : ConfigSource.of(options.workingDir().resolve(f.path()).normalize()))
+                    .toList();
+        }
+        String composeFile = env.get("COMPOSE_FILE");
+        if (composeFile != null && !composeFile.isBlank()) {
+            String sep = env.get("COMPOSE_PATH_SEPARATOR");
+            if (sep == null || sep.isEmpty()) {
+                sep = java.io.File.pathSeparator;
+            }
+            return Arrays.stream(composeFile.split(java.util.regex.Pattern.quote(sep)))
+                    .filter(s -> !s.isBlank())
+                    .map(s -> ConfigSource.of(options.workingDir().resolve(s).normalize()))
+                    .toList();
+        }
+        return ProjectFiles.discover(options.workingDir()).stream().map(ConfigSource::of).toList();
+    }
+
+    private Path projectDirectory(List<ConfigSource> files) {
+        if (options.projectDirectory() != null) {
+            return options.projectDirectory();
+        }
+        Path first = files.get(0).path().toAbsolutePath();
+        Path parent = files.get(0).content() != null && first.getFileName() == null
+                ? first : first.getParent();
+        return parent == null ? options.workingDir() : parent;
+    }
+
+    private Environment environment(Path projectDir) {
+        List<Path> envFiles = new ArrayList<>();
+        if (!options.envFiles().isEmpty()) {
+            for (Path p : options.envFiles()) {
+                Path abs = options.workingDir().resolve(p).normalize();
+                if (!Files.isRegularFile(abs)) {
+                    throw new ComposeFileException(Problem.error(new Mark(abs.toString(), 0, 0),
+                            YamlPath.ROOT, "env file not found"));
+                }
+                envFiles.add(abs);
+            }
+        } else {
+            Path dotenv = projectDir.resolve(".env");
+            if (Files.isRegularFile(dotenv)) {
+                envFiles.add(dotenv);
+            }
+        }
+        return Environment.resolve(options.processEnv(), envFiles);
+    }
+
+    private String projectName(MapNode root, Environment env, Path projectDir) {
+        String explicit = options.projectName();
+        if (explicit == null || explicit.isEmpty()) {
+            explicit = env.get("COMPOSE_PROJECT_NAME");
+        }
+        if (explicit != null && !explicit.isEmpty()) {
+            if (!ProjectNames.isValid(explicit)) {
+                throw new ComposeFileException(Problem.error(Mark.NONE, YamlPath.ROOT,
+                        ProjectNames.invalidMessage(explicit)));
+            }
+            return explicit;
+        }
+        Node nameNode = root.get("name");
+        String fromFile = nameNode == null ? null : Nodes.text(nameNode);
+        if (fromFile != null && !fromFile.isEmpty()) {
+            if (!ProjectNames.isValid(fromFile)) {
+                throw new ComposeFileException(Problem.error(nameNode.mark(),
+                        YamlPath.of("name"), ProjectNames.invalidMessage(fromFile)));
+            }
+            return fromFile;
+        }
+        Path base = projectDir.getFileName();
+        String normalized = ProjectNames.normalize(base == null ? "" : base.toString());
+        if (normalized.isEmpty()) {
+            throw new ComposeFileException(Problem.error(Mark.NONE, YamlPath.ROOT,
+                    "cannot derive a project name from the directory \"" + projectDir
+                            + "\"; set one with -p NAME or name: in the compose file"));
+        }
+        return normalized;
+    }
+
+    private List<String> activeProfiles(Environment env) {
+        Set<String> profiles = new LinkedHashSet<>(options.profiles());
+        if (profiles.isEmpty()) {
+            String fromEnv = env.get("COMPOSE_PROFILES");
+            if (fromEnv != null) {
+                for (String p : fromEnv.split(",")) {
+                    if (!p.isBlank()) {
+                        profiles.add(p.strip());
+                    }
+                }
+            }
+        }
+        return List.copyOf(profiles);
+    }
+
+    private static Map<String, Service> bindServices(Binder binder, MapNode services) {
+        Map<String, Service> out = new LinkedHashMap<>();
+        services.entries().forEach((name, node) -> {
+            Service s = binder.bindRecord(node, Service.class, YamlPath.of("services", name));
+            if (s != null) {
+                out.put(name, Records.with(s, "name", name));
+            }
+        });
+        return out;
+    }
+
+    private static <T extends Record> Map<String, T> bindAll(Binder binder, MapNode root,
+            String key, Class<T> type) {
+        Map<String, T> out = new LinkedHashMap<>();
+        ResolveStages.map(root, key).entries().forEach((name, node) -> {
+            T value = binder.bindRecord(node.isNull() ? MapNode.empty(node.mark()) : node, type,
+                    YamlPath.of(key, name));
+            if (value != null) {
+                out.put(name, value);
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.jcompose.model.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The variables interpolation sees, and where each came from. The process environment wins;
+ * then {@code --env-file} files (later files win) or, when none is given, the project's
+ * {@code .env}.
+ */
+public final class Environment {
+
+    /** A variable's value and its origin: {@code shell}, or the env file it was read from. */
+    public record Value(String value, String source) { }
+
+    public static final String SHELL = "shell";
+
+    private final Map<String, Value> values;
+
+    private Environment(Map<String, Value> values) {
+        this.values = Collections.unmodifiableMap(values);
+    }
+
+    /** Only the given variables, all from the shell. */
+    public static Environment ofProcess(Map<String, String> processEnv) {
+        Map<String, Value> v = new LinkedHashMap<>();
+        processEnv.forEach((k, val) -> v.put(k, new Value(val, SHELL)));
+        return new Environment(v);
+    }
+
+    /**
+     * The process environment over the env files' variables.
+     *
+     * @param envFiles files to read in order (later wins); missing files are an error
+     */
+    public static Environment resolve(Map<String, String> processEnv, List<Path> envFiles) {
+        Map<String, Value> v = new LinkedHashMap<>();
+        for (Path file : envFiles) {
+            Map<String, String> read = readEnvFile(file, name -> {
+                String p = processEnv.get(name);
+                if (p != null) {
+                    return p;
+                }
+                Value prev = v.get(name);
+                return prev == null ? null : prev.value();
+            });
+            read.forEach((k, val) -> v.put(k, new Value(val, file.toString())));
+        }
+        processEnv.forEach((k, val) -> v.put(k, new Value(val, SHELL)));
+        return new Environment(v);
+    }
+
+    /** Parses an env file, with {@code lookup} for references and bare keys. */
+    public static Map<String, String> readEnvFile(Path file,
+            java.util.function.Function<String, String> lookup) {
+        try {
+            return Dotenv.parse(file.toString(), Files.readString(file), lookup);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String get(String name) {
+        Value v = values.get(name);
+        return v == null ? null : v.value();
+    }
+
+    public Value describe(String name) {
+        return values.get(name);
+    }
+
+    /** The variables as a plain map. */
+    public Map<String, String> asMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        values.forEach((k, v) -> m.put(k, v.value()));
+        return m;
+    }
+
+    /** Variables with their origins. */
+    public Map<String, Value> values() {
+        return values;
+    }
+}

@@ -1,0 +1,216 @@
+package dev.jcompose.model.load;
+
+import dev.jcompose.model.Project;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+
+/**
+ * Prints the resolved model as {@code config} shows it: the canonical long form, keys of free
+ * mappings sorted, unset values left out, durations in Go form, byte sizes in bytes. Reloading
+ * the output yields the same model.
+ */
+public final class ModelPrinter {
+
+    private ModelPrinter() {
+    }
+
+    /** The project as an ordered tree of maps, lists and scalars. */
+    public static Map<String, Object> toTree(Project project) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> tree = (Map<String, Object>) value(project, null);
+        return tree;
+    }
+
+    /** Any model value (a record, list, map or scalar) as a plain tree. */
+    public static Object toPlain(Object modelValue) {
+        return value(modelValue, null);
+    }
+
+    public static String yaml(Project project) {
+        return yaml(toTree(project));
+    }
+
+    /** YAML text of a plain tree, block style. */
+    public static String yaml(Object tree) {
+        DumpSettings settings = DumpSettings.builder()
+                .setDefaultFlowStyle(FlowStyle.BLOCK)
+                .setDefaultScalarStyle(ScalarStyle.PLAIN)
+                .setIndent(2)
+                .setIndicatorIndent(2)
+                .setIndentWithIndicator(true)
+                .setWidth(Integer.MAX_VALUE)
+                .setSplitLines(false)
+                .build();
+        return new Dump(settings).dumpToString(tree);
+    }
+
+    public static String json(Project project) {
+        return json(toTree(project));
+    }
+
+    /** JSON text of a plain tree, indented by two spaces. */
+    public static String json(Object tree) {
+        StringBuilder sb = new StringBuilder();
+        Json.write(tree, sb, 0, true);
+        return sb.append('\n').toString();
+    }
+
+    private static Object value(Object v, Binder.ComponentInfo info) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Record r) {
+            return record(r);
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new TreeMap<>();
+            m.forEach((k, val) -> out.put(String.valueOf(k), value(val, null)));
+            return new LinkedHashMap<>(out);
+        }
+        if (v instanceof Collection<?> c) {
+            List<Object> out = new ArrayList<>(c.size());
+            c.forEach(item -> out.add(value(item, null)));
+            return out;
+        }
+        if (v instanceof Duration d) {
+            return Durations.format(d);
+        }
+        if (info != null && info.bytes() && v instanceof Long l) {
+            return Long.toString(l);
+        }
+        if (info != null && info.fileMode() && v instanceof Integer i) {
+            return String.format("0%o", i);
+        }
+        if (v instanceof java.nio.file.Path p) {
+            return p.toString();
+        }
+        return v;
+    }
+
+    private static Map<String, Object> record(Record r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> extensions = null;
+        for (Binder.ComponentInfo ci : Binder.components(r.getClass())) {
+            if (ci.internal()) {
+                continue;
+            }
+            Object v;
+            try {
+                v = ci.component().getAccessor().invoke(r);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException(e);
+            }
+            if (ci.extensions()) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> ext = (Map<String, Object>) v;
+                extensions = ext;
+                continue;
+            }
+            if (v == null || (v instanceof Collection<?> c && c.isEmpty())
+                    || (v instanceof Map<?, ?> m && m.isEmpty() && !ci.key().equals("services"))) {
+                continue;
+            }
+            out.put(ci.key(), value(v, ci));
+        }
+        if (extensions != null) {
+            extensions.forEach((k, val) -> out.put(k, value(val, null)));
+        }
+        return out;
+    }
+
+    /** A minimal JSON writer for plain trees. */
+    static final class Json {
+        private Json() {
+        }
+
+        static void write(Object v, StringBuilder sb, int indent, boolean pretty) {
+            if (v == null) {
+                sb.append("null");
+            } else if (v instanceof Map<?, ?> m) {
+                if (m.isEmpty()) {
+                    sb.append("{}");
+                    return;
+                }
+                sb.append('{');
+                boolean first = true;
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    if (!first) {
+                        sb.append(',');
+                    }
+                    first = false;
+                    newline(sb, indent + 1, pretty);
+                    string(String.valueOf(e.getKey()), sb);
+                    sb.append(pretty ? ": " : ":");
+                    write(e.getValue(), sb, indent + 1, pretty);
+                }
+                newline(sb, indent, pretty);
+                sb.append('}');
+            } else if (v instanceof List<?> l) {
+                if (l.isEmpty()) {
+                    sb.append("[]");
+                    return;
+                }
+                sb.append('[');
+                boolean first = true;
+                for (Object o : l) {
+                    if (!first) {
+                        sb.append(',');
+                    }
+                    first = false;
+                    newline(sb, indent + 1, pretty);
+                    write(o, sb, indent + 1, pretty);
+                }
+                newline(sb, indent, pretty);
+                sb.append(']');
+            } else if (v instanceof Boolean || v instanceof Long || v instanceof Integer
+                    || v instanceof java.math.BigInteger) {
+                sb.append(v);
+            } else if (v instanceof Double d) {
+                sb.append(d.isNaN() || d.isInfinite() ? "null"
+                        : d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue())
+                        : Double.toString(d));
+            } else {
+                string(v.toString(), sb);
+            }
+        }
+
+        private static void newline(StringBuilder sb, int indent, boolean pretty) {
+            if (pretty) {
+                sb.append('\n');
+                sb.append("  ".repeat(indent));
+            }
+        }
+
+        static void string(String s, StringBuilder sb) {
+            sb.append('"');
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '"' -> sb.append("\\\"");
+                    case '\\' -> sb.append("\\\\");
+                    case '\n' -> sb.append("\\n");
+                    case '\r' -> sb.append("\\r");
+                    case '\t' -> sb.append("\\t");
+                    default -> {
+                        if (c < 0x20) {
+                            sb.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            sb.append(c);
+                        }
+                    }
+                }
+            }
+            sb.append('"');
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.jcompose.model.load;
+
+import dev.jcompose.model.Diagnostics;
+import dev.jcompose.model.tree.MapNode;
+import dev.jcompose.model.tree.Mark;
+import dev.jcompose.model.tree.Node;
+import dev.jcompose.model.tree.Nodes;
+import dev.jcompose.model.tree.ScalarNode;
+import dev.jcompose.model.tree.SeqNode;
+import dev.jcompose.model.tree.YamlPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The stages that run on the merged project tree: defaults (the default network, engine-side
+ * resource names), paths (relative paths made absolute), and normalisation (env files read into
+ * {@code environment}, bare variables resolved). Each is a tree-to-tree function.
+ */
+final class ResolveStages {
+
+    private ResolveStages() {
+    }
+
+    /** Adds the implicit {@code default} network and engine-side names of resources. */
+    static MapNode defaults(MapNode root, String project) {
+        MapNode services = map(root, "services");
+        boolean needsDefault = false;
+        MapNode.Builder svcOut = MapNode.builder(services.mark());
+        for (Map.Entry<String, Node> e : services.entries().entrySet()) {
+            MapNode svc = (MapNode) e.getValue();
+            if (!svc.has("networks") && !svc.has("network_mode")) {
+                needsDefault = true;
+                svc = svc.with("networks", MapNode.builder(svc.mark())
+                        .put("default", ScalarNode.of(null, svc.mark())).build());
+            } else if (svc.get("networks") instanceof MapNode nets && nets.has("default")) {
+                needsDefault = true;
+            }
+            svcOut.put(e.getKey(), services.keyMark(e.getKey()), svc);
+        }
+        MapNode.Builder out = root.toBuilder().put("services", svcOut.build());
+        MapNode networks = map(root, "networks");
+        if (needsDefault && !networks.has("default")) {
+            networks = networks.with("default", MapNode.empty(root.mark()));
+        }
+        out.put("networks", named(networks, project));
+        out.put("volumes", named(map(root, "volumes"), project));
+        out.put("secrets", named(map(root, "secrets"), project));
+        out.put("configs", named(map(root, "configs"), project));
+        return out.build();
+    }
+
+    /** Gives each resource its engine-side name: {@code name:}, else {@code project_key}. */
+    private static MapNode named(MapNode resources, String project) {
+        return resources.mapValues((key, v) -> {
+            MapNode r = v instanceof MapNode m ? m : MapNode.empty(v.mark());
+            if (r.has("name")) {
+                return r;
+            }
+            boolean external = r.get("external") instanceof ScalarNode s
+                    && Boolean.TRUE.equals(s.value());
+            String name = external ? key : project + "_" + key;
+            return r.with("name", Nodes.str(name, r.mark()));
+        });
+    }
+
+    /** Makes relative paths absolute against {@code base}, and expands {@code ~}. */
+    static Node paths(Node root, Path base, Path home) {
+        TreeRules rules = new TreeRules()
+                .on("services.*.build.context", (n, p) -> isUrl(n) ? n : path(n, base, home))
+                .on("services.*.build.additional_contexts.*",
+                        (n, p) -> isUrl(n) ? n : path(n, base, home))
+                .on("services.*.env_file.[].path", (n, p) -> path(n, base, home))
+                .on("services.*.label_file.[]", (n, p) -> path(n, base, home))
+                .on("services.*.volumes.[]", (n, p) -> bindSource(n, base, home))
+                .on("secrets.*.file", (n, p) -> path(n, base, home))
+                .on("configs.*.file", (n, p) -> path(n, base, home));
+        return rules.apply(root);
+    }
+
+    private static boolean isUrl(Node n) {
+        String t = Nodes.text(n);
+        return t != null && (t.contains("://") || t.startsWith("git@") || t.startsWith("github.com/"));
+    }
+
+    private static Node bindSource(Node n, Path base, Path home) {
+        if (n instanceof MapNode m && "bind".equals(Nodes.text(m.get("type")))
+                && m.get("source") != null) {
+            return m.with("source", path(m.get("source"), base, home));
+        }
+        return n;
+    }
+
+    private static Node path(Node n, Path base, Path home) {
+        String t = Nodes.text(n);
+        if (t == null) {
+            return n;
+        }
+        Path resolved;
+        if (t.equals("~") || t.startsWith("~/")) {
+            resolved = home.resolve(t.equals("~") ? "" : t.substring(2));
+        } else {
+            resolved = base.resolve(t);
+        }
+        return Nodes.str(resolved.normalize().toString(), n.mark());
+    }
+
+    /**
+     * Reads {@code env_file} entries into {@code environment} (explicit entries win) and gives
+     * bare variables ({@code environment: [FOO]}) their value from {@code env}.
+     */
+    static MapNode normalise(MapNode root, Environment env, Diagnostics diag) {
+        MapNode services = map(root, "services");
+        MapNode out = services.mapValues((name, v) -> {
+            MapNode svc = (MapNode) v;
+            YamlPath path = YamlPath.of("services", name);
+            Map<String, Node> environment = new LinkedHashMap<>();
+            if (svc.get("env_file") instanceof SeqNode files) {
+                for (int i = 0; i < files.size(); i++) {
+                    if (!(files.get(i) instanceof MapNode f)) {
+                        continue;
+                    }
+                    String file = Nodes.text(f.get("path"));
+                    boolean required = !(f.get("required") instanceof ScalarNode r
+                            && Boolean.FALSE.equals(r.value()));
+                    Path p = Path.of(file);
+                    if (!Files.isRegularFile(p)) {
+                        if (required) {
+                            diag.error(f, path.key("env_file").index(i), "env file " + file
+                                    + " not found");
+                        }
+                        continue;
+                    }
+                    Map<String, Node> fromFile = new LinkedHashMap<>();
+                    Environment.readEnvFile(p, env::get).forEach((k, val) ->
+                            fromFile.put(k, Nodes.str(val, f.mark())));
+                    environment.putAll(fromFile);
+                }
+            }
+            if (svc.get("environment") instanceof MapNode declared) {
+                declared.entries().forEach((k, val) -> {
+                    if (val.isNull()) {
+                        String fromEnv = env.get(k);
+                        environment.put(k, fromEnv != null ? Nodes.str(fromEnv, val.mark())
+                                : environment.getOrDefault(k, val));
+                    } else {
+                        environment.put(k, val);
+                    }
+                });
+            }
+            if (environment.isEmpty()) {
+                return svc;
+            }
+            MapNode.Builder envNode = MapNode.builder(svc.mark());
+            environment.forEach(envNode::put);
+            return svc.with("environment", envNode.build());
+        });
+        return root.with("services", out);
+    }
+
+    static MapNode map(MapNode root, String key) {
+        return root.get(key) instanceof MapNode m ? m : MapNode.empty(root.mark());
+    }
+
+    static Mark markOf(Node n) {
+        return n == null ? Mark.NONE : n.mark();
+    }
+}

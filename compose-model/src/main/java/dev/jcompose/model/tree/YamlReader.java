@@ -1,0 +1,464 @@
+package dev.jcompose.model.tree;
+
+import dev.jcompose.model.ComposeFileException;
+import dev.jcompose.model.Problem;
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Reads YAML text into our immutable {@link Node} tree, the way Go's YAML library (used by docker
+ * compose) reads it: booleans are only true/false, integers accept 0755/0o/0x and {@code _},
+ * {@code <<} merge keys are applied, duplicate keys are errors, and {@code !reset}/{@code !override}
+ * tags are kept on the node.
+ *
+ * <p>The tree is built from the parser's event stream without recursion, so deeply nested input
+ * cannot overflow the stack. Hostile input is refused early: nesting depth, file size and the
+ * size of the tree once aliases are expanded are all bounded.
+ */
+public final class YamlReader {
+
+    /** Deepest nesting accepted; real compose files nest fewer than 15 levels. */
+    public static final int MAX_DEPTH = 256;
+    /** Largest number of nodes a document may expand to through aliases. */
+    public static final long MAX_EXPANDED_NODES = 2_000_000;
+    /** Largest file accepted, in characters. */
+    public static final int MAX_CHARS = 32 * 1024 * 1024;
+
+    private static final String MERGE_KEY = "<<";
+    private static final Pattern FLOAT =
+            Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
+
+    private final String file;
+
+    private YamlReader(String file) {
+        this.file = file;
+    }
+
+    /**
+     * Reads every document of {@code content}. An empty file yields an empty list.
+     *
+     * @param file the name errors use for this input (a path, or {@code -} for stdin)
+     * @throws ComposeFileException when the text is not valid YAML or breaks a limit
+     */
+    public static List<Node> readAll(String file, String content) {
+        return new YamlReader(file).parse(content);
+    }
+
+    /** Reads a single-document YAML text; an empty text yields an empty mapping. */
+    public static Node read(String file, String content) {
+        List<Node> docs = readAll(file, content);
+        if (docs.isEmpty()) {
+            return MapNode.empty(new Mark(file, 1, 1));
+        }
+        if (docs.size() > 1) {
+            throw new ComposeFileException(Problem.error(docs.get(1).mark(), YamlPath.ROOT,
+                    "the file holds " + docs.size() + " YAML documents; one was expected"));
+        }
+        return docs.get(0);
+    }
+
+    // ---------------------------------------------------------------------------------------
+
+    /** A collection under construction. */
+    private abstract static class Frame {
+        final Mark mark;
+        final Tag tag;
+        final Optional<Anchor> anchor;
+        long weight = 1;
+
+        Frame(Mark mark, Tag tag, Optional<Anchor> anchor) {
+            this.mark = mark;
+            this.tag = tag;
+            this.anchor = anchor;
+        }
+    }
+
+    private static final class SeqFrame extends Frame {
+        final List<Node> items = new ArrayList<>();
+
+        SeqFrame(Mark mark, Tag tag, Optional<Anchor> anchor) {
+            super(mark, tag, anchor);
+        }
+    }
+
+    private static final class MapFrame extends Frame {
+        final MapNode.Builder builder;
+        final Map<String, Mark> seen = new HashMap<>();
+        final List<Node> mergeSources = new ArrayList<>();
+        String pendingKey;
+        Mark pendingKeyMark;
+        boolean expectingKey = true;
+
+        MapFrame(Mark mark, Tag tag, Optional<Anchor> anchor) {
+            super(mark, tag, anchor);
+            this.builder = MapNode.builder(mark);
+        }
+    }
+
+    private record Anchored(Node node, long weight) { }
+
+    private List<Node> parse(String content) {
+        if (content.length() > MAX_CHARS) {
+            throw fail(new Mark(file, 1, 1), "the file is larger than "
+                    + (MAX_CHARS / (1024 * 1024)) + " MiB; refusing to read it");
+        }
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(file)
+                .setCodePointLimit(MAX_CHARS)
+                .setMaxAliasesForCollections(Integer.MAX_VALUE)
+                .setAllowRecursiveKeys(false)
+                .build();
+        List<Node> documents = new ArrayList<>();
+        Deque<Frame> stack = new ArrayDeque<>();
+        Map<String, Anchored> anchors = new HashMap<>();
+        try {
+            for (Event event : new Parse(settings).parseString(content)) {
+                switch (event.getEventId()) {
+                    case DocumentStart -> anchors.clear();
+                    case Scalar -> {
+                        ScalarEvent se = (ScalarEvent) event;
+                        Mark m = mark(event);
+                        if (!stack.isEmpty() && stack.peek() instanceof MapFrame mf
+                                && mf.expectingKey) {
+                            acceptKey(mf, se, m);
+                            if (se.getAnchor().isPresent()) {
+                                anchors.put(se.getAnchor().get().getValue(),
+                                        new Anchored(ScalarNode.string(se.getValue(), m), 1));
+                            }
+                            continue;
+                        }
+                        ScalarNode node = scalar(se, m);
+                        se.getAnchor().ifPresent(a -> anchors.put(a.getValue(),
+                                new Anchored(node, 1)));
+                        add(stack, documents, node, 1);
+                    }
+                    case Alias -> {
+                        AliasEvent ae = (AliasEvent) event;
+                        Mark m = mark(event);
+                        Anchored target = anchors.get(ae.getAlias().getValue());
+                        if (target == null) {
+                            throw fail(m, "unknown alias *" + ae.getAlias().getValue());
+                        }
+                        if (!stack.isEmpty() && stack.peek() instanceof MapFrame mf
+                                && mf.expectingKey) {
+                            if (!(target.node() instanceof ScalarNode s)) {
+                                throw fail(m, "a mapping key must be a string, not a "
+                                        + target.node().kindName());
+                            }
+                            acceptKey(mf, s.text(), m);
+                            continue;
+                        }
+                        add(stack, documents, target.node(), target.weight());
+                    }
+                    case MappingStart, SequenceStart -> {
+                        CollectionStartEvent ce = (CollectionStartEvent) event;
+                        Mark m = mark(event);
+                        if (!stack.isEmpty() && stack.peek() instanceof MapFrame mf
+                                && mf.expectingKey) {
+                            throw fail(m, "a mapping key must be a string, not a "
+                                    + (event.getEventId() == Event.ID.MappingStart
+                                    ? "mapping" : "list"));
+                        }
+                        if (stack.size() >= MAX_DEPTH) {
+                            throw fail(m, "the YAML nests deeper than " + MAX_DEPTH
+                                    + " levels; refusing to read it");
+                        }
+                        Tag tag = tagOf(ce.getTag(), m);
+                        stack.push(event.getEventId() == Event.ID.MappingStart
+                                ? new MapFrame(m, tag, ce.getAnchor())
+                                : new SeqFrame(m, tag, ce.getAnchor()));
+                    }
+                    case MappingEnd -> {
+                        MapFrame mf = (MapFrame) stack.pop();
+                        Node node = finishMap(mf);
+                        remember(anchors, mf, node);
+                        add(stack, documents, node, mf.weight);
+                    }
+                    case SequenceEnd -> {
+                        SeqFrame sf = (SeqFrame) stack.pop();
+                        Node node = new SeqNode(sf.items, sf.mark, sf.tag);
+                        remember(anchors, sf, node);
+                        add(stack, documents, node, sf.weight);
+                    }
+                    default -> { }
+                }
+            }
+        } catch (MarkedYamlEngineException e) {
+            Mark m = e.getProblemMark().map(this::mark)
+                    .orElse(e.getContextMark().map(this::mark).orElse(new Mark(file, 0, 0)));
+            String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+            String context = e.getContext() == null ? "" : e.getContext() + ": ";
+            throw fail(m, "invalid YAML: " + context + problem.strip());
+        } catch (YamlEngineException e) {
+            throw fail(new Mark(file, 0, 0), "invalid YAML: " + e.getMessage());
+        }
+        return documents;
+    }
+
+    private void remember(Map<String, Anchored> anchors, Frame frame, Node node) {
+        frame.anchor.ifPresent(a -> anchors.put(a.getValue(), new Anchored(node, frame.weight)));
+    }
+
+    private void add(Deque<Frame> stack, List<Node> documents, Node node, long weight) {
+        if (stack.isEmpty()) {
+            documents.add(node);
+            return;
+        }
+        Frame top = stack.peek();
+        top.weight = Math.min(Long.MAX_VALUE / 2, top.weight + weight);
+        if (top.weight > MAX_EXPANDED_NODES) {
+            throw fail(node.mark(), "the YAML expands to more than " + MAX_EXPANDED_NODES
+                    + " nodes through aliases; refusing to read it (an alias bomb?)");
+        }
+        if (top instanceof SeqFrame sf) {
+            sf.items.add(node);
+            return;
+        }
+        MapFrame mf = (MapFrame) top;
+        if (MERGE_KEY.equals(mf.pendingKey)) {
+            addMergeSource(mf, node);
+        } else {
+            mf.builder.put(mf.pendingKey, mf.pendingKeyMark, node);
+        }
+        mf.pendingKey = null;
+        mf.expectingKey = true;
+    }
+
+    private void acceptKey(MapFrame mf, ScalarEvent se, Mark m) {
+        String key = se.getValue();
+        if (se.isPlain() && se.getTag().isEmpty()) {
+            Object v = resolvePlain(key);
+            if (v == null && (key.isEmpty() || key.equals("~"))) {
+                key = "";
+            }
+        }
+        acceptKey(mf, key, m);
+    }
+
+    private void acceptKey(MapFrame mf, String key, Mark m) {
+        Mark previous = mf.seen.putIfAbsent(key, m);
+        if (previous != null) {
+            throw fail(m, "key \"" + key + "\" is already defined at line " + previous.line()
+                    + "; duplicate keys are not allowed");
+        }
+        mf.pendingKey = key;
+        mf.pendingKeyMark = m;
+        mf.expectingKey = false;
+    }
+
+    private void addMergeSource(MapFrame mf, Node node) {
+        if (node instanceof MapNode) {
+            mf.mergeSources.add(node);
+        } else if (node instanceof SeqNode seq) {
+            for (Node item : seq.items()) {
+                if (!(item instanceof MapNode)) {
+                    throw fail(item.mark(), "a << merge list may only hold mappings, not a "
+                            + item.kindName());
+                }
+                mf.mergeSources.add(item);
+            }
+        } else {
+            throw fail(node.mark(), "the value of a << merge key must be a mapping or a list "
+                    + "of mappings, not a " + node.kindName());
+        }
+    }
+
+    /** Applies merge keys: explicit keys win, then earlier merge sources over later ones. */
+    private Node finishMap(MapFrame mf) {
+        MapNode own = mf.builder.tag(mf.tag).build();
+        if (mf.mergeSources.isEmpty()) {
+            return own;
+        }
+        MapNode.Builder merged = MapNode.builder(mf.mark).tag(mf.tag);
+        for (Node src : mf.mergeSources) {
+            MapNode m = (MapNode) src;
+            for (Map.Entry<String, Node> e : m.entries().entrySet()) {
+                if (!merged.has(e.getKey()) && !own.has(e.getKey())) {
+                    merged.put(e.getKey(), m.keyMark(e.getKey()), e.getValue());
+                }
+            }
+        }
+        for (Map.Entry<String, Node> e : own.entries().entrySet()) {
+            merged.put(e.getKey(), own.keyMark(e.getKey()), e.getValue());
+        }
+        return merged.build();
+    }
+
+    private ScalarNode scalar(ScalarEvent se, Mark m) {
+        Optional<String> explicit = se.getTag();
+        Tag tag = tagOf(explicit, m);
+        String text = se.getValue();
+        if (explicit.isPresent() && tag == Tag.NONE) {
+            return new ScalarNode(typed(explicit.get(), text, m), m, Tag.NONE);
+        }
+        if (!se.isPlain()) {
+            return new ScalarNode(text, m, tag);
+        }
+        return new ScalarNode(resolvePlain(text), m, tag);
+    }
+
+    private Object typed(String tag, String text, Mark m) {
+        String t = tag.startsWith("tag:yaml.org,2002:") ? tag.substring(18) : tag;
+        return switch (t) {
+            case "str", "!str" -> text;
+            case "null" -> null;
+            case "bool" -> {
+                Object v = resolvePlain(text);
+                if (!(v instanceof Boolean)) {
+                    throw fail(m, "cannot read \"" + text + "\" as !!bool");
+                }
+                yield v;
+            }
+            case "int" -> {
+                Object v = resolvePlain(text);
+                if (!(v instanceof Long || v instanceof BigInteger)) {
+                    throw fail(m, "cannot read \"" + text + "\" as !!int");
+                }
+                yield v;
+            }
+            case "float" -> {
+                Object v = resolvePlain(text);
+                if (v instanceof Long l) {
+                    yield l.doubleValue();
+                }
+                if (!(v instanceof Double)) {
+                    throw fail(m, "cannot read \"" + text + "\" as !!float");
+                }
+                yield v;
+            }
+            default -> text;
+        };
+    }
+
+    private Tag tagOf(Optional<String> tag, Mark m) {
+        if (tag.isEmpty()) {
+            return Tag.NONE;
+        }
+        return switch (tag.get()) {
+            case "!reset" -> Tag.RESET;
+            case "!override" -> Tag.OVERRIDE;
+            default -> Tag.NONE;
+        };
+    }
+
+    /** Resolves a plain scalar as Go's yaml.v3 does. */
+    static Object resolvePlain(String text) {
+        if (text.isEmpty() || text.equals("~") || text.equals("null") || text.equals("Null")
+                || text.equals("NULL")) {
+            return null;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.equals("true")) {
+            return Boolean.TRUE;
+        }
+        if (lower.equals("false")) {
+            return Boolean.FALSE;
+        }
+        char c = text.charAt(0);
+        if (!(c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'))) {
+            return text;
+        }
+        switch (lower) {
+            case ".inf", "+.inf" -> {
+                return Double.POSITIVE_INFINITY;
+            }
+            case "-.inf" -> {
+                return Double.NEGATIVE_INFINITY;
+            }
+            case ".nan" -> {
+                return Double.NaN;
+            }
+            default -> { }
+        }
+        String plain = text.replace("_", "");
+        Object integer = parseGoInt(plain);
+        if (integer != null) {
+            return integer;
+        }
+        if (FLOAT.matcher(plain).matches()) {
+            try {
+                return Double.parseDouble(plain);
+            } catch (NumberFormatException e) {
+                return text;
+            }
+        }
+        return text;
+    }
+
+    /** strconv.ParseInt(s, 0, 64) and its unsigned fallback, plus 0b/0o prefixes. */
+    private static Object parseGoInt(String s) {
+        if (s.isEmpty()) {
+            return null;
+        }
+        boolean negative = false;
+        String body = s;
+        if (body.charAt(0) == '+' || body.charAt(0) == '-') {
+            negative = body.charAt(0) == '-';
+            body = body.substring(1);
+        }
+        if (body.isEmpty()) {
+            return null;
+        }
+        int radix = 10;
+        String digits = body;
+        String lower = body.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("0x")) {
+            radix = 16;
+            digits = body.substring(2);
+        } else if (lower.startsWith("0o")) {
+            radix = 8;
+            digits = body.substring(2);
+        } else if (lower.startsWith("0b")) {
+            radix = 2;
+            digits = body.substring(2);
+        } else if (body.length() > 1 && body.charAt(0) == '0') {
+            radix = 8;
+            digits = body.substring(1);
+        }
+        if (digits.isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (Character.digit(digits.charAt(i), radix) < 0) {
+                return null;
+            }
+        }
+        BigInteger v = new BigInteger(digits, radix);
+        if (negative) {
+            v = v.negate();
+        }
+        if (v.bitLength() < 64) {
+            return v.longValue();
+        }
+        return v;
+    }
+
+    private Mark mark(Event e) {
+        return e.getStartMark().map(this::mark).orElse(new Mark(file, 0, 0));
+    }
+
+    private Mark mark(org.snakeyaml.engine.v2.exceptions.Mark m) {
+        return new Mark(file, m.getLine() + 1, m.getColumn() + 1);
+    }
+
+    private ComposeFileException fail(Mark m, String message) {
+        return new ComposeFileException(Problem.error(m, YamlPath.ROOT, message));
+    }
+}
