@@ -1,0 +1,42 @@
+package dev.jcompose.planner;
+
+import dev.jcompose.model.DependsOn;
+import dev.jcompose.model.Records;
+import dev.jcompose.model.Service;
+import dev.jcompose.model.load.ModelPrinter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hash of a service's configuration, stored on its containers: when it changes, the
+ * container is recreated. Fields that do not change a container (scale, replicas, build,
+ * pull_policy, depends_on, profiles) are left out, as docker compose does.
+ */
+public final class ConfigHash {
+
+    private ConfigHash() {
+    }
+
+    public static String of(Service service) {
+        Service s = service;
+        s = Records.with(s, "scale", null);
+        s = Records.with(s, "build", null);
+        s = Records.with(s, "pullPolicy", null);
+        s = Records.with(s, "dependsOn", Map.<String, DependsOn>of());
+        s = Records.with(s, "profiles", List.<String>of());
+        if (s.deploy() != null) {
+            s = Records.with(s, "deploy", Records.with(s.deploy(), "replicas", null));
+        }
+        String json = ModelPrinter.json(ModelPrinter.toPlain(s));
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(json.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

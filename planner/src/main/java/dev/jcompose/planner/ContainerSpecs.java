@@ -1,0 +1,194 @@
+package dev.jcompose.planner;
+
+import dev.jcompose.model.DependsOn;
+import dev.jcompose.model.Network;
+import dev.jcompose.model.PortConfig;
+import dev.jcompose.model.Project;
+import dev.jcompose.model.Service;
+import dev.jcompose.model.ServiceNetwork;
+import dev.jcompose.model.ServiceVolume;
+import dev.jcompose.model.Volume;
+import dev.jcompose.planner.engine.ContainerSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Applies compose semantics to a service to describe one of its containers: the name
+ * ({@code project-service-N}), compose's labels, mounts with engine-side volume names, port
+ * bindings, and network attachments whose aliases let services reach each other by name.
+ */
+public final class ContainerSpecs {
+
+    private ContainerSpecs() {
+    }
+
+    /** The name of replica {@code number} of {@code service}. */
+    public static String containerName(Project project, Service service, int number) {
+        if (service.containerName() != null && !service.containerName().isEmpty()) {
+            return service.containerName();
+        }
+        return project.name() + "-" + service.name() + "-" + number;
+    }
+
+    /** The labels that identify a project's resources. */
+    public static Map<String, String> projectLabel(String project) {
+        return Map.of(Labels.PROJECT, project);
+    }
+
+    /** Describes replica {@code number} of {@code service}. */
+    public static ContainerSpec forService(Project project, Service service, int number,
+            String configHash) {
+        String name = containerName(project, service, number);
+        return build(project, service, name, number, false, configHash);
+    }
+
+    /** Describes a one-off container of {@code service} ({@code run}). */
+    public static ContainerSpec forOneOff(Project project, Service service, String name,
+            String configHash) {
+        return build(project, service, name, 1, true, configHash);
+    }
+
+    private static ContainerSpec build(Project project, Service service, String name, int number,
+            boolean oneOff, String configHash) {
+        Map<String, String> labels = new LinkedHashMap<>(service.labels());
+        labels.put(Labels.PROJECT, project.name());
+        labels.put(Labels.SERVICE, service.name());
+        labels.put(Labels.CONTAINER_NUMBER, Integer.toString(number));
+        labels.put(Labels.ONEOFF, oneOff ? "True" : "False");
+        labels.put(Labels.CONFIG_HASH, configHash);
+        labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
+        if (project.workingDir() != null) {
+            labels.put(Labels.WORKING_DIR, project.workingDir().toString());
+        }
+        if (!project.configFiles().isEmpty()) {
+            labels.put(Labels.CONFIG_FILES, project.configFiles().stream().map(Path::toString)
+                    .collect(Collectors.joining(",")));
+        }
+        if (!service.dependsOn().isEmpty()) {
+            labels.put(Labels.DEPENDS_ON, dependsOnLabel(service));
+        }
+
+        List<String> env = new ArrayList<>();
+        service.environment().forEach((k, v) -> {
+            if (v != null) {
+                env.add(k + "=" + v);
+            }
+        });
+
+        Set<String> exposed = new LinkedHashSet<>();
+        for (String e : service.expose()) {
+            exposed.addAll(expandExpose(e));
+        }
+        List<ContainerSpec.PortBinding> bindings = new ArrayList<>();
+        for (PortConfig p : service.ports()) {
+            exposed.add(p.target() + "/" + p.protocol());
+            bindings.add(new ContainerSpec.PortBinding(p.hostIp() == null ? "" : p.hostIp(),
+                    p.published() == null ? "" : p.published(), p.target(), p.protocol()));
+        }
+
+        List<ContainerSpec.Mount> mounts = new ArrayList<>();
+        for (ServiceVolume v : service.volumes()) {
+            mounts.add(mount(project, v));
+        }
+        for (String t : service.tmpfs()) {
+            String target = t.contains(":") ? t.substring(0, t.indexOf(':')) : t;
+            mounts.add(new ContainerSpec.Mount("tmpfs", null, target, false, false, null, null,
+                    false, null, null, null));
+        }
+
+        List<ContainerSpec.NetworkAttachment> networks = new ArrayList<>();
+        String networkMode = service.networkMode();
+        if (networkMode == null || networkMode.isEmpty()) {
+            for (String key : service.networkNames()) {
+                Network n = project.networks().get(key);
+                String engineName = n != null && n.name() != null ? n.name()
+                        : project.name() + "_" + key;
+                ServiceNetwork sn = service.networks().get(key);
+                List<String> aliases = new ArrayList<>();
+                if (!oneOff) {
+                    aliases.add(service.name());
+                }
+                aliases.add(name);
+                if (sn != null) {
+                    for (String a : sn.aliases()) {
+                        if (!aliases.contains(a)) {
+                            aliases.add(a);
+                        }
+                    }
+                }
+                networks.add(new ContainerSpec.NetworkAttachment(engineName, aliases,
+                        sn == null ? null : sn.ipv4Address(),
+                        sn == null ? null : sn.ipv6Address(),
+                        sn == null ? null : sn.macAddress(),
+                        sn == null ? null : sn.linkLocalIps(),
+                        sn == null ? null : sn.driverOpts(),
+                        sn == null ? null : sn.gwPriority()));
+            }
+            if (!networks.isEmpty()) {
+                networkMode = networks.get(0).network();
+            }
+        }
+
+        return new ContainerSpec(name, service.imageName(project.name()), service.command(),
+                service.entrypoint(), env, labels, service.hostname(), service.user(),
+                service.workingDir(), List.copyOf(exposed), bindings, mounts, networkMode,
+                networks, oneOff ? null : service.restart(), service);
+    }
+
+    private static ContainerSpec.Mount mount(Project project, ServiceVolume v) {
+        String source = v.source();
+        if (ServiceVolume.VOLUME.equals(v.type()) && source != null && !source.isEmpty()) {
+            Volume declared = project.volumes().get(source);
+            source = declared != null && declared.name() != null ? declared.name()
+                    : project.name() + "_" + source;
+        }
+        boolean noCopy = v.volume() != null && Boolean.TRUE.equals(v.volume().nocopy());
+        String subpath = v.volume() != null ? v.volume().subpath() : null;
+        String propagation = v.bind() != null ? v.bind().propagation() : null;
+        String selinux = v.bind() != null ? v.bind().selinux() : null;
+        boolean create = v.bind() == null || v.bind().createHostPath() == null
+                || v.bind().createHostPath();
+        Long size = v.tmpfs() != null ? v.tmpfs().size() : null;
+        Integer mode = v.tmpfs() != null ? v.tmpfs().mode() : null;
+        return new ContainerSpec.Mount(v.type(), source, v.target(), v.isReadOnly(), noCopy,
+                propagation, selinux, create, size, mode, subpath);
+    }
+
+    /** {@code 3000} or {@code 3000-3005/udp} to {@code 3000/tcp ...}. */
+    static List<String> expandExpose(String expose) {
+        String proto = "tcp";
+        String ports = expose;
+        int slash = expose.indexOf('/');
+        if (slash >= 0) {
+            proto = expose.substring(slash + 1);
+            ports = expose.substring(0, slash);
+        }
+        int dash = ports.indexOf('-');
+        if (dash < 0) {
+            return List.of(ports + "/" + proto);
+        }
+        int from = Integer.parseInt(ports.substring(0, dash));
+        int to = Integer.parseInt(ports.substring(dash + 1));
+        List<String> out = new ArrayList<>();
+        for (int p = from; p <= to; p++) {
+            out.add(p + "/" + proto);
+        }
+        return out;
+    }
+
+    /** {@code db:service_started:false,cache:service_healthy:true}. */
+    static String dependsOnLabel(Service service) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, DependsOn> d : service.dependsOn().entrySet()) {
+            parts.add(d.getKey() + ":" + d.getValue().condition() + ":"
+                    + d.getValue().restartsWithDependency());
+        }
+        return String.join(",", parts);
+    }
+}

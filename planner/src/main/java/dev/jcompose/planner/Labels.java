@@ -1,0 +1,32 @@
+package dev.jcompose.planner;
+
+/**
+ * The labels docker compose v2 puts on what it creates. We use the same ones, so
+ * {@code docker compose ps} sees our containers and we see theirs.
+ */
+public final class Labels {
+
+    private static final String PREFIX = "com.docker.compose.";
+
+    public static final String PROJECT = PREFIX + "project";
+    public static final String SERVICE = PREFIX + "service";
+    public static final String CONTAINER_NUMBER = PREFIX + "container-number";
+    public static final String ONEOFF = PREFIX + "oneoff";
+    public static final String CONFIG_HASH = PREFIX + "config-hash";
+    public static final String VERSION = PREFIX + "version";
+    public static final String WORKING_DIR = PREFIX + "project.working_dir";
+    public static final String CONFIG_FILES = PREFIX + "project.config_files";
+    public static final String ENVIRONMENT_FILE = PREFIX + "project.environment_file";
+    public static final String DEPENDS_ON = PREFIX + "depends_on";
+    public static final String IMAGE = PREFIX + "image";
+    public static final String REPLACE = PREFIX + "replace";
+    public static final String NETWORK = PREFIX + "network";
+    public static final String VOLUME = PREFIX + "volume";
+    public static final String SLUG = PREFIX + "slug";
+
+    /** The compose version we report in {@link #VERSION}: the v2 line our labels follow. */
+    public static final String COMPOSE_VERSION = "2.29.0";
+
+    private Labels() {
+    }
+}

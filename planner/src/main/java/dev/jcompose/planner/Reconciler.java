@@ -1,0 +1,406 @@
+package dev.jcompose.planner;
+
+import dev.jcompose.model.Build;
+import dev.jcompose.model.DependsOn;
+import dev.jcompose.model.Network;
+import dev.jcompose.model.Project;
+import dev.jcompose.model.Service;
+import dev.jcompose.model.ServiceVolume;
+import dev.jcompose.model.Volume;
+import dev.jcompose.planner.engine.BuildSpec;
+import dev.jcompose.planner.engine.ContainerSpec;
+import dev.jcompose.planner.engine.ContainerSummary;
+import dev.jcompose.planner.engine.NetworkSpec;
+import dev.jcompose.planner.engine.VolumeSpec;
+import dev.jcompose.planner.plan.Action;
+import dev.jcompose.planner.plan.Plan;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Plans {@code up}: a pure function of the project, what the engine has, and the options. The
+ * plan pulls or builds missing images first (so a missing image fails before anything is
+ * created), creates networks and volumes, then for each service creates, recreates or starts
+ * its containers. A container starts once its dependencies satisfy their conditions; everything
+ * else runs in parallel.
+ */
+public final class Reconciler {
+
+    private final Project project;
+    private final ObservedState observed;
+    private final UpPlanOptions options;
+    private final Plan.Builder plan = new Plan.Builder();
+
+    private final List<Integer> imageSteps = new ArrayList<>();
+    private final Map<String, Integer> imageStepByService = new HashMap<>();
+    private final Map<String, Integer> networkSteps = new HashMap<>();
+    private final Map<String, Integer> volumeSteps = new HashMap<>();
+    /** Steps after which a service's containers exist (create or recreate). */
+    private final Map<String, List<Integer>> createdSteps = new HashMap<>();
+    /** Steps after which a service's containers run (start, or recreate when running). */
+    private final Map<String, List<Integer>> startedSteps = new HashMap<>();
+    private final Map<String, List<String>> containerNames = new HashMap<>();
+    private final Map<String, Integer> awaitSteps = new HashMap<>();
+
+    private Reconciler(Project project, ObservedState observed, UpPlanOptions options) {
+        this.project = project;
+        this.observed = observed;
+        this.options = options;
+    }
+
+    /**
+     * The plan that brings {@code project} up.
+     *
+     * @throws PlanException when the project cannot be brought up (a missing external network,
+     *     an unknown service, a cycle)
+     */
+    public static Plan planUp(Project project, ObservedState observed, UpPlanOptions options) {
+        return new Reconciler(project, observed, options).plan();
+    }
+
+    private Plan plan() {
+        DependencyGraph graph;
+        try {
+            graph = DependencyGraph.of(project);
+        } catch (DependencyGraph.CycleException e) {
+            throw new PlanException(e.getMessage());
+        }
+        Project selected = select();
+        checkExternals(selected);
+        images(selected);
+        for (String service : graph.startOrder()) {
+            if (selected.services().containsKey(service)) {
+                resources(selected.service(service));
+            }
+        }
+        for (String service : graph.startOrder()) {
+            if (selected.services().containsKey(service)) {
+                containers(selected.service(service));
+            }
+        }
+        orphans();
+        return plan.build();
+    }
+
+    private Project select() {
+        for (String s : options.services()) {
+            if (!project.services().containsKey(s)) {
+                throw new PlanException(unknownService(project, s));
+            }
+        }
+        return project.withSelectedServices(options.services(), !options.noDeps());
+    }
+
+    /** "no such service: x (known: a, b)". */
+    public static String unknownService(Project project, String name) {
+        String hint = project.disabledServices().containsKey(name)
+                ? "; it is disabled: activate one of its profiles "
+                        + project.disabledServices().get(name).profiles()
+                : "";
+        return "no such service: " + name + hint + " (services: "
+                + String.join(", ", new TreeSet<>(project.services().keySet())) + ")";
+    }
+
+    private void checkExternals(Project selected) {
+        for (Service s : selected.services().values()) {
+            for (String key : s.networks().keySet()) {
+                Network n = project.networks().get(key);
+                if (n != null && n.isExternal() && !observed.networks().contains(n.name())) {
+                    throw new PlanException("network " + n.name() + " declared as external, but "
+                            + "could not be found (service " + s.name() + " uses it); create it "
+                            + "with: docker network create " + n.name());
+                }
+            }
+            for (ServiceVolume v : s.volumes()) {
+                Volume vol = v.source() == null ? null : project.volumes().get(v.source());
+                if (ServiceVolume.VOLUME.equals(v.type()) && vol != null && vol.isExternal()
+                        && !observed.volumes().contains(vol.name())) {
+                    throw new PlanException("volume " + vol.name() + " declared as external, but "
+                            + "could not be found (service " + s.name() + " uses it); create it "
+                            + "with: docker volume create " + vol.name());
+                }
+            }
+        }
+    }
+
+    private void images(Project selected) {
+        Map<String, List<String>> pulls = new LinkedHashMap<>();
+        for (Service s : selected.services().values()) {
+            String image = s.imageName(project.name());
+            boolean present = observed.imageId(image).isPresent();
+            if (s.build() != null) {
+                if (options.build() || (!present && !options.noBuild())) {
+                    int id = plan.add(new Action.BuildImage(s.name(), buildSpec(s)),
+                            present ? "--build" : "image not found locally", List.of());
+                    imageSteps.add(id);
+                    imageStepByService.put(s.name(), id);
+                } else if (!present) {
+                    throw new PlanException("service " + s.name() + " needs image " + image
+                            + ", which is not present, and --no-build was given");
+                }
+                continue;
+            }
+            String policy = s.pullPolicy() != null ? s.pullPolicy() : options.pull();
+            boolean pull = switch (policy) {
+                case "always" -> true;
+                case "never" -> {
+                    if (!present) {
+                        throw new PlanException("service " + s.name() + " needs image " + image
+                                + ", which is not present locally, and its pull policy is never");
+                    }
+                    yield false;
+                }
+                default -> !present;
+            };
+            if (pull) {
+                pulls.computeIfAbsent(image, k -> new ArrayList<>()).add(s.name());
+            }
+        }
+        pulls.forEach((image, services) -> {
+            boolean present = observed.imageId(image).isPresent();
+            int id = plan.add(new Action.PullImage(image, services),
+                    present ? "pull policy always" : "image not found locally", List.of());
+            imageSteps.add(id);
+            services.forEach(s -> imageStepByService.put(s, id));
+        });
+    }
+
+    private BuildSpec buildSpec(Service s) {
+        Build b = s.build();
+        List<String> tags = new ArrayList<>();
+        tags.add(s.imageName(project.name()));
+        for (String t : b.tags()) {
+            if (!tags.contains(t)) {
+                tags.add(t);
+            }
+        }
+        Map<String, String> args = new LinkedHashMap<>();
+        b.args().forEach((k, v) -> {
+            if (v != null) {
+                args.put(k, v);
+            }
+        });
+        return new BuildSpec(Path.of(b.context() == null ? "." : b.context()),
+                b.dockerfile() == null ? "Dockerfile" : b.dockerfile(), b.dockerfileInline(),
+                args, b.target(), tags, b.labels(), Boolean.TRUE.equals(b.noCache()),
+                Boolean.TRUE.equals(b.pull()), b.network(), b.extraHosts(), b.shmSize(),
+                b.platforms().isEmpty() ? s.platform() : b.platforms().get(0), b.cacheFrom());
+    }
+
+    private void resources(Service s) {
+        for (String key : s.networks().keySet()) {
+            Network n = project.networks().get(key);
+            if (n == null || n.isExternal() || networkSteps.containsKey(key)
+                    || observed.networks().contains(n.name())) {
+                continue;
+            }
+            Map<String, String> labels = new LinkedHashMap<>(n.labels());
+            labels.put(Labels.PROJECT, project.name());
+            labels.put(Labels.NETWORK, key);
+            labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
+            networkSteps.put(key, plan.add(new Action.CreateNetwork(key,
+                    new NetworkSpec(n.name(), labels, n)), "no existing network", imageSteps));
+        }
+        for (ServiceVolume v : s.volumes()) {
+            if (!ServiceVolume.VOLUME.equals(v.type()) || v.source() == null) {
+                continue;
+            }
+            Volume vol = project.volumes().get(v.source());
+            if (vol == null || vol.isExternal() || volumeSteps.containsKey(v.source())
+                    || observed.volumes().contains(vol.name())) {
+                continue;
+            }
+            Map<String, String> labels = new LinkedHashMap<>(vol.labels());
+            labels.put(Labels.PROJECT, project.name());
+            labels.put(Labels.VOLUME, v.source());
+            labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
+            volumeSteps.put(v.source(), plan.add(new Action.CreateVolume(v.source(),
+                    new VolumeSpec(vol.name(), vol.driver(), vol.driverOpts(), labels)),
+                    "no existing volume", imageSteps));
+        }
+    }
+
+    private void containers(Service s) {
+        int replicas = options.scale().getOrDefault(s.name(), s.replicas());
+        String hash = ConfigHash.of(s);
+        List<ContainerSummary> existing = observed.containersOf(s.name());
+        Map<Integer, ContainerSummary> byNumber = new LinkedHashMap<>();
+        List<ContainerSummary> surplus = new ArrayList<>();
+        for (ContainerSummary c : existing) {
+            int n = ObservedState.number(c);
+            if (n >= 1 && n <= replicas && !byNumber.containsKey(n)) {
+                byNumber.put(n, c);
+            } else {
+                surplus.add(c);
+            }
+        }
+        List<Integer> createAfter = new ArrayList<>(imageSteps);
+        s.networks().keySet().forEach(k -> addIfPresent(createAfter, networkSteps.get(k)));
+        s.volumes().forEach(v -> addIfPresent(createAfter, volumeSteps.get(v.source())));
+        for (String ref : DependencyGraph.dependenciesOf(s)) {
+            if (!s.dependsOn().containsKey(ref)) {
+                createAfter.addAll(createdSteps.getOrDefault(ref, List.of()));
+            }
+        }
+        // the dependency waits are planned only if a container of this service starts
+        Supplier<List<Integer>> startAfter = memoize(() -> startPrerequisites(s));
+        Duration stopTimeout = options.stopTimeout() != null ? options.stopTimeout()
+                : s.stopGracePeriod();
+        List<Integer> created = new ArrayList<>();
+        List<Integer> started = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int n = 1; n <= replicas; n++) {
+            ContainerSpec spec = ContainerSpecs.forService(project, s, n, hash);
+            names.add(spec.name());
+            ContainerSummary c = byNumber.get(n);
+            if (c == null) {
+                int create = plan.add(new Action.CreateContainer(s.name(), n, spec),
+                        "no existing container", createAfter);
+                created.add(create);
+                if (!options.noStart()) {
+                    started.add(plan.add(new Action.StartContainer(s.name(), spec.name(), null),
+                            "created", concat(startAfter.get(), create)));
+                }
+                continue;
+            }
+            String cause = recreateCause(c, hash, s);
+            if (cause != null) {
+                int recreate = plan.add(new Action.RecreateContainer(s.name(), n, c.id(), c.name(),
+                        spec, stopTimeout), cause, createAfter);
+                created.add(recreate);
+                if (!options.noStart()) {
+                    started.add(plan.add(new Action.StartContainer(s.name(), spec.name(), null),
+                            "recreated", concat(startAfter.get(), recreate)));
+                }
+            } else if (!c.isRunning() && !options.noStart()) {
+                started.add(plan.add(new Action.StartContainer(s.name(), c.name(), c.id()),
+                        "container " + c.state(), startAfter.get()));
+            }
+        }
+        for (ContainerSummary c : surplus) {
+            int stop = plan.add(new Action.StopContainer(s.name(), c.name(), c.id(), stopTimeout),
+                    "scaled down to " + replicas, List.of());
+            plan.add(new Action.RemoveContainer(s.name(), c.name(), c.id(), false),
+                    "scaled down to " + replicas, List.of(stop));
+        }
+        createdSteps.put(s.name(), created);
+        startedSteps.put(s.name(), started);
+        containerNames.put(s.name(), names);
+    }
+
+    /** Steps a container of {@code s} must wait for before it starts. */
+    private List<Integer> startPrerequisites(Service s) {
+        List<Integer> after = new ArrayList<>();
+        for (Map.Entry<String, DependsOn> dep : s.dependsOn().entrySet()) {
+            addIfPresent(after, await(dep.getKey(), dep.getValue().condition()));
+        }
+        for (String ref : DependencyGraph.dependenciesOf(s)) {
+            if (!s.dependsOn().containsKey(ref)) {
+                after.addAll(startedSteps.getOrDefault(ref, List.of()));
+            }
+        }
+        return after;
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+
+    private String recreateCause(ContainerSummary c, String hash, Service s) {
+        if (options.noRecreate()) {
+            return null;
+        }
+        if (options.forceRecreate()) {
+            return "--force-recreate";
+        }
+        if (!hash.equals(c.label(Labels.CONFIG_HASH))) {
+            return "config hash changed";
+        }
+        String imageId = observed.imageId(s.imageName(project.name())).orElse(null);
+        String used = c.label(Labels.IMAGE);
+        if (imageId != null && used != null && !used.equals(imageId)) {
+            return "image changed";
+        }
+        return null;
+    }
+
+    /** The step that waits for {@code service} to satisfy {@code condition}, created once. */
+    private Integer await(String service, String condition) {
+        if (!project.services().containsKey(service)) {
+            return null;
+        }
+        String key = service + "|" + condition;
+        Integer existing = awaitSteps.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        List<String> names = containerNames.getOrDefault(service, List.of());
+        if (names.isEmpty() && observed.containersOf(service).isEmpty()
+                && !startedSteps.containsKey(service)) {
+            // the dependency is not part of this run (--no-deps) and has no containers
+            return null;
+        }
+        List<String> waitFor = names.isEmpty()
+                ? observed.containersOf(service).stream().map(ContainerSummary::name).toList()
+                : names;
+        int id = plan.add(new Action.AwaitService(service, condition, waitFor), "a dependency",
+                startedSteps.getOrDefault(service, List.of()));
+        awaitSteps.put(key, id);
+        return id;
+    }
+
+    private void orphans() {
+        Set<String> orphans = new LinkedHashSet<>();
+        for (ContainerSummary c : observed.containers()) {
+            String svc = c.label(Labels.SERVICE);
+            if (svc != null && !project.services().containsKey(svc)
+                    && !project.disabledServices().containsKey(svc)
+                    && !"True".equals(c.label(Labels.ONEOFF))) {
+                if (options.removeOrphans()) {
+                    int stop = plan.add(new Action.StopContainer(svc, c.name(), c.id(), null),
+                            "orphan container", List.of());
+                    plan.add(new Action.RemoveContainer(svc, c.name(), c.id(), false),
+                            "orphan container", List.of(stop));
+                } else {
+                    orphans.add(c.name());
+                }
+            }
+        }
+        if (!orphans.isEmpty()) {
+            plan.warn("found orphan containers (" + String.join(", ", orphans) + ") for this "
+                    + "project; if you removed or renamed their service, run this command with "
+                    + "--remove-orphans to clean them up");
+        }
+    }
+
+    private static void addIfPresent(List<Integer> list, Integer id) {
+        if (id != null) {
+            list.add(id);
+        }
+    }
+
+    private static List<Integer> concat(List<Integer> list, int id) {
+        List<Integer> out = new ArrayList<>(list);
+        out.add(id);
+        return out;
+    }
+}

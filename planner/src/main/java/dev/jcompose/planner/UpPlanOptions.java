@@ -1,0 +1,48 @@
+package dev.jcompose.planner;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How {@code up} (or {@code create}) converges.
+ *
+ * @param services           services named on the command line (empty: all)
+ * @param noDeps             do not include the named services' dependencies
+ * @param forceRecreate      recreate containers even when their config is unchanged
+ * @param noRecreate         never recreate existing containers
+ * @param removeOrphans      remove containers of services no longer in the files
+ * @param scale              replicas per service, overriding the files
+ * @param noStart            create but do not start
+ * @param pull               always, missing or never (images without build)
+ * @param build              build images before starting even when present
+ * @param noBuild            never build; a missing image of a build service is an error
+ * @param stopTimeout        grace period when stopping replaced containers, null for the
+ *                           service's stop_grace_period
+ */
+public record UpPlanOptions(
+        List<String> services,
+        boolean noDeps,
+        boolean forceRecreate,
+        boolean noRecreate,
+        boolean removeOrphans,
+        Map<String, Integer> scale,
+        boolean noStart,
+        String pull,
+        boolean build,
+        boolean noBuild,
+        Duration stopTimeout) {
+
+    public UpPlanOptions {
+        services = List.copyOf(services);
+        scale = Map.copyOf(scale);
+        if (pull == null) {
+            pull = "missing";
+        }
+    }
+
+    public static UpPlanOptions defaults() {
+        return new UpPlanOptions(List.of(), false, false, false, false, Map.of(), false,
+                "missing", false, false, null);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.jcompose.planner.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What compose needs from a container engine. The runtime adapter implements it on the Docker
+ * Engine API; an in-memory fake implements it for planner tests; one contract test suite runs
+ * against both. Methods throw {@link EngineException} (or a subclass) when the engine refuses.
+ */
+public interface Engine extends AutoCloseable {
+
+    /** The engine's address and versions; also checks that it answers. */
+    EngineInfo info();
+
+    // --- containers -----------------------------------------------------------------------------
+
+    /** Containers carrying all of {@code labels} ({@code key=value}, or {@code key} alone). */
+    List<ContainerSummary> listContainers(Map<String, String> labels, boolean includeStopped);
+
+    /** Creates a container attached to its first network; returns its id. */
+    String createContainer(ContainerSpec spec);
+
+    /** Connects a created container to a further network. */
+    void connectNetwork(String containerId, ContainerSpec.NetworkAttachment attachment);
+
+    void startContainer(String containerId);
+
+    /** Stops with the container's stop signal, then kills after {@code timeout}. */
+    void stopContainer(String containerId, Duration timeout);
+
+    void killContainer(String containerId, String signal);
+
+    void removeContainer(String containerId, boolean force, boolean removeVolumes);
+
+    void renameContainer(String containerId, String newName);
+
+    /** The container's current state, or empty when it no longer exists. */
+    Optional<ContainerSummary> inspectContainer(String containerIdOrName);
+
+    // --- networks and volumes ---------------------------------------------------------------------
+
+    List<NetworkSummary> listNetworks(Map<String, String> labels);
+
+    Optional<NetworkSummary> inspectNetwork(String name);
+
+    void createNetwork(NetworkSpec spec);
+
+    void removeNetwork(String name);
+
+    List<VolumeSummary> listVolumes(Map<String, String> labels);
+
+    Optional<VolumeSummary> inspectVolume(String name);
+
+    void createVolume(VolumeSpec spec);
+
+    void removeVolume(String name);
+
+    // --- images ---------------------------------------------------------------------------------
+
+    /** The id of a local image, or empty when it is not present. */
+    Optional<String> imageId(String reference);
+
+    /** Pulls {@code reference}; throws {@link EngineException.ImageFailure} with the reason. */
+    void pullImage(String reference, ImageProgress progress);
+
+    /** Builds an image; throws {@link EngineException} with the failing step's output. */
+    void buildImage(BuildSpec spec, ImageProgress progress);
+
+    void removeImage(String reference);
+
+    // --- streams --------------------------------------------------------------------------------
+
+    /** Streams a container's log to {@code sink}. */
+    Subscription logs(String containerId, LogOptions options, Consumer<LogLine> sink);
+
+    /** Streams engine events for objects carrying {@code labels} to {@code sink}. */
+    Subscription events(Map<String, String> labels, Consumer<EngineEvent> sink);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,127 @@
+package dev.jcompose.planner.exec;
+
+import dev.jcompose.model.DependsOn;
+import dev.jcompose.planner.engine.ContainerSummary;
+import dev.jcompose.planner.engine.Engine;
+import dev.jcompose.planner.engine.EngineEvent;
+import dev.jcompose.planner.engine.Subscription;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Waits until containers satisfy a dependency condition by listening to the engine's event
+ * stream: the state is checked once, then again on each event about the containers (start, die,
+ * health_status), so a condition is seen the moment the engine reports it rather than on the
+ * next poll. A slow periodic re-check guards against a lost event.
+ */
+public final class ConditionWaiter {
+
+    /** The condition can no longer be met (exited non-zero, unhealthy, no healthcheck). */
+    public static final class ConditionFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public ConditionFailed(String message) {
+            super(message);
+        }
+    }
+
+    private static final Duration RECHECK = Duration.ofSeconds(5);
+
+    private final Engine engine;
+
+    public ConditionWaiter(Engine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * Blocks until every container in {@code names} satisfies {@code condition}.
+     *
+     * @param projectLabels labels selecting the project's events
+     * @param timeout       give up after this long (null: no limit)
+     * @throws ConditionFailed when a container cannot satisfy the condition
+     */
+    public void await(String service, List<String> names, String condition,
+            Map<String, String> projectLabels, Duration timeout) throws InterruptedException {
+        LinkedBlockingQueue<EngineEvent> events = new LinkedBlockingQueue<>();
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        try (Subscription ignored = engine.events(projectLabels, events::add)) {
+            while (true) {
+                if (satisfied(service, names, condition)) {
+                    return;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new ConditionFailed("timed out waiting for service " + service
+                            + " to be " + describe(condition));
+                }
+                EngineEvent e = events.poll(Math.min(left, RECHECK.toNanos()), TimeUnit.NANOSECONDS);
+                // drain what arrived together, then re-check once
+                while (e != null && !events.isEmpty()) {
+                    e = events.poll();
+                }
+            }
+        }
+    }
+
+    private boolean satisfied(String service, List<String> names, String condition) {
+        for (String name : names) {
+            Optional<ContainerSummary> c = engine.inspectContainer(name);
+            if (c.isEmpty()) {
+                throw new ConditionFailed("container " + name + " of service " + service
+                        + " no longer exists");
+            }
+            if (!satisfied(service, c.get(), condition)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean satisfied(String service, ContainerSummary c, String condition) {
+        boolean exited = "exited".equals(c.state()) || "dead".equals(c.state());
+        switch (condition) {
+            case DependsOn.HEALTHY -> {
+                if (c.health() == null) {
+                    throw new ConditionFailed("service " + service + " has no healthcheck, so "
+                            + "it can never be healthy (container " + c.name() + "); add a "
+                            + "healthcheck or use condition: service_started");
+                }
+                if ("unhealthy".equals(c.health())) {
+                    throw new ConditionFailed("service " + service + " is unhealthy (container "
+                            + c.name() + ")");
+                }
+                if (exited) {
+                    throw new ConditionFailed("service " + service + " exited with code "
+                            + c.exitCode() + " before it was healthy (container " + c.name()
+                            + ")");
+                }
+                return "healthy".equals(c.health());
+            }
+            case DependsOn.COMPLETED -> {
+                if (exited) {
+                    if (c.exitCode() != null && c.exitCode() != 0) {
+                        throw new ConditionFailed("service " + service + " exited with code "
+                                + c.exitCode() + " (container " + c.name() + ")");
+                    }
+                    return true;
+                }
+                return false;
+            }
+            default -> {
+                return c.isRunning() || exited || "paused".equals(c.state());
+            }
+        }
+    }
+
+    static String describe(String condition) {
+        return switch (condition) {
+            case DependsOn.HEALTHY -> "healthy";
+            case DependsOn.COMPLETED -> "completed successfully";
+            default -> "started";
+        };
+    }
+}

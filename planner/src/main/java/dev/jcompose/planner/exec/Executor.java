@@ -1,0 +1,326 @@
+package dev.jcompose.planner.exec;
+
+import dev.jcompose.planner.ContainerSpecs;
+import dev.jcompose.planner.Labels;
+import dev.jcompose.planner.engine.ContainerSpec;
+import dev.jcompose.planner.engine.ContainerSummary;
+import dev.jcompose.planner.engine.Engine;
+import dev.jcompose.planner.engine.EngineException;
+import dev.jcompose.planner.plan.Action;
+import dev.jcompose.planner.plan.Plan;
+import dev.jcompose.planner.plan.Step;
+import dev.jcompose.planner.progress.ProgressEvent;
+import dev.jcompose.planner.progress.ProgressListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Runs a plan against the engine. It makes no decisions: each step runs on its own virtual
+ * thread as soon as the steps it comes after have succeeded, with at most {@code parallelism}
+ * engine operations at once. A failed step fails the steps after it (they are reported as not
+ * started); independent steps carry on.
+ */
+public final class Executor {
+
+    /** Default bound on concurrent engine operations. */
+    public static final int DEFAULT_PARALLELISM = 64;
+
+    private final Engine engine;
+    private final ProgressListener progress;
+    private final int parallelism;
+    private final String project;
+    private final Duration waitTimeout;
+
+    /**
+     * @param project      the project's name (selects its engine events)
+     * @param parallelism  the most engine operations at once
+     * @param waitTimeout  the longest a dependency wait may take, or null for no limit
+     */
+    public Executor(Engine engine, String project, ProgressListener progress, int parallelism,
+            Duration waitTimeout) {
+        this.engine = engine;
+        this.project = project;
+        this.progress = progress;
+        this.parallelism = Math.max(1, parallelism);
+        this.waitTimeout = waitTimeout;
+    }
+
+    /** A step that did not succeed, and why. */
+    public record Failure(Step step, String reason, boolean skipped) { }
+
+    /** Some steps failed: the first failures caused the rest to be skipped. */
+    public static final class ExecutionException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<Failure> failures;
+
+        ExecutionException(List<Failure> failures) {
+            super(describe(failures));
+            this.failures = List.copyOf(failures);
+        }
+
+        public List<Failure> failures() {
+            return failures;
+        }
+
+        private static String describe(List<Failure> failures) {
+            StringBuilder sb = new StringBuilder();
+            List<String> skipped = new ArrayList<>();
+            for (Failure f : failures) {
+                if (f.skipped()) {
+                    skipped.add(f.step().action().resource());
+                } else {
+                    if (!sb.isEmpty()) {
+                        sb.append('\n');
+                    }
+                    sb.append(f.step().action().resource()).append(": ").append(f.reason());
+                }
+            }
+            if (!skipped.isEmpty()) {
+                sb.append("\nnot done because of this: ").append(String.join(", ",
+                        skipped.stream().distinct().toList()));
+            }
+            return sb.toString();
+        }
+    }
+
+    private static final class Skipped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Skipped() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Runs every step of {@code plan}.
+     *
+     * @throws ExecutionException when a step failed, after every step that could run has run
+     */
+    public void execute(Plan plan) throws InterruptedException {
+        Map<String, String> ids = new ConcurrentHashMap<>();
+        Map<Integer, CompletableFuture<Void>> futures = new LinkedHashMap<>();
+        Map<Integer, Failure> failures = new ConcurrentHashMap<>();
+        Semaphore permits = new Semaphore(parallelism);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Step step : plan.steps()) {
+                List<CompletableFuture<Void>> before = step.after().stream()
+                        .map(futures::get).toList();
+                CompletableFuture<Void> f = CompletableFuture
+                        .allOf(before.toArray(CompletableFuture[]::new))
+                        .handleAsync((ok, error) -> {
+                            if (error != null) {
+                                failures.put(step.id(), new Failure(step, "skipped", true));
+                                throw new Skipped();
+                            }
+                            try {
+                                run(step.action(), ids, permits);
+                                return null;
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                failures.put(step.id(), new Failure(step, "interrupted", false));
+                                throw new Skipped();
+                            } catch (RuntimeException e) {
+                                String reason = e.getMessage() == null ? e.toString()
+                                        : e.getMessage();
+                                failures.put(step.id(), new Failure(step, reason, false));
+                                progress.on(ProgressEvent.error(step.action().resource(), "Error",
+                                        reason));
+                                throw new Skipped();
+                            }
+                        }, threads);
+                futures.put(step.id(), f);
+            }
+            try {
+                CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).join();
+            } catch (RuntimeException ignored) {
+                // failures are collected per step
+            }
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        if (!failures.isEmpty()) {
+            List<Failure> ordered = new ArrayList<>();
+            plan.steps().forEach(s -> {
+                Failure f = failures.get(s.id());
+                if (f != null) {
+                    ordered.add(f);
+                }
+            });
+            throw new ExecutionException(ordered);
+        }
+    }
+
+    private void run(Action action, Map<String, String> ids, Semaphore permits)
+            throws InterruptedException {
+        if (action instanceof Action.AwaitService a) {
+            await(a);
+            return;
+        }
+        permits.acquire();
+        try {
+            perform(action, ids);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private void await(Action.AwaitService a) throws InterruptedException {
+        List<String> resources = a.containerNames().stream().map(n -> "Container " + n).toList();
+        boolean quiet = "service_started".equals(a.condition());
+        if (!quiet) {
+            resources.forEach(r -> progress.on(ProgressEvent.working(r, "Waiting")));
+        }
+        try {
+            new ConditionWaiter(engine).await(a.service(), a.containerNames(), a.condition(),
+                    ContainerSpecs.projectLabel(project), waitTimeout);
+        } catch (ConditionWaiter.ConditionFailed e) {
+            resources.forEach(r -> progress.on(ProgressEvent.error(r, "Error", e.getMessage())));
+            throw e;
+        }
+        if (!quiet) {
+            String text = "service_healthy".equals(a.condition()) ? "Healthy" : "Exited";
+            resources.forEach(r -> progress.on(ProgressEvent.done(r, text)));
+        }
+    }
+
+    private void perform(Action action, Map<String, String> ids) {
+        String r = action.resource();
+        switch (action) {
+            case Action.PullImage p -> {
+                progress.on(ProgressEvent.working(r, "Pulling"));
+                engine.pullImage(p.image(), (id, status, current, total) -> progress.on(
+                        new ProgressEvent(id.isEmpty() ? r : id, ProgressEvent.Status.WORKING,
+                                status, "", current, total, id.isEmpty() ? null : r)));
+                progress.on(ProgressEvent.done(r, "Pulled"));
+            }
+            case Action.BuildImage b -> {
+                progress.on(ProgressEvent.working(r, "Building"));
+                engine.buildImage(b.spec(), (id, status, current, total) -> progress.on(
+                        new ProgressEvent(r, ProgressEvent.Status.WORKING, "Building", status,
+                                current, total, null)));
+                progress.on(ProgressEvent.done(r, "Built"));
+            }
+            case Action.CreateNetwork n -> {
+                progress.on(ProgressEvent.working(r, "Creating"));
+                try {
+                    engine.createNetwork(n.spec());
+                } catch (EngineException.Conflict e) {
+                    // created meanwhile by another run: fine
+                }
+                progress.on(ProgressEvent.done(r, "Created"));
+            }
+            case Action.CreateVolume v -> {
+                progress.on(ProgressEvent.working(r, "Creating"));
+                engine.createVolume(v.spec());
+                progress.on(ProgressEvent.done(r, "Created"));
+            }
+            case Action.CreateContainer c -> {
+                progress.on(ProgressEvent.working(r, "Creating"));
+                ids.put(c.spec().name(), create(c.spec(), c.spec().name()));
+                progress.on(ProgressEvent.done(r, "Created"));
+            }
+            case Action.RecreateContainer c -> {
+                progress.on(ProgressEvent.working(r, "Recreate"));
+                String tempName = c.oldId().substring(0, Math.min(12, c.oldId().length())) + "_"
+                        + c.spec().name();
+                String id = create(c.spec(), tempName);
+                engine.stopContainer(c.oldId(), c.stopTimeout());
+                engine.removeContainer(c.oldId(), false, false);
+                engine.renameContainer(id, c.spec().name());
+                ids.put(c.spec().name(), id);
+                progress.on(ProgressEvent.done(r, "Recreated"));
+            }
+            case Action.StartContainer s -> {
+                progress.on(ProgressEvent.working(r, "Starting"));
+                String id = s.containerId() != null ? s.containerId() : ids.get(s.containerName());
+                engine.startContainer(id != null ? id : s.containerName());
+                progress.on(ProgressEvent.done(r, "Started"));
+            }
+            case Action.StopContainer s -> {
+                progress.on(ProgressEvent.working(r, "Stopping"));
+                engine.stopContainer(s.containerId(), s.timeout());
+                progress.on(ProgressEvent.done(r, "Stopped"));
+            }
+            case Action.RemoveContainer c -> {
+                progress.on(ProgressEvent.working(r, "Removing"));
+                try {
+                    engine.removeContainer(c.containerId(), true, c.removeVolumes());
+                } catch (EngineException.NotFound e) {
+                    // already gone
+                }
+                progress.on(ProgressEvent.done(r, "Removed"));
+            }
+            case Action.RemoveNetwork n -> {
+                progress.on(ProgressEvent.working(r, "Removing"));
+                try {
+                    engine.removeNetwork(n.name());
+                } catch (EngineException.NotFound e) {
+                    // already gone
+                }
+                progress.on(ProgressEvent.done(r, "Removed"));
+            }
+            case Action.RemoveVolume v -> {
+                progress.on(ProgressEvent.working(r, "Removing"));
+                try {
+                    engine.removeVolume(v.name());
+                } catch (EngineException.NotFound e) {
+                    // already gone
+                }
+                progress.on(ProgressEvent.done(r, "Removed"));
+            }
+            case Action.RemoveImage i -> {
+                progress.on(ProgressEvent.working(r, "Removing"));
+                try {
+                    engine.removeImage(i.image());
+                } catch (EngineException.NotFound e) {
+                    // already gone
+                }
+                progress.on(ProgressEvent.done(r, "Removed"));
+            }
+            case Action.AwaitService a -> throw new IllegalStateException("awaits run unlocked");
+        }
+    }
+
+    /** Creates a container (under {@code name}), connecting its further networks. */
+    private String create(ContainerSpec spec, String name) {
+        ContainerSpec s = resolveReferences(spec, name);
+        String id = engine.createContainer(s);
+        for (int i = 1; i < s.networks().size(); i++) {
+            engine.connectNetwork(id, s.networks().get(i));
+        }
+        return id;
+    }
+
+    /**
+     * Fills in what is only known at run time: the image id label, and the container ids behind
+     * {@code network_mode: service:x}.
+     */
+    private ContainerSpec resolveReferences(ContainerSpec spec, String name) {
+        Map<String, String> labels = new LinkedHashMap<>(spec.labels());
+        engine.imageId(spec.image()).ifPresent(id -> labels.put(Labels.IMAGE, id));
+        String networkMode = spec.networkMode();
+        if (networkMode != null && networkMode.startsWith("service:")) {
+            String target = networkMode.substring("service:".length());
+            List<ContainerSummary> found = engine.listContainers(
+                    Map.of(Labels.PROJECT, project, Labels.SERVICE, target), false);
+            if (found.isEmpty()) {
+                throw new EngineException("network_mode refers to service " + target
+                        + ", which has no running container");
+            }
+            networkMode = "container:" + found.get(0).id();
+        }
+        return new ContainerSpec(name, spec.image(), spec.command(), spec.entrypoint(),
+                spec.env(), labels, spec.hostname(), spec.user(), spec.workingDir(),
+                spec.exposedPorts(), spec.portBindings(), spec.mounts(), networkMode,
+                spec.networks(), spec.restartPolicy(), spec.service());
+    }
+}

@@ -1,0 +1,202 @@
+package dev.jcompose.planner.plan;
+
+import dev.jcompose.planner.engine.BuildSpec;
+import dev.jcompose.planner.engine.ContainerSpec;
+import dev.jcompose.planner.engine.NetworkSpec;
+import dev.jcompose.planner.engine.VolumeSpec;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One thing the executor does to the engine. Actions are plain data: what to do and to which
+ * resource; the decisions were made by the planner.
+ */
+public sealed interface Action {
+
+    /** The resource acted on, as users read it: {@code Container demo-web-1}. */
+    String resource();
+
+    /** A verb phrase for plans: {@code create}, {@code start}. */
+    String verb();
+
+    /** Pull an image used by {@code services}. */
+    record PullImage(String image, List<String> services) implements Action {
+        public PullImage {
+            services = List.copyOf(services);
+        }
+
+        @Override
+        public String resource() {
+            return "Image " + image;
+        }
+
+        @Override
+        public String verb() {
+            return "pull";
+        }
+    }
+
+    /** Build the image of {@code service}. */
+    record BuildImage(String service, BuildSpec spec) implements Action {
+        @Override
+        public String resource() {
+            return "Image " + spec.tags().get(0);
+        }
+
+        @Override
+        public String verb() {
+            return "build";
+        }
+    }
+
+    record CreateNetwork(String key, NetworkSpec spec) implements Action {
+        @Override
+        public String resource() {
+            return "Network " + spec.name();
+        }
+
+        @Override
+        public String verb() {
+            return "create";
+        }
+    }
+
+    record CreateVolume(String key, VolumeSpec spec) implements Action {
+        @Override
+        public String resource() {
+            return "Volume " + spec.name();
+        }
+
+        @Override
+        public String verb() {
+            return "create";
+        }
+    }
+
+    /** Create a container (and connect its further networks). */
+    record CreateContainer(String service, int number, ContainerSpec spec) implements Action {
+        @Override
+        public String resource() {
+            return "Container " + spec.name();
+        }
+
+        @Override
+        public String verb() {
+            return "create";
+        }
+    }
+
+    /**
+     * Replace a container: create the new one under a temporary name, stop and remove the old
+     * one, rename the new one.
+     */
+    record RecreateContainer(String service, int number, String oldId, String oldName,
+            ContainerSpec spec, Duration stopTimeout) implements Action {
+        @Override
+        public String resource() {
+            return "Container " + spec.name();
+        }
+
+        @Override
+        public String verb() {
+            return "recreate";
+        }
+    }
+
+    /** Start a container; {@code containerId} is null when it is created by this plan. */
+    record StartContainer(String service, String containerName, String containerId)
+            implements Action {
+        @Override
+        public String resource() {
+            return "Container " + containerName;
+        }
+
+        @Override
+        public String verb() {
+            return "start";
+        }
+    }
+
+    record StopContainer(String service, String containerName, String containerId,
+            Duration timeout) implements Action {
+        @Override
+        public String resource() {
+            return "Container " + containerName;
+        }
+
+        @Override
+        public String verb() {
+            return "stop";
+        }
+    }
+
+    record RemoveContainer(String service, String containerName, String containerId,
+            boolean removeVolumes) implements Action {
+        @Override
+        public String resource() {
+            return "Container " + containerName;
+        }
+
+        @Override
+        public String verb() {
+            return "remove";
+        }
+    }
+
+    record RemoveNetwork(String name) implements Action {
+        @Override
+        public String resource() {
+            return "Network " + name;
+        }
+
+        @Override
+        public String verb() {
+            return "remove";
+        }
+    }
+
+    record RemoveVolume(String name) implements Action {
+        @Override
+        public String resource() {
+            return "Volume " + name;
+        }
+
+        @Override
+        public String verb() {
+            return "remove";
+        }
+    }
+
+    record RemoveImage(String image) implements Action {
+        @Override
+        public String resource() {
+            return "Image " + image;
+        }
+
+        @Override
+        public String verb() {
+            return "remove";
+        }
+    }
+
+    /**
+     * Wait until {@code service}'s containers satisfy {@code condition} (service_started,
+     * service_healthy, service_completed_successfully), so its dependents may start.
+     */
+    record AwaitService(String service, String condition, List<String> containerNames)
+            implements Action {
+        public AwaitService {
+            containerNames = List.copyOf(containerNames);
+        }
+
+        @Override
+        public String resource() {
+            return "Service " + service;
+        }
+
+        @Override
+        public String verb() {
+            return "await " + condition;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.jcompose.planner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jcompose.model.Project;
+import dev.jcompose.planner.exec.Executor;
+import dev.jcompose.planner.fake.InMemoryEngine;
+import dev.jcompose.planner.fake.TestProjects;
+import dev.jcompose.planner.plan.Plan;
+import dev.jcompose.planner.progress.ProgressListener;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Golden plans: the planner's output for a project and an engine state, as text. */
+class ReconcilerTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String STACK = """
+            services:
+              web:
+                image: web:1
+                depends_on: [db]
+                ports: ["8080:80"]
+              db:
+                image: db:1
+                volumes: [data:/var/lib/db]
+            volumes:
+              data:
+            """;
+
+    private Project stack() {
+        return TestProjects.load(dir, "demo", STACK);
+    }
+
+    private static Plan plan(Project p, InMemoryEngine engine, UpPlanOptions options) {
+        return Reconciler.planUp(p, ObservedState.observe(engine, p), options);
+    }
+
+    private static void run(Plan plan, InMemoryEngine engine) throws InterruptedException {
+        new Executor(engine, "demo", ProgressListener.NONE, 8, null).execute(plan);
+    }
+
+    @Test
+    void freshUpCreatesResourcesThenContainersInDependencyOrder() {
+        InMemoryEngine engine = new InMemoryEngine().withImage("web:1").withImage("db:1");
+        assertEquals("""
+                1. create Network demo_default (no existing network)
+                2. create Volume demo_data (no existing volume)
+                3. create Container demo-db-1 (no existing container) after 1,2
+                4. start Container demo-db-1 (created) after 3
+                5. create Container demo-web-1 (no existing container) after 1
+                6. await service_started Service db (a dependency) after 4
+                7. start Container demo-web-1 (created) after 5,6
+                """, plan(stack(), engine, UpPlanOptions.defaults()).toString());
+    }
+
+    @Test
+    void missingImagesArePulledBeforeAnythingIsCreated() {
+        InMemoryEngine engine = new InMemoryEngine().withImage("db:1");
+        String plan = plan(stack(), engine, UpPlanOptions.defaults()).toString();
+        assertTrue(plan.startsWith("""
+                1. pull Image web:1 (image not found locally)
+                2. create Network demo_default (no existing network) after 1
+                3. create Volume demo_data (no existing volume) after 1
+                """), plan);
+    }
+
+    @Test
+    void secondUpIsANoOpAndChangesRecreateOnlyWhatChanged() throws InterruptedException {
+        InMemoryEngine engine = new InMemoryEngine().withImage("web:1").withImage("db:1")
+                .withImage("web:2");
+        run(plan(stack(), engine, UpPlanOptions.defaults()), engine);
+        assertEquals("nothing to do\n", plan(stack(), engine, UpPlanOptions.defaults()).toString());
+
+        Project changed = TestProjects.load(dir, "demo", STACK.replace("web:1", "web:2"));
+        Plan p = plan(changed, engine, UpPlanOptions.defaults());
+        assertEquals("""
+                1. recreate Container demo-web-1 (config hash changed)
+                2. await service_started Service db (a dependency)
+                3. start Container demo-web-1 (recreated) after 1,2
+                """, p.toString());
+        run(p, engine);
+        assertEquals("web:2", engine.container("demo-web-1").spec().image());
+    }
+
+    @Test
+    void stoppedContainersAreStartedNotRecreated() throws InterruptedException {
+        InMemoryEngine engine = new InMemoryEngine().withImage("web:1").withImage("db:1");
+        run(plan(stack(), engine, UpPlanOptions.defaults()), engine);
+        engine.stopContainer("demo-web-1", null);
+        assertEquals("""
+                1. await service_started Service db (a dependency)
+                2. start Container demo-web-1 (container exited) after 1
+                """, plan(stack(), engine, UpPlanOptions.defaults()).toString());
+    }
+
+    @Test
+    void scaleDownRemovesTheHighestNumbers() throws InterruptedException {
+        InMemoryEngine engine = new InMemoryEngine().withImage("web:1").withImage("db:1");
+        UpPlanOptions three = new UpPlanOptions(List.of(), false, false, false, false,
+                Map.of("web", 3), false, "missing", false, false, null);
+        run(plan(stack(), engine, three), engine);
+        UpPlanOptions one = new UpPlanOptions(List.of(), false, false, false, false,
+                Map.of("web", 1), false, "missing", false, false, null);
+        String p = plan(stack(), engine, one).toString();
+        assertTrue(p.contains("stop Container demo-web-3 (scaled down to 1)"), p);
+        assertTrue(p.contains("stop Container demo-web-2 (scaled down to 1)"), p);
+        assertTrue(!p.contains("demo-web-1"), p);
+    }
+
+    @Test
+    void cyclesAreRefusedWithTheCyclePrinted() {
+        Project p = TestProjects.load(dir, "demo", """
+                services:
+                  a: {image: x, depends_on: [b]}
+                  b: {image: x, depends_on: [c]}
+                  c: {image: x, depends_on: [a]}
+                """);
+        PlanException e = assertThrows(PlanException.class,
+                () -> plan(p, new InMemoryEngine(), UpPlanOptions.defaults()));
+        assertEquals("dependency cycle between services: a -> b -> c -> a", e.getMessage());
+    }
+
+    @Test
+    void missingExternalNetworkFailsBeforeAnythingIsCreated() {
+        Project p = TestProjects.load(dir, "demo", """
+                services:
+                  a: {image: x, networks: [shared]}
+                networks:
+                  shared: {external: true}
+                """);
+        PlanException e = assertThrows(PlanException.class,
+                () -> plan(p, new InMemoryEngine().withImage("x"), UpPlanOptions.defaults()));
+        assertTrue(e.getMessage().startsWith("network shared declared as external"),
+                e.getMessage());
+    }
+
+    @Test
+    void executorStartsDependenciesFirstAndReportsFailures() throws InterruptedException {
+        InMemoryEngine engine = new InMemoryEngine().withImage("web:1").withImage("db:1");
+        run(plan(stack(), engine, UpPlanOptions.defaults()), engine);
+        List<String> calls = engine.calls();
+        assertTrue(calls.indexOf("start container demo-db-1")
+                < calls.indexOf("start container demo-web-1"), calls.toString());
+        assertEquals("running", engine.inspectContainer("demo-web-1").orElseThrow().state());
+
+        InMemoryEngine noImage = new InMemoryEngine().withImage("db:1");
+        Executor.ExecutionException e = assertThrows(Executor.ExecutionException.class,
+                () -> run(plan(stack(), noImage, UpPlanOptions.defaults()), noImage));
+        assertTrue(e.getMessage().startsWith("Image web:1: pull access denied for web:1"),
+                e.getMessage());
+        assertTrue(noImage.calls().stream().noneMatch(c -> c.startsWith("create")),
+                noImage.calls().toString());
+    }
+
+    @Test
+    void downRemovesInReverseDependencyOrderAndKeepsVolumes() throws InterruptedException {
+        InMemoryEngine engine = new InMemoryEngine().withImage("web:1").withImage("db:1");
+        Project p = stack();
+        run(plan(p, engine, UpPlanOptions.defaults()), engine);
+        Plan down = DownPlanner.planDown("demo", p, new DownPlanner.Existing(
+                engine.listContainers(Map.of(Labels.PROJECT, "demo"), true),
+                engine.listNetworks(Map.of(Labels.PROJECT, "demo")),
+                engine.listVolumes(Map.of(Labels.PROJECT, "demo"))), DownPlanOptions.defaults());
+        assertEquals("""
+                1. stop Container demo-web-1 (down)
+                2. remove Container demo-web-1 (down) after 1
+                3. stop Container demo-db-1 (down) after 2
+                4. remove Container demo-db-1 (down) after 2,3
+                5. remove Network demo_default (down) after 2,4
+                """, down.toString());
+        run(down, engine);
+        assertTrue(engine.containers().isEmpty());
+        assertEquals(1, engine.listVolumes(Map.of()).size());
+    }
+}

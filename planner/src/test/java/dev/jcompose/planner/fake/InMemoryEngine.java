@@ -1,0 +1,440 @@
+package dev.jcompose.planner.fake;
+
+import dev.jcompose.planner.engine.BuildSpec;
+import dev.jcompose.planner.engine.ContainerSpec;
+import dev.jcompose.planner.engine.ContainerSummary;
+import dev.jcompose.planner.engine.Engine;
+import dev.jcompose.planner.engine.EngineEvent;
+import dev.jcompose.planner.engine.EngineException;
+import dev.jcompose.planner.engine.EngineInfo;
+import dev.jcompose.planner.engine.ImageProgress;
+import dev.jcompose.planner.engine.LogLine;
+import dev.jcompose.planner.engine.LogOptions;
+import dev.jcompose.planner.engine.NetworkSpec;
+import dev.jcompose.planner.engine.NetworkSummary;
+import dev.jcompose.planner.engine.Subscription;
+import dev.jcompose.planner.engine.VolumeSpec;
+import dev.jcompose.planner.engine.VolumeSummary;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An engine in memory, for planner and service tests. Containers "run" their command in a tiny
+ * interpretation: {@code echo WORDS} writes a log line, {@code exit N} exits with N; a command
+ * without {@code exit} keeps running until stopped. A container whose service has a healthcheck
+ * starts "starting"; {@link #setHealth} changes it. Every call is recorded in {@link #calls()}.
+ */
+public final class InMemoryEngine implements Engine {
+
+    /** A container's state in the fake. */
+    public static final class Container {
+        final String id;
+        volatile String name;
+        final ContainerSpec spec;
+        volatile String state = "created";
+        volatile String health;
+        volatile Integer exitCode;
+        final List<String> networks = new CopyOnWriteArrayList<>();
+        final List<LogLine> logs = new CopyOnWriteArrayList<>();
+
+        Container(String id, ContainerSpec spec) {
+            this.id = id;
+            this.name = spec.name();
+            this.spec = spec;
+        }
+
+        public ContainerSpec spec() {
+            return spec;
+        }
+
+        public List<String> networks() {
+            return List.copyOf(networks);
+        }
+    }
+
+    private static final Pattern ECHO = Pattern.compile("echo ([^;&|]*)");
+    private static final Pattern EXIT = Pattern.compile("exit (\\d+)");
+
+    private final Map<String, Container> containers = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, NetworkSummary> networks = new ConcurrentHashMap<>();
+    private final Map<String, VolumeSummary> volumes = new ConcurrentHashMap<>();
+    private final Map<String, String> images = new ConcurrentHashMap<>();
+    private final Set<String> registry = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<EngineEvent>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    /** Makes {@code reference} present locally. */
+    public InMemoryEngine withImage(String reference) {
+        images.put(reference, "sha256:" + Integer.toHexString(reference.hashCode()));
+        return this;
+    }
+
+    /** Makes {@code reference} pullable. */
+    public InMemoryEngine withRegistryImage(String reference) {
+        registry.add(reference);
+        return this;
+    }
+
+    /** Every engine call made, in order: {@code create container demo-web-1}. */
+    public List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    public Container container(String name) {
+        synchronized (containers) {
+            return containers.values().stream().filter(c -> c.name.equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no container " + name));
+        }
+    }
+
+    public List<Container> containers() {
+        synchronized (containers) {
+            return List.copyOf(containers.values());
+        }
+    }
+
+    /** Sets a container's health and emits the health_status event. */
+    public void setHealth(String name, String health) {
+        Container c = container(name);
+        c.health = health;
+        emit(c, "health_status: " + health, Map.of());
+    }
+
+    /** Makes a running container exit with {@code code}. */
+    public void exit(String name, int code) {
+        Container c = container(name);
+        c.state = "exited";
+        c.exitCode = code;
+        emit(c, "die", Map.of("exitCode", Integer.toString(code)));
+    }
+
+    @Override
+    public EngineInfo info() {
+        return new EngineInfo("memory://", "0-fake", "1.41", "linux");
+    }
+
+    @Override
+    public List<ContainerSummary> listContainers(Map<String, String> labels, boolean includeStopped) {
+        List<ContainerSummary> out = new ArrayList<>();
+        for (Container c : containers()) {
+            if (!includeStopped && !"running".equals(c.state)) {
+                continue;
+            }
+            if (matches(c.spec.labels(), labels)) {
+                out.add(summary(c));
+            }
+        }
+        return out;
+    }
+
+    private static boolean matches(Map<String, String> have, Map<String, String> want) {
+        for (Map.Entry<String, String> e : want.entrySet()) {
+            String v = have.get(e.getKey());
+            if (v == null || (e.getValue() != null && !e.getValue().isEmpty()
+                    && !e.getValue().equals(v))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private ContainerSummary summary(Container c) {
+        List<ContainerSummary.PublishedPort> ports = new ArrayList<>();
+        if ("running".equals(c.state)) {
+            for (ContainerSpec.PortBinding b : c.spec.portBindings()) {
+                int host = b.hostPort().isEmpty() || b.hostPort().contains("-")
+                        ? 32768 + ports.size() : Integer.parseInt(b.hostPort());
+                ports.add(new ContainerSummary.PublishedPort(
+                        b.hostIp().isEmpty() ? "0.0.0.0" : b.hostIp(), host, b.containerPort(),
+                        b.protocol()));
+            }
+        }
+        return new ContainerSummary(c.id, c.name, c.spec.image(), images.get(c.spec.image()),
+                c.state, c.health, c.exitCode, c.spec.labels(), ports, 0);
+    }
+
+    @Override
+    public String createContainer(ContainerSpec spec) {
+        calls.add("create container " + spec.name());
+        if (!images.containsKey(spec.image())) {
+            throw new EngineException.NotFound("No such image: " + spec.image());
+        }
+        synchronized (containers) {
+            for (Container c : containers.values()) {
+                if (c.name.equals(spec.name())) {
+                    throw new EngineException.Conflict("Conflict. The container name \"/"
+                            + spec.name() + "\" is already in use by container \"" + c.id + "\"");
+                }
+            }
+            String id = String.format("%064x", ids.incrementAndGet());
+            Container c = new Container(id, spec);
+            if (!spec.networks().isEmpty()) {
+                String net = spec.networks().get(0).network();
+                if (!networks.containsKey(net)) {
+                    throw new EngineException.NotFound("network " + net + " not found");
+                }
+                c.networks.add(net);
+            }
+            containers.put(id, c);
+            emit(c, "create", Map.of());
+            return id;
+        }
+    }
+
+    @Override
+    public void connectNetwork(String containerId, ContainerSpec.NetworkAttachment attachment) {
+        Container c = byId(containerId);
+        calls.add("connect " + c.name + " " + attachment.network());
+        if (!networks.containsKey(attachment.network())) {
+            throw new EngineException.NotFound("network " + attachment.network() + " not found");
+        }
+        c.networks.add(attachment.network());
+    }
+
+    @Override
+    public void startContainer(String containerId) {
+        Container c = byId(containerId);
+        calls.add("start container " + c.name);
+        if ("running".equals(c.state)) {
+            return;
+        }
+        c.state = "running";
+        c.exitCode = null;
+        boolean hasHealthcheck = c.spec.service() != null && c.spec.service().healthcheck() != null
+                && !c.spec.service().healthcheck().isDisabled();
+        c.health = hasHealthcheck ? "starting" : null;
+        emit(c, "start", Map.of());
+        String script = c.spec.command() == null ? "" : String.join(" ", c.spec.command());
+        Matcher echo = ECHO.matcher(script);
+        while (echo.find()) {
+            c.logs.add(new LogLine(c.id, LogLine.Stream.STDOUT, Instant.now(),
+                    echo.group(1).strip()));
+        }
+        Matcher exit = EXIT.matcher(script);
+        if (exit.find()) {
+            c.state = "exited";
+            c.exitCode = Integer.parseInt(exit.group(1));
+            emit(c, "die", Map.of("exitCode", exit.group(1)));
+        }
+    }
+
+    @Override
+    public void stopContainer(String containerId, Duration timeout) {
+        Container c = byId(containerId);
+        calls.add("stop container " + c.name);
+        if ("running".equals(c.state)) {
+            c.state = "exited";
+            c.exitCode = 137;
+            emit(c, "die", Map.of("exitCode", "137"));
+            emit(c, "stop", Map.of());
+        }
+    }
+
+    @Override
+    public void killContainer(String containerId, String signal) {
+        Container c = byId(containerId);
+        calls.add("kill container " + c.name);
+        c.state = "exited";
+        c.exitCode = 137;
+        emit(c, "die", Map.of("exitCode", "137"));
+    }
+
+    @Override
+    public void removeContainer(String containerId, boolean force, boolean removeVolumes) {
+        Container c = byId(containerId);
+        calls.add("remove container " + c.name);
+        if ("running".equals(c.state) && !force) {
+            throw new EngineException.Conflict("You cannot remove a running container");
+        }
+        containers.remove(c.id);
+        emit(c, "destroy", Map.of());
+    }
+
+    @Override
+    public void renameContainer(String containerId, String newName) {
+        Container c = byId(containerId);
+        calls.add("rename container " + c.name + " " + newName);
+        c.name = newName;
+    }
+
+    @Override
+    public Optional<ContainerSummary> inspectContainer(String idOrName) {
+        synchronized (containers) {
+            return containers.values().stream()
+                    .filter(c -> c.id.equals(idOrName) || c.name.equals(idOrName))
+                    .findFirst().map(this::summary);
+        }
+    }
+
+    private Container byId(String idOrName) {
+        synchronized (containers) {
+            return containers.values().stream()
+                    .filter(c -> c.id.equals(idOrName) || c.name.equals(idOrName))
+                    .findFirst()
+                    .orElseThrow(() -> new EngineException.NotFound("No such container: "
+                            + idOrName));
+        }
+    }
+
+    @Override
+    public List<NetworkSummary> listNetworks(Map<String, String> labels) {
+        return networks.values().stream().filter(n -> matches(n.labels(), labels)).toList();
+    }
+
+    @Override
+    public Optional<NetworkSummary> inspectNetwork(String name) {
+        return Optional.ofNullable(networks.get(name));
+    }
+
+    @Override
+    public void createNetwork(NetworkSpec spec) {
+        calls.add("create network " + spec.name());
+        if (networks.putIfAbsent(spec.name(), new NetworkSummary("net-" + spec.name(), spec.name(),
+                "bridge", spec.labels())) != null) {
+            throw new EngineException.Conflict("network with name " + spec.name()
+                    + " already exists");
+        }
+    }
+
+    @Override
+    public void removeNetwork(String name) {
+        calls.add("remove network " + name);
+        for (Container c : containers()) {
+            if (c.networks.contains(name)) {
+                throw new EngineException.Conflict("network " + name + " has active endpoints");
+            }
+        }
+        if (networks.remove(name) == null) {
+            throw new EngineException.NotFound("network " + name + " not found");
+        }
+    }
+
+    @Override
+    public List<VolumeSummary> listVolumes(Map<String, String> labels) {
+        return volumes.values().stream().filter(v -> matches(v.labels(), labels)).toList();
+    }
+
+    @Override
+    public Optional<VolumeSummary> inspectVolume(String name) {
+        return Optional.ofNullable(volumes.get(name));
+    }
+
+    @Override
+    public void createVolume(VolumeSpec spec) {
+        calls.add("create volume " + spec.name());
+        volumes.putIfAbsent(spec.name(), new VolumeSummary(spec.name(),
+                spec.driver() == null ? "local" : spec.driver(), spec.labels()));
+    }
+
+    @Override
+    public void removeVolume(String name) {
+        calls.add("remove volume " + name);
+        if (volumes.remove(name) == null) {
+            throw new EngineException.NotFound("no such volume: " + name);
+        }
+    }
+
+    @Override
+    public Optional<String> imageId(String reference) {
+        return Optional.ofNullable(images.get(reference));
+    }
+
+    @Override
+    public void pullImage(String reference, ImageProgress progress) {
+        calls.add("pull " + reference);
+        if (!registry.contains(reference)) {
+            throw new EngineException.ImageFailure("pull access denied for " + reference
+                    + ", repository does not exist or may require 'docker login'");
+        }
+        progress.update("", "Downloading", 1, 1);
+        withImage(reference);
+    }
+
+    @Override
+    public void buildImage(BuildSpec spec, ImageProgress progress) {
+        calls.add("build " + spec.tags().get(0));
+        spec.tags().forEach(this::withImage);
+    }
+
+    @Override
+    public void removeImage(String reference) {
+        calls.add("remove image " + reference);
+        if (images.remove(reference) == null) {
+            throw new EngineException.NotFound("No such image: " + reference);
+        }
+    }
+
+    @Override
+    public Subscription logs(String containerId, LogOptions options, Consumer<LogLine> sink) {
+        Container c = byId(containerId);
+        List<LogLine> lines = new ArrayList<>(c.logs);
+        if (options.tail() >= 0 && lines.size() > options.tail()) {
+            lines = lines.subList(lines.size() - options.tail(), lines.size());
+        }
+        lines.forEach(sink);
+        return completed();
+    }
+
+    @Override
+    public Subscription events(Map<String, String> labels, Consumer<EngineEvent> sink) {
+        Consumer<EngineEvent> filtered = e -> {
+            if (matches(e.attributes(), labels)) {
+                sink.accept(e);
+            }
+        };
+        subscribers.add(filtered);
+        CountDownLatch closed = new CountDownLatch(1);
+        return new Subscription() {
+            @Override
+            public void awaitCompletion() throws InterruptedException {
+                closed.await();
+            }
+
+            @Override
+            public void close() {
+                subscribers.remove(filtered);
+                closed.countDown();
+            }
+        };
+    }
+
+    private static Subscription completed() {
+        return new Subscription() {
+            @Override
+            public void awaitCompletion() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private void emit(Container c, String action, Map<String, String> extra) {
+        Map<String, String> attrs = new HashMap<>(c.spec.labels());
+        attrs.put("name", c.name);
+        attrs.putAll(extra);
+        EngineEvent e = new EngineEvent("container", action, c.id, attrs, System.nanoTime());
+        subscribers.forEach(s -> s.accept(e));
+    }
+
+    @Override
+    public void close() {
+    }
+}
