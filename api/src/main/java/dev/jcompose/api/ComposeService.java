@@ -1,0 +1,38 @@
+package dev.jcompose.api;
+
+import dev.jcompose.model.Project;
+import dev.jcompose.planner.plan.Plan;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Compose's operations, one method per command. Each takes the project (or, where the files are
+ * not needed, just its name) and an options record. Progress is reported to the listener the
+ * service was built with. Failures are thrown as {@link ComposeException} (user-facing message),
+ * {@link dev.jcompose.model.ComposeFileException} (bad files) or
+ * {@link dev.jcompose.planner.engine.EngineException} (the engine refused).
+ */
+public interface ComposeService {
+
+    /**
+     * Creates and starts the project's containers, converging what exists.
+     *
+     * @return the plan that was executed (or, with {@code dryRun}, only planned)
+     */
+    Plan up(Project project, UpOptions options) throws InterruptedException;
+
+    /**
+     * Stops and removes the project's containers and networks (and volumes when asked).
+     *
+     * @param project the model, or null to act on the labels of {@code projectName} alone
+     */
+    Plan down(String projectName, Project project, DownOptions options)
+            throws InterruptedException;
+
+    /** The project's containers, ordered by service and replica number. */
+    List<ContainerInfo> ps(String projectName, PsOptions options);
+
+    /** Writes the project's container logs to {@code sink}; returns when done (or interrupted). */
+    void logs(String projectName, LogsOptions options, Consumer<LogEntry> sink)
+            throws InterruptedException;
+}

@@ -1,0 +1,144 @@
+package dev.jcompose.api;
+
+import dev.jcompose.model.Project;
+import dev.jcompose.planner.ContainerSpecs;
+import dev.jcompose.planner.DownPlanner;
+import dev.jcompose.planner.Labels;
+import dev.jcompose.planner.ObservedState;
+import dev.jcompose.planner.PlanException;
+import dev.jcompose.planner.Reconciler;
+import dev.jcompose.planner.engine.ContainerSummary;
+import dev.jcompose.planner.engine.Engine;
+import dev.jcompose.planner.engine.LogOptions;
+import dev.jcompose.planner.engine.Subscription;
+import dev.jcompose.planner.exec.Executor;
+import dev.jcompose.planner.plan.Plan;
+import dev.jcompose.planner.progress.ProgressEvent;
+import dev.jcompose.planner.progress.ProgressListener;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The {@link ComposeService} on an {@link Engine}: observe, plan, execute. The planner decides,
+ * the executor acts; this class only wires them for each command.
+ */
+public final class StandardComposeService implements ComposeService {
+
+    private final Engine engine;
+    private final ProgressListener progress;
+
+    public StandardComposeService(Engine engine, ProgressListener progress) {
+        this.engine = engine;
+        this.progress = progress;
+    }
+
+    @Override
+    public Plan up(Project project, UpOptions options) throws InterruptedException {
+        Plan plan;
+        try {
+            plan = Reconciler.planUp(project, ObservedState.observe(engine, project),
+                    options.plan());
+        } catch (PlanException e) {
+            throw new ComposeException(e.getMessage(), e);
+        }
+        warn(plan);
+        if (!options.dryRun()) {
+            execute(project.name(), plan, options.parallelism(), options);
+        }
+        return plan;
+    }
+
+    @Override
+    public Plan down(String projectName, Project project, DownOptions options)
+            throws InterruptedException {
+        Map<String, String> label = ContainerSpecs.projectLabel(projectName);
+        DownPlanner.Existing existing = new DownPlanner.Existing(
+                engine.listContainers(label, true), engine.listNetworks(label),
+                engine.listVolumes(label));
+        Plan plan = DownPlanner.planDown(projectName, project, existing, options.plan());
+        warn(plan);
+        if (!options.dryRun()) {
+            execute(projectName, plan, options.parallelism(), null);
+        }
+        return plan;
+    }
+
+    private void execute(String projectName, Plan plan, int parallelism, UpOptions up)
+            throws InterruptedException {
+        new Executor(engine, projectName, progress, parallelism,
+                up == null ? null : up.waitTimeout()).execute(plan);
+    }
+
+    private void warn(Plan plan) {
+        for (String w : plan.warnings()) {
+            progress.on(ProgressEvent.warning("", "Warning", w));
+        }
+    }
+
+    @Override
+    public List<ContainerInfo> ps(String projectName, PsOptions options) {
+        List<ContainerInfo> out = new ArrayList<>();
+        for (ContainerSummary c : engine.listContainers(ContainerSpecs.projectLabel(projectName),
+                options.all())) {
+            ContainerInfo info = info(c);
+            if (options.services().isEmpty() || options.services().contains(info.service())) {
+                out.add(info);
+            }
+        }
+        out.sort(Comparator.comparing(ContainerInfo::service)
+                .thenComparing(ContainerInfo::oneOff)
+                .thenComparingInt(ContainerInfo::number)
+                .thenComparing(ContainerInfo::name));
+        return out;
+    }
+
+    static ContainerInfo info(ContainerSummary c) {
+        List<ContainerInfo.Port> ports = c.ports().stream()
+                .map(p -> new ContainerInfo.Port(p.hostIp(), p.hostPort(), p.containerPort(),
+                        p.protocol()))
+                .sorted(Comparator.comparingInt(ContainerInfo.Port::containerPort)
+                        .thenComparing(ContainerInfo.Port::hostIp))
+                .distinct()
+                .toList();
+        return new ContainerInfo(c.id(), c.name(), c.label(Labels.PROJECT),
+                c.label(Labels.SERVICE), ObservedState.number(c),
+                "True".equals(c.label(Labels.ONEOFF)), c.image(), c.state(), c.health(),
+                c.exitCode(), ports, c.createdEpochSeconds());
+    }
+
+    @Override
+    public void logs(String projectName, LogsOptions options, Consumer<LogEntry> sink)
+            throws InterruptedException {
+        List<ContainerInfo> containers = ps(projectName, new PsOptions(true, options.services()));
+        LogOptions logOptions = new LogOptions(options.follow(), options.tail(), options.since(),
+                options.until(), options.timestamps());
+        List<Subscription> streams = new ArrayList<>();
+        try {
+            for (ContainerInfo c : containers) {
+                String prefix = c.oneOff() ? c.name() : c.service() + "-" + c.number();
+                Object lock = new Object();
+                Subscription s = engine.logs(c.id(), logOptions, line -> {
+                    synchronized (lock) {
+                        sink.accept(new LogEntry(c.name(), c.service(), prefix,
+                                line.stream() == dev.jcompose.planner.engine.LogLine.Stream.STDERR,
+                                line.timestamp(), line.text()));
+                    }
+                });
+                streams.add(s);
+                if (!options.follow()) {
+                    s.awaitCompletion();
+                }
+            }
+            if (options.follow()) {
+                for (Subscription s : streams) {
+                    s.awaitCompletion();
+                }
+            }
+        } finally {
+            streams.forEach(Subscription::close);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.api.DownOptions;
+import dev.jcompose.model.Project;
+import dev.jcompose.planner.DownPlanOptions;
+import dev.jcompose.planner.exec.Executor;
+import dev.jcompose.planner.plan.Plan;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code down}: stop and remove the project's containers and networks. */
+@Command(name = "down", description = "Stop and remove containers and networks.")
+final class DownCommand implements Callable<Integer> {
+
+    @ParentCommand
+    JcomposeCommand root;
+
+    @Option(names = {"-v", "--volumes"},
+            description = "Also remove named volumes declared by the project and anonymous "
+                    + "volumes.")
+    boolean volumes;
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS",
+            description = "Shutdown timeout in seconds.")
+    Integer timeout;
+
+    @Option(names = "--remove-orphans",
+            description = "Remove containers of services not in the compose files.")
+    boolean removeOrphans;
+
+    @Option(names = "--rmi", paramLabel = "TYPE",
+            description = "Remove images used by services: local or all.")
+    String rmi;
+
+    @Option(names = "--dry-run", description = "Print the plan; change nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() throws Exception {
+        Project project = root.loader().loadIfPresent();
+        String name = project != null ? project.name() : root.loader().projectName();
+        DownOptions options = new DownOptions(new DownPlanOptions(volumes, removeOrphans,
+                timeout == null ? null : Duration.ofSeconds(timeout), rmi), dryRun,
+                Executor.DEFAULT_PARALLELISM);
+        Plan plan = root.service().down(name, project, options);
+        if (dryRun) {
+            root.console().out().print(plan);
+            root.console().out().flush();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,169 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.api.ComposeService;
+import dev.jcompose.api.ProjectLoader;
+import dev.jcompose.api.ProjectOptions;
+import dev.jcompose.api.StandardComposeService;
+import dev.jcompose.cli.progress.ProgressRenderers;
+import dev.jcompose.model.Problem;
+import dev.jcompose.planner.engine.Engine;
+import dev.jcompose.planner.progress.ProgressListener;
+import dev.jcompose.runtime.DockerEngine;
+import dev.jcompose.runtime.DockerHosts;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The root command: global options, and the shared pieces commands use (the project loader, the
+ * engine, the progress renderer), created lazily so a command pays only for what it uses.
+ */
+@Command(name = "jcompose",
+        mixinStandardHelpOptions = false,
+        usageHelpAutoWidth = false,
+        description = "Define and run multi-container applications: a Java implementation of "
+                + "Docker Compose.",
+        subcommands = {
+            UpCommand.class,
+            DownCommand.class,
+            PsCommand.class,
+            LogsCommand.class,
+            ConfigCommand.class,
+            VersionCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  jcompose up -d                 start the project in this directory",
+            "  jcompose -f a.yaml -f b.yaml config   show the merged, resolved model",
+            "  jcompose logs web              show the logs of the web service",
+            "  jcompose -p demo down -v       remove project demo and its volumes"
+        })
+public final class JcomposeCommand implements Runnable {
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "Compose file (repeatable; - reads stdin). Default: compose.yaml or "
+                    + "docker-compose.yml here or in a parent directory.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = {"-p", "--project-name"}, paramLabel = "NAME", description = "Project name.")
+    String projectName;
+
+    @Option(names = "--project-directory", paramLabel = "DIR",
+            description = "Project directory (default: the first compose file's directory).")
+    Path projectDirectory;
+
+    @Option(names = "--env-file", paramLabel = "FILE",
+            description = "Environment file for interpolation (repeatable; default: .env).")
+    List<Path> envFiles = new ArrayList<>();
+
+    @Option(names = "--profile", paramLabel = "PROFILE",
+            description = "Enable a profile (repeatable).")
+    List<String> profiles = new ArrayList<>();
+
+    @Option(names = "--progress", paramLabel = "MODE",
+            description = "Progress output: auto, tty, plain, json, quiet (default: auto).")
+    String progress = "auto";
+
+    @Option(names = "--ansi", paramLabel = "WHEN",
+            description = "Control characters: never, always, auto (default: auto).")
+    String ansi = "auto";
+
+    @Option(names = "--verbose", description = "Show debug output and stack traces.")
+    boolean verbose;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Option(names = {"-v", "--version"}, versionHelp = true, description = "Show the version.")
+    boolean versionRequested;
+
+    private final Console console;
+    private Engine engine;
+    private ProgressListener progressListener;
+
+    JcomposeCommand(Console console) {
+        this.console = console;
+    }
+
+    /** A command line with jcompose's error handling and exit codes. */
+    static CommandLine commandLine(Console console) {
+        JcomposeCommand root = new JcomposeCommand(console);
+        CommandLine cl = new CommandLine(root, new Factory(root));
+        cl.setOut(console.out());
+        cl.setErr(console.err());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(new ErrorHandler(root));
+        cl.setParameterExceptionHandler(new UsageErrorHandler());
+        cl.setExitCodeExceptionMapper(e -> ExitCodes.FAILURE);
+        cl.getCommandSpec().version(Versions.jcompose());
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+                "no command given; run jcompose --help to see the commands");
+    }
+
+    Console console() {
+        return console;
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+
+    ProjectOptions projectOptions() {
+        return new ProjectOptions(files, projectName, projectDirectory, envFiles, profiles,
+                console.workingDir(), console.env());
+    }
+
+    ProjectLoader loader() {
+        return new ProjectLoader(projectOptions(), this::warn, console.in());
+    }
+
+    void warn(Problem p) {
+        console.err().println("WARN " + p);
+    }
+
+    Engine engine() {
+        if (engine == null) {
+            engine = DockerEngine.at(DockerHosts.resolve(console.env()));
+        }
+        return engine;
+    }
+
+    ProgressListener progress() {
+        if (progressListener == null) {
+            progressListener = ProgressRenderers.create(progress, console);
+        }
+        return progressListener;
+    }
+
+    ComposeService service() {
+        return new StandardComposeService(engine(), progress());
+    }
+
+    /** Creates commands with access to the root. */
+    private static final class Factory implements CommandLine.IFactory {
+        private final JcomposeCommand root;
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+        Factory(JcomposeCommand root) {
+            this.root = root;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == JcomposeCommand.class) {
+                return cls.cast(root);
+            }
+            return fallback.create(cls);
+        }
+    }
+}

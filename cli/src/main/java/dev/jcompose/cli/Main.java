@@ -1,0 +1,40 @@
+package dev.jcompose.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** The jcompose command-line entry point. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        Console console = new Console(out, err, System.in, System.getenv(),
+                Path.of("").toAbsolutePath(), isTerminal("stdout"), isTerminal("stderr"));
+        int code = run(console, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Whether a standard stream is a terminal: the launcher tells ({@code -Djcompose.stderr.tty}
+     * from {@code [ -t 2 ]}); without it, whether the JVM has a console.
+     */
+    private static boolean isTerminal(String stream) {
+        String told = System.getProperty("jcompose." + stream + ".tty");
+        if (told != null) {
+            return told.equals("1") || told.equals("true");
+        }
+        return System.console() != null;
+    }
+
+    /** Runs one command line; returns its exit code. */
+    public static int run(Console console, String... args) {
+        return JcomposeCommand.commandLine(console).execute(args);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.api.LogsOptions;
+import dev.jcompose.api.UpOptions;
+import dev.jcompose.model.Project;
+import dev.jcompose.planner.UpPlanOptions;
+import dev.jcompose.planner.exec.Executor;
+import dev.jcompose.planner.plan.Plan;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code up}: create and start the project's containers. */
+@Command(name = "up", description = "Create and start containers.")
+final class UpCommand implements Callable<Integer> {
+
+    @ParentCommand
+    JcomposeCommand root;
+
+    @Option(names = {"-d", "--detach"}, description = "Run containers in the background.")
+    boolean detach;
+
+    @Option(names = "--dry-run", description = "Print the plan; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--force-recreate", description = "Recreate containers even if unchanged.")
+    boolean forceRecreate;
+
+    @Option(names = "--no-recreate", description = "Never recreate existing containers.")
+    boolean noRecreate;
+
+    @Option(names = "--no-deps", description = "Do not start the named services' dependencies.")
+    boolean noDeps;
+
+    @Option(names = "--remove-orphans",
+            description = "Remove containers of services no longer in the compose files.")
+    boolean removeOrphans;
+
+    @Option(names = "--scale", paramLabel = "SERVICE=NUM",
+            description = "Number of containers of a service (repeatable).")
+    Map<String, Integer> scale = new LinkedHashMap<>();
+
+    @Option(names = "--no-start", description = "Create containers but do not start them.")
+    boolean noStart;
+
+    @Option(names = "--pull", paramLabel = "POLICY",
+            description = "Pull images: always, missing, never (default: missing).")
+    String pull = "missing";
+
+    @Option(names = "--build", description = "Build images before starting containers.")
+    boolean build;
+
+    @Option(names = "--no-build", description = "Do not build images, even if missing.")
+    boolean noBuild;
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS",
+            description = "Shutdown timeout for replaced containers.")
+    Integer timeout;
+
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Most engine operations at once (default: 64, or COMPOSE_PARALLEL_LIMIT).")
+    Integer parallel;
+
+    @Parameters(paramLabel = "SERVICE", description = "Services to start (default: all).")
+    List<String> services = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Project project = root.loader().load(services);
+        UpPlanOptions plan = new UpPlanOptions(services, noDeps, forceRecreate, noRecreate,
+                removeOrphans, scale, noStart, pull, build, noBuild,
+                timeout == null ? null : Duration.ofSeconds(timeout));
+        UpOptions options = new UpOptions(plan, dryRun, false, null, parallelism());
+        Plan done = root.service().up(project, options);
+        if (dryRun) {
+            root.console().out().print(done);
+            root.console().out().flush();
+            return ExitCodes.OK;
+        }
+        if (!detach && !noStart) {
+            root.service().logs(project.name(), new LogsOptions(services, true, 0, null, null,
+                    false), new LogPrinter(root.console().out(), true, false)::print);
+        }
+        return ExitCodes.OK;
+    }
+
+    private int parallelism() {
+        if (parallel != null) {
+            return parallel;
+        }
+        String env = root.console().env().get("COMPOSE_PARALLEL_LIMIT");
+        if (env != null && env.matches("\\d+")) {
+            return Integer.parseInt(env);
+        }
+        return Executor.DEFAULT_PARALLELISM;
+    }
+}

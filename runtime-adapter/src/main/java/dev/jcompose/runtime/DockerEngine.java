@@ -1,0 +1,702 @@
+package dev.jcompose.runtime;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.CreateNetworkCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.LogContainerCmd;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.jcompose.planner.engine.BuildSpec;
+import dev.jcompose.planner.engine.ContainerSpec;
+import dev.jcompose.planner.engine.ContainerSummary;
+import dev.jcompose.planner.engine.Engine;
+import dev.jcompose.planner.engine.EngineEvent;
+import dev.jcompose.planner.engine.EngineException;
+import dev.jcompose.planner.engine.EngineInfo;
+import dev.jcompose.planner.engine.ImageProgress;
+import dev.jcompose.planner.engine.LogLine;
+import dev.jcompose.planner.engine.LogOptions;
+import dev.jcompose.planner.engine.NetworkSpec;
+import dev.jcompose.planner.engine.NetworkSummary;
+import dev.jcompose.planner.engine.Subscription;
+import dev.jcompose.planner.engine.VolumeSpec;
+import dev.jcompose.planner.engine.VolumeSummary;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@link Engine} port on the Docker Engine API, through docker-java. The only place
+ * docker-java types appear; its exceptions become {@link EngineException}s. The client is
+ * created on first use, so commands that never touch the engine pay nothing for it.
+ */
+public final class DockerEngine implements Engine {
+
+    private static final Pattern EXITED = Pattern.compile("Exited \\((-?\\d+)\\)");
+
+    private final String host;
+    private final Object lock = new Object();
+    private volatile DockerClient client;
+
+    private DockerEngine(String host) {
+        this.host = host;
+    }
+
+    /** An engine at {@code DOCKER_HOST}, or at the default socket. */
+    public static DockerEngine fromEnvironment() {
+        return at(DockerHosts.resolve(System.getenv()));
+    }
+
+    /** An engine at {@code host} ({@code unix:///var/run/docker.sock}, {@code tcp://h:2375}). */
+    public static DockerEngine at(String host) {
+        return new DockerEngine(host);
+    }
+
+    public String host() {
+        return host;
+    }
+
+    private DockerClient client() {
+        DockerClient c = client;
+        if (c == null) {
+            synchronized (lock) {
+                c = client;
+                if (c == null) {
+                    DockerClientConfig config = DefaultDockerClientConfig
+                            .createDefaultConfigBuilder().withDockerHost(host).build();
+                    ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+                            .dockerHost(config.getDockerHost())
+                            .sslConfig(config.getSSLConfig())
+                            .maxConnections(256)
+                            .connectionTimeout(Duration.ofSeconds(10))
+                            .build();
+                    c = DockerClientImpl.getInstance(config, http);
+                    client = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /** Runs an engine call, translating docker-java's exceptions into ours. */
+    private <T> T call(Supplier<T> fn) {
+        try {
+            return fn.get();
+        } catch (NotFoundException e) {
+            throw new EngineException.NotFound(reason(e));
+        } catch (ConflictException e) {
+            throw new EngineException.Conflict(reason(e));
+        } catch (DockerException e) {
+            throw new EngineException(reason(e), e);
+        } catch (DockerClientException e) {
+            throw new EngineException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (isConnectionFailure(e)) {
+                throw unavailable(e);
+            }
+            throw e;
+        }
+    }
+
+    private void run(Runnable fn) {
+        call(() -> {
+            fn.run();
+            return null;
+        });
+    }
+
+    private EngineException.Unavailable unavailable(Throwable e) {
+        return new EngineException.Unavailable("cannot connect to the Docker engine at " + host
+                + " (" + rootMessage(e) + "). Is the Docker daemon running? Start it "
+                + "(sudo systemctl start docker, or scripts/engine.sh in this repository), or "
+                + "set DOCKER_HOST to a running engine.", e);
+    }
+
+    private static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException || t.getClass().getName().contains("LastErrorException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        if (m != null && m.contains("[2]")) {
+            return "no such socket";
+        }
+        if (m != null && m.contains("[111]")) {
+            return "connection refused";
+        }
+        return m == null ? t.getClass().getSimpleName() : m;
+    }
+
+    /** The engine's message, without docker-java's "Status 404: " prefix and JSON. */
+    static String reason(DockerException e) {
+        String m = e.getMessage();
+        if (m == null) {
+            return "HTTP " + e.getHttpStatus();
+        }
+        m = m.replaceFirst("^Status \\d+: ", "");
+        Matcher json = Pattern.compile("\\{\"message\":\"(.*)\"}\\s*$", Pattern.DOTALL).matcher(m);
+        if (json.find()) {
+            m = json.group(1).replace("\\\"", "\"");
+        }
+        return m.strip();
+    }
+
+    @Override
+    public EngineInfo info() {
+        return call(() -> {
+            Version v = client().versionCmd().exec();
+            return new EngineInfo(host, v.getVersion(), v.getApiVersion(), v.getOperatingSystem());
+        });
+    }
+
+    // --- containers ---------------------------------------------------------------------------
+
+    @Override
+    public List<ContainerSummary> listContainers(Map<String, String> labels, boolean includeStopped) {
+        return call(() -> client().listContainersCmd().withShowAll(includeStopped)
+                .withLabelFilter(labels).exec().stream().map(DockerEngine::summary).toList());
+    }
+
+    private static ContainerSummary summary(Container c) {
+        String name = c.getNames() == null || c.getNames().length == 0 ? c.getId()
+                : c.getNames()[0].replaceFirst("^/", "");
+        String status = c.getStatus() == null ? "" : c.getStatus();
+        String health = status.contains("(healthy)") ? "healthy"
+                : status.contains("(unhealthy)") ? "unhealthy"
+                : status.contains("(health: starting)") ? "starting" : null;
+        Integer exit = null;
+        Matcher m = EXITED.matcher(status);
+        if (m.find()) {
+            exit = Integer.parseInt(m.group(1));
+        }
+        List<ContainerSummary.PublishedPort> ports = new ArrayList<>();
+        if (c.getPorts() != null) {
+            for (ContainerPort p : c.getPorts()) {
+                if (p.getPublicPort() != null) {
+                    ports.add(new ContainerSummary.PublishedPort(p.getIp(), p.getPublicPort(),
+                            p.getPrivatePort() == null ? 0 : p.getPrivatePort(), p.getType()));
+                }
+            }
+        }
+        return new ContainerSummary(c.getId(), name, c.getImage(), c.getImageId(), c.getState(),
+                health, exit, c.getLabels() == null ? Map.of() : c.getLabels(), ports,
+                c.getCreated() == null ? 0 : c.getCreated());
+    }
+
+    @Override
+    public Optional<ContainerSummary> inspectContainer(String idOrName) {
+        try {
+            return Optional.of(call(() -> inspected(client().inspectContainerCmd(idOrName).exec())));
+        } catch (EngineException.NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ContainerSummary inspected(InspectContainerResponse r) {
+        InspectContainerResponse.ContainerState st = r.getState();
+        String state = st == null ? "unknown" : st.getStatus();
+        String health = st != null && st.getHealth() != null ? st.getHealth().getStatus() : null;
+        Integer exit = st != null && st.getExitCodeLong() != null
+                && ("exited".equals(state) || "dead".equals(state))
+                ? st.getExitCodeLong().intValue() : null;
+        List<ContainerSummary.PublishedPort> ports = new ArrayList<>();
+        if (r.getNetworkSettings() != null && r.getNetworkSettings().getPorts() != null) {
+            r.getNetworkSettings().getPorts().getBindings().forEach((ep, bindings) -> {
+                if (bindings != null) {
+                    for (var b : bindings) {
+                        ports.add(new ContainerSummary.PublishedPort(b.getHostIp(),
+                                Integer.parseInt(b.getHostPortSpec()), ep.getPort(),
+                                ep.getProtocol().toString()));
+                    }
+                }
+            });
+        }
+        Map<String, String> labels = r.getConfig() != null && r.getConfig().getLabels() != null
+                ? r.getConfig().getLabels() : Map.of();
+        return new ContainerSummary(r.getId(), r.getName().replaceFirst("^/", ""),
+                r.getConfig() == null ? null : r.getConfig().getImage(), r.getImageId(), state,
+                health, exit, labels, ports, 0);
+    }
+
+    @Override
+    public String createContainer(ContainerSpec spec) {
+        return call(() -> {
+            CreateContainerCmd cmd = client().createContainerCmd(spec.image());
+            if (spec.service() != null && spec.service().platform() != null) {
+                cmd.withPlatform(spec.service().platform());
+            }
+            ContainerMapper.apply(spec, cmd);
+            return cmd.exec().getId();
+        });
+    }
+
+    @Override
+    public void connectNetwork(String containerId, ContainerSpec.NetworkAttachment a) {
+        run(() -> {
+            ContainerNetwork endpoint = new ContainerNetwork().withAliases(a.aliases());
+            if (a.ipv4Address() != null || a.ipv6Address() != null) {
+                endpoint.withIpamConfig(new ContainerNetwork.Ipam()
+                        .withIpv4Address(a.ipv4Address()).withIpv6Address(a.ipv6Address()));
+            }
+            client().connectToNetworkCmd().withContainerId(containerId).withNetworkId(a.network())
+                    .withContainerNetwork(endpoint).exec();
+        });
+    }
+
+    @Override
+    public void startContainer(String containerId) {
+        try {
+            run(() -> client().startContainerCmd(containerId).exec());
+        } catch (EngineException e) {
+            if (e.getCause() instanceof NotModifiedException) {
+                return;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void stopContainer(String containerId, Duration timeout) {
+        try {
+            run(() -> {
+                var cmd = client().stopContainerCmd(containerId);
+                if (timeout != null) {
+                    cmd.withTimeout((int) Math.max(0, timeout.toSeconds()));
+                }
+                cmd.exec();
+            });
+        } catch (EngineException e) {
+            if (e.getCause() instanceof NotModifiedException) {
+                return;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void killContainer(String containerId, String signal) {
+        run(() -> {
+            var cmd = client().killContainerCmd(containerId);
+            if (signal != null) {
+                cmd.withSignal(signal);
+            }
+            cmd.exec();
+        });
+    }
+
+    @Override
+    public void removeContainer(String containerId, boolean force, boolean removeVolumes) {
+        run(() -> client().removeContainerCmd(containerId).withForce(force)
+                .withRemoveVolumes(removeVolumes).exec());
+    }
+
+    @Override
+    public void renameContainer(String containerId, String newName) {
+        run(() -> client().renameContainerCmd(containerId).withName(newName).exec());
+    }
+
+    // --- networks and volumes -------------------------------------------------------------------
+
+    @Override
+    public List<NetworkSummary> listNetworks(Map<String, String> labels) {
+        return call(() -> {
+            var cmd = client().listNetworksCmd();
+            if (!labels.isEmpty()) {
+                cmd.withFilter("label", labelFilters(labels));
+            }
+            return cmd.exec().stream().map(DockerEngine::network).toList();
+        });
+    }
+
+    private static NetworkSummary network(Network n) {
+        return new NetworkSummary(n.getId(), n.getName(), n.getDriver(),
+                n.getLabels() == null ? Map.of() : n.getLabels());
+    }
+
+    private static List<String> labelFilters(Map<String, String> labels) {
+        List<String> out = new ArrayList<>();
+        labels.forEach((k, v) -> out.add(v == null || v.isEmpty() ? k : k + "=" + v));
+        return out;
+    }
+
+    @Override
+    public Optional<NetworkSummary> inspectNetwork(String name) {
+        try {
+            return Optional.of(call(() -> network(client().inspectNetworkCmd()
+                    .withNetworkId(name).exec())));
+        } catch (EngineException.NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void createNetwork(NetworkSpec spec) {
+        run(() -> {
+            dev.jcompose.model.Network n = spec.network();
+            CreateNetworkCmd cmd = client().createNetworkCmd().withName(spec.name())
+                    .withLabels(spec.labels()).withCheckDuplicate(true);
+            if (n != null) {
+                cmd.withDriver(n.driver() == null ? "bridge" : n.driver());
+                if (!n.driverOpts().isEmpty()) {
+                    cmd.withOptions(n.driverOpts());
+                }
+                if (n.internal() != null) {
+                    cmd.withInternal(n.internal());
+                }
+                if (n.attachable() != null) {
+                    cmd.withAttachable(n.attachable());
+                }
+                if (n.enableIpv6() != null) {
+                    cmd.withEnableIpv6(n.enableIpv6());
+                }
+                if (n.ipam() != null) {
+                    Network.Ipam ipam = new Network.Ipam();
+                    if (n.ipam().driver() != null) {
+                        ipam.withDriver(n.ipam().driver());
+                    }
+                    List<Network.Ipam.Config> configs = new ArrayList<>();
+                    for (var pool : n.ipam().config()) {
+                        Network.Ipam.Config c = new Network.Ipam.Config();
+                        if (pool.subnet() != null) {
+                            c.withSubnet(pool.subnet());
+                        }
+                        if (pool.ipRange() != null) {
+                            c.withIpRange(pool.ipRange());
+                        }
+                        if (pool.gateway() != null) {
+                            c.withGateway(pool.gateway());
+                        }
+                        configs.add(c);
+                    }
+                    ipam.withConfig(configs);
+                    cmd.withIpam(ipam);
+                }
+            }
+            cmd.exec();
+        });
+    }
+
+    @Override
+    public void removeNetwork(String name) {
+        run(() -> client().removeNetworkCmd(name).exec());
+    }
+
+    @Override
+    public List<VolumeSummary> listVolumes(Map<String, String> labels) {
+        return call(() -> {
+            var cmd = client().listVolumesCmd();
+            if (!labels.isEmpty()) {
+                cmd.withFilter("label", labelFilters(labels));
+            }
+            var response = cmd.exec();
+            if (response.getVolumes() == null) {
+                return List.<VolumeSummary>of();
+            }
+            return response.getVolumes().stream().map(v -> new VolumeSummary(v.getName(),
+                    v.getDriver(), v.getLabels() == null ? Map.of() : v.getLabels())).toList();
+        });
+    }
+
+    @Override
+    public Optional<VolumeSummary> inspectVolume(String name) {
+        try {
+            return Optional.of(call(() -> {
+                var v = client().inspectVolumeCmd(name).exec();
+                return new VolumeSummary(v.getName(), v.getDriver(),
+                        v.getLabels() == null ? Map.of() : v.getLabels());
+            }));
+        } catch (EngineException.NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void createVolume(VolumeSpec spec) {
+        run(() -> {
+            var cmd = client().createVolumeCmd().withName(spec.name()).withLabels(spec.labels());
+            if (spec.driver() != null) {
+                cmd.withDriver(spec.driver());
+            }
+            if (!spec.driverOpts().isEmpty()) {
+                cmd.withDriverOpts(spec.driverOpts());
+            }
+            cmd.exec();
+        });
+    }
+
+    @Override
+    public void removeVolume(String name) {
+        run(() -> client().removeVolumeCmd(name).exec());
+    }
+
+    // --- images -----------------------------------------------------------------------------------
+
+    @Override
+    public Optional<String> imageId(String reference) {
+        try {
+            return Optional.of(call(() -> client().inspectImageCmd(reference).exec().getId()));
+        } catch (EngineException.NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void pullImage(String reference, ImageProgress progress) {
+        ImageRef ref = ImageRef.parse(reference);
+        AtomicReference<String> error = new AtomicReference<>();
+        ResultCallback.Adapter<PullResponseItem> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(PullResponseItem item) {
+                if (item.isErrorIndicated()) {
+                    error.compareAndSet(null, item.getErrorDetail() != null
+                            ? item.getErrorDetail().getMessage() : item.getError());
+                    return;
+                }
+                long current = -1;
+                long total = -1;
+                if (item.getProgressDetail() != null) {
+                    current = orMinusOne(item.getProgressDetail().getCurrent());
+                    total = orMinusOne(item.getProgressDetail().getTotal());
+                }
+                progress.update(item.getId() == null ? "" : item.getId(),
+                        item.getStatus() == null ? "" : item.getStatus(), current, total);
+            }
+        };
+        try {
+            call(() -> {
+                var cmd = client().pullImageCmd(ref.repository());
+                if (ref.digest() != null) {
+                    cmd = client().pullImageCmd(ref.repository() + "@" + ref.digest());
+                } else {
+                    cmd.withTag(ref.tag());
+                }
+                try {
+                    return cmd.exec(callback).awaitCompletion();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new EngineException("interrupted while pulling " + reference);
+                }
+            });
+        } catch (EngineException.Unavailable e) {
+            throw e;
+        } catch (EngineException e) {
+            throw new EngineException.ImageFailure("pulling " + reference + " from "
+                    + ref.registry() + " failed: " + e.getMessage());
+        }
+        if (error.get() != null) {
+            throw new EngineException.ImageFailure("pulling " + reference + " from "
+                    + ref.registry() + " failed: " + error.get());
+        }
+    }
+
+    private static long orMinusOne(Long v) {
+        return v == null ? -1 : v;
+    }
+
+    @Override
+    public void buildImage(BuildSpec spec, ImageProgress progress) {
+        StringBuilder output = new StringBuilder();
+        AtomicReference<String> error = new AtomicReference<>();
+        ResultCallback.Adapter<BuildResponseItem> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(BuildResponseItem item) {
+                if (item.isErrorIndicated()) {
+                    error.compareAndSet(null, item.getErrorDetail() != null
+                            ? item.getErrorDetail().getMessage() : item.getError());
+                    return;
+                }
+                if (item.getStream() != null) {
+                    output.append(item.getStream());
+                    for (String line : item.getStream().split("\n")) {
+                        if (!line.isBlank()) {
+                            progress.update("", line.strip(), -1, -1);
+                        }
+                    }
+                }
+            }
+        };
+        try (BuildContext context = BuildContext.of(spec)) {
+            call(() -> {
+                BuildImageCmd cmd = client().buildImageCmd(context.stream())
+                        .withDockerfilePath(context.dockerfilePath())
+                        .withTags(new HashSet<>(spec.tags()))
+                        .withNoCache(spec.noCache())
+                        .withPull(spec.pull())
+                        .withRemove(true);
+                spec.args().forEach(cmd::withBuildArg);
+                if (spec.target() != null) {
+                    cmd.withTarget(spec.target());
+                }
+                if (!spec.labels().isEmpty()) {
+                    cmd.withLabels(spec.labels());
+                }
+                if (spec.network() != null) {
+                    cmd.withNetworkMode(spec.network());
+                }
+                if (!spec.extraHosts().isEmpty()) {
+                    cmd.withExtraHosts(new HashSet<>(spec.extraHosts().stream()
+                            .map(h -> h.replaceFirst("=", ":")).toList()));
+                }
+                if (spec.shmSize() != null) {
+                    cmd.withShmsize(spec.shmSize());
+                }
+                if (spec.platform() != null) {
+                    cmd.withPlatform(spec.platform());
+                }
+                if (!spec.cacheFrom().isEmpty()) {
+                    cmd.withCacheFrom(new HashSet<>(spec.cacheFrom()));
+                }
+                try {
+                    return cmd.exec(callback).awaitCompletion();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new EngineException("interrupted while building " + spec.tags().get(0));
+                }
+            });
+        } catch (IOException e) {
+            throw new EngineException("cannot read the build context " + spec.context() + ": "
+                    + e.getMessage(), e);
+        }
+        if (error.get() != null) {
+            String out = output.toString().strip();
+            String tail = out.lines().skip(Math.max(0, out.lines().count() - 20))
+                    .reduce((a, b) -> a + "\n" + b).orElse("");
+            throw new EngineException("building " + spec.tags().get(0) + " failed: "
+                    + error.get().strip() + (tail.isEmpty() ? "" : "\n" + tail));
+        }
+    }
+
+    @Override
+    public void removeImage(String reference) {
+        run(() -> client().removeImageCmd(reference).exec());
+    }
+
+    // --- streams ----------------------------------------------------------------------------------
+
+    @Override
+    public Subscription logs(String containerId, LogOptions options, Consumer<LogLine> sink) {
+        FrameLines out = new FrameLines(containerId, LogLine.Stream.STDOUT, options.timestamps(),
+                sink);
+        FrameLines err = new FrameLines(containerId, LogLine.Stream.STDERR, options.timestamps(),
+                sink);
+        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                (frame.getStreamType() == StreamType.STDERR ? err : out).accept(frame.getPayload());
+            }
+
+            @Override
+            public void onComplete() {
+                out.flush();
+                err.flush();
+                super.onComplete();
+            }
+        };
+        call(() -> {
+            LogContainerCmd cmd = client().logContainerCmd(containerId).withStdOut(true)
+                    .withStdErr(true).withFollowStream(options.follow())
+                    .withTimestamps(options.timestamps());
+            if (options.tail() >= 0) {
+                cmd.withTail(options.tail());
+            }
+            if (options.since() != null) {
+                cmd.withSince((int) options.since().getEpochSecond());
+            }
+            if (options.until() != null) {
+                cmd.withUntil((int) options.until().getEpochSecond());
+            }
+            return cmd.exec(callback);
+        });
+        return subscription(callback);
+    }
+
+    @Override
+    public Subscription events(Map<String, String> labels, Consumer<EngineEvent> sink) {
+        ResultCallback.Adapter<Event> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Event e) {
+                Map<String, String> attrs = e.getActor() != null
+                        && e.getActor().getAttributes() != null
+                        ? e.getActor().getAttributes() : Map.of();
+                String type = e.getType() == null ? "" : e.getType().getValue();
+                sink.accept(new EngineEvent(type, e.getAction() == null ? e.getStatus()
+                        : e.getAction(), e.getId(), new LinkedHashMap<>(attrs),
+                        e.getTimeNano() == null ? 0 : e.getTimeNano()));
+            }
+        };
+        call(() -> client().eventsCmd().withLabelFilter(labels)
+                .withEventTypeFilter(EventType.CONTAINER).exec(callback));
+        return subscription(callback);
+    }
+
+    private static Subscription subscription(ResultCallback.Adapter<?> callback) {
+        return new Subscription() {
+            @Override
+            public void awaitCompletion() throws InterruptedException {
+                callback.awaitCompletion();
+            }
+
+            @Override
+            public void close() {
+                closeQuietly(callback);
+            }
+        };
+    }
+
+    private static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException | RuntimeException e) {
+            // closing a finished stream
+        }
+    }
+
+    @Override
+    public void close() {
+        DockerClient c = client;
+        if (c != null) {
+            closeQuietly(c);
+        }
+    }
+}
