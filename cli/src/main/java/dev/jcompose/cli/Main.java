@@ -11,6 +11,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        for (String a : args) {
+            if (a.equals("--verbose")) {
+                System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+                System.setProperty("org.slf4j.simpleLogger.log.com.github.dockerjava", "debug");
+            }
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         Console console = new Console(out, err, System.in, System.getenv(),

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -52,10 +53,13 @@ final class BuildContext implements Closeable {
                     tar.putArchiveEntry(e);
                     tar.closeArchiveEntry();
                 } else if (Files.isDirectory(p)) {
-                    tar.putArchiveEntry(new TarArchiveEntry(p.toFile(), name + "/"));
+                    TarArchiveEntry e = new TarArchiveEntry(p.toFile(), name + "/");
+                    e.setMode(TarArchiveEntry.DEFAULT_DIR_MODE & ~0777 | mode(p));
+                    tar.putArchiveEntry(e);
                     tar.closeArchiveEntry();
                 } else if (Files.isRegularFile(p)) {
                     TarArchiveEntry e = new TarArchiveEntry(p.toFile(), name);
+                    e.setMode(TarArchiveEntry.DEFAULT_FILE_MODE & ~0777 | mode(p));
                     tar.putArchiveEntry(e);
                     Files.copy(p, tar);
                     tar.closeArchiveEntry();
@@ -71,6 +75,25 @@ final class BuildContext implements Closeable {
             }
         }
         return new BuildContext(bytes.toByteArray(), dockerfile);
+    }
+
+    /** The permission bits of a file, as in {@code ls -l}. */
+    private static int mode(Path p) throws IOException {
+        int mode = 0;
+        for (PosixFilePermission perm : Files.getPosixFilePermissions(p)) {
+            mode |= switch (perm) {
+                case OWNER_READ -> 0400;
+                case OWNER_WRITE -> 0200;
+                case OWNER_EXECUTE -> 0100;
+                case GROUP_READ -> 040;
+                case GROUP_WRITE -> 020;
+                case GROUP_EXECUTE -> 010;
+                case OTHERS_READ -> 04;
+                case OTHERS_WRITE -> 02;
+                case OTHERS_EXECUTE -> 01;
+            };
+        }
+        return mode;
     }
 
     InputStream stream() {

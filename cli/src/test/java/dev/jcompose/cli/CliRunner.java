@@ -1,0 +1,44 @@
+package dev.jcompose.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs the CLI in-process with captured output, a working directory and an environment. */
+final class CliRunner {
+
+    /** What a run printed and returned. */
+    record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private final Path dir;
+    private final Map<String, String> env = new HashMap<>(System.getenv());
+
+    CliRunner(Path dir) {
+        this.dir = dir;
+        env.remove("COMPOSE_PROJECT_NAME");
+        env.remove("COMPOSE_FILE");
+        env.remove("COMPOSE_PROFILES");
+    }
+
+    CliRunner env(String key, String value) {
+        env.put(key, value);
+        return this;
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Console console = new Console(new PrintWriter(out, true), new PrintWriter(err, true),
+                new ByteArrayInputStream(new byte[0]), env, dir, false, false);
+        int code = Main.run(console, args);
+        return new Result(code, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,179 @@
+package dev.jcompose.planner.fake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jcompose.planner.engine.ContainerSpec;
+import dev.jcompose.planner.engine.ContainerSummary;
+import dev.jcompose.planner.engine.Engine;
+import dev.jcompose.planner.engine.EngineEvent;
+import dev.jcompose.planner.engine.EngineException;
+import dev.jcompose.planner.engine.ImageProgress;
+import dev.jcompose.planner.engine.LogLine;
+import dev.jcompose.planner.engine.LogOptions;
+import dev.jcompose.planner.engine.NetworkSpec;
+import dev.jcompose.planner.engine.Subscription;
+import dev.jcompose.planner.engine.VolumeSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Engine} must do, as compose relies on it. Runs against the in-memory fake
+ * (a unit test) and against the real engine (an integration test), so the fake stays honest.
+ */
+public abstract class EngineContract {
+
+    /** The engine under test. */
+    protected abstract Engine engine();
+
+    /** An image present locally that has {@code sh}, {@code echo} and {@code sleep}. */
+    protected abstract String image();
+
+    protected String prefix;
+    private final List<Runnable> cleanup = new ArrayList<>();
+
+    @BeforeEach
+    void unique() {
+        prefix = "contract-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void clean() {
+        for (int i = cleanup.size() - 1; i >= 0; i--) {
+            try {
+                cleanup.get(i).run();
+            } catch (RuntimeException e) {
+                // best effort: already removed
+            }
+        }
+    }
+
+    private Map<String, String> labels() {
+        return Map.of("com.docker.compose.project", prefix);
+    }
+
+    private String network() {
+        String name = prefix + "_net";
+        engine().createNetwork(new NetworkSpec(name, labels(), null));
+        cleanup.add(() -> engine().removeNetwork(name));
+        return name;
+    }
+
+    private String container(String name, String network, List<String> command) {
+        ContainerSpec spec = new ContainerSpec(prefix + "-" + name, image(), command, null,
+                List.of("A=1"), labels(), null, null, null, List.of(), List.of(), List.of(),
+                network, network == null ? List.of() : List.of(
+                        new ContainerSpec.NetworkAttachment(network, List.of(name), null, null,
+                                null, null, null, null)), null, null);
+        String id = engine().createContainer(spec);
+        cleanup.add(() -> engine().removeContainer(id, true, true));
+        return id;
+    }
+
+    @Test
+    void containersAreCreatedStartedListedAndRemoved() {
+        String net = network();
+        String id = container("c1", net, List.of("sleep", "300"));
+        ContainerSummary created = engine().inspectContainer(id).orElseThrow();
+        assertEquals("created", created.state());
+        assertEquals(prefix + "-c1", created.name());
+
+        engine().startContainer(id);
+        assertEquals("running", engine().inspectContainer(id).orElseThrow().state());
+        List<ContainerSummary> listed = engine().listContainers(labels(), false);
+        assertEquals(1, listed.size());
+        assertEquals(prefix, listed.get(0).label("com.docker.compose.project"));
+
+        engine().stopContainer(id, Duration.ofSeconds(1));
+        assertTrue(engine().listContainers(labels(), false).isEmpty());
+        assertEquals(1, engine().listContainers(labels(), true).size());
+        assertEquals("exited", engine().inspectContainer(id).orElseThrow().state());
+
+        engine().removeContainer(id, false, false);
+        assertTrue(engine().inspectContainer(id).isEmpty());
+    }
+
+    @Test
+    void exitCodesAndLogsAreReported() throws InterruptedException {
+        String id = container("c2", null, List.of("sh", "-c", "echo hello contract; exit 3"));
+        Subscription events = null;
+        List<EngineEvent> seen = new CopyOnWriteArrayList<>();
+        try {
+            events = engine().events(labels(), seen::add);
+            engine().startContainer(id);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (System.nanoTime() < deadline
+                    && !"exited".equals(engine().inspectContainer(id).orElseThrow().state())) {
+                Thread.sleep(50);
+            }
+            ContainerSummary c = engine().inspectContainer(id).orElseThrow();
+            assertEquals("exited", c.state());
+            assertEquals(3, c.exitCode());
+            while (System.nanoTime() < deadline
+                    && seen.stream().noneMatch(e -> "die".equals(e.action()))) {
+                Thread.sleep(20);
+            }
+            assertTrue(seen.stream().anyMatch(e -> "start".equals(e.action())
+                    && e.id().equals(id)), seen.toString());
+            assertTrue(seen.stream().anyMatch(e -> "die".equals(e.action())
+                    && "3".equals(e.attribute("exitCode"))), seen.toString());
+        } finally {
+            if (events != null) {
+                events.close();
+            }
+        }
+        List<LogLine> lines = new CopyOnWriteArrayList<>();
+        Subscription logs = engine().logs(id, LogOptions.ALL, lines::add);
+        logs.awaitCompletion();
+        assertEquals(List.of("hello contract"), lines.stream().map(LogLine::text).toList());
+        assertEquals(LogLine.Stream.STDOUT, lines.get(0).stream());
+    }
+
+    @Test
+    void volumesAndNetworksCarryLabels() {
+        String vol = prefix + "_data";
+        engine().createVolume(new VolumeSpec(vol, null, Map.of(), labels()));
+        cleanup.add(() -> engine().removeVolume(vol));
+        assertEquals(vol, engine().inspectVolume(vol).orElseThrow().name());
+        assertEquals(1, engine().listVolumes(labels()).size());
+        String net = network();
+        assertEquals(net, engine().inspectNetwork(net).orElseThrow().name());
+        assertEquals(1, engine().listNetworks(labels()).size());
+        assertThrows(EngineException.Conflict.class,
+                () -> engine().createNetwork(new NetworkSpec(net, labels(), null)));
+    }
+
+    @Test
+    void missingThingsAreReportedAsSuch() {
+        assertTrue(engine().inspectContainer(prefix + "-nothing").isEmpty());
+        assertThrows(EngineException.NotFound.class,
+                () -> engine().startContainer(prefix + "-nothing"));
+        assertTrue(engine().imageId(prefix + "/no-such-image:1").isEmpty());
+        assertTrue(engine().imageId(image()).isPresent());
+        EngineException e = assertThrows(EngineException.ImageFailure.class,
+                () -> engine().pullImage("127.0.0.1:1/" + prefix + "/absent:1",
+                        ImageProgress.NONE));
+        assertTrue(e.getMessage().contains(prefix + "/absent:1"), e.getMessage());
+        assertFalse(engine().inspectNetwork(prefix + "_none").isPresent());
+    }
+
+    @Test
+    void renamedContainersKeepTheirId() {
+        String id = container("c3", null, List.of("sleep", "1"));
+        engine().renameContainer(id, prefix + "-renamed");
+        ContainerSummary c = engine().inspectContainer(prefix + "-renamed").orElseThrow();
+        assertEquals(id, c.id());
+        assertNull(c.exitCode());
+    }
+}

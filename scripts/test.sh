@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The test command: makes an engine available (installing it if needed), builds the local base
+# image, then builds jcompose and runs every test, unit and integration, with a JDK >= 21.
+# Extra arguments go to Maven (e.g. -pl compose-model, -DskipITs).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+scripts/engine.sh
+scripts/base-image.sh
+
+if ! command -v mvn >/dev/null 2>&1; then
+  echo "test.sh: installing maven" >&2
+  sudo_cmd=(); [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends maven >/dev/null
+fi
+
+. scripts/lib/java.sh
+JAVA_HOME="$(find_jdk 21)" || { echo "test.sh: no JDK >= 21 found" >&2; exit 1; }
+export JAVA_HOME
+echo "test.sh: JDK $JAVA_HOME" >&2
+
+exec mvn -B -ntp verify "$@"
