@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns every short syntax into its long form, so later stages (merge, defaults, binding) see one
- * shape per key. Runs on each file after validation.
+ * Turns every short syntax into its long form, so merging, defaults and binding see one shape per
+ * key. It only changes shapes: it adds no default values (those come after merging, so an
+ * override file that leaves a key out does not reset it), and it leaves alone any node whose
+ * shape it does not recognise, so validation can report it with its own mark.
  */
 public final class CanonicalStage {
 
@@ -25,26 +27,34 @@ public final class CanonicalStage {
     public CanonicalStage(Diagnostics diag) {
         this.diag = diag;
         String svc = "services.*.";
-        rules.on(svc + "build", this::build)
+        rules.on("services.*", this::nullToMap)
+                .on(svc + "build", this::build)
                 .on(svc + "command", this::command)
                 .on(svc + "entrypoint", this::command)
-                .on(svc + "environment", this::dict)
-                .on(svc + "labels", this::dict)
-                .on(svc + "annotations", this::dict)
-                .on(svc + "sysctls", this::dict)
+                .on(svc + "environment", (n, p) -> dict(n, p, false))
+                .on(svc + "labels", (n, p) -> dict(n, p, true))
+                .on(svc + "annotations", (n, p) -> dict(n, p, true))
+                .on(svc + "sysctls", (n, p) -> dict(n, p, true))
                 .on(svc + "extra_hosts", this::extraHosts)
-                .on(svc + "build.args", this::dict)
-                .on(svc + "build.labels", this::dict)
-                .on(svc + "build.additional_contexts", this::dict)
+                .on(svc + "build.args", (n, p) -> dict(n, p, false))
+                .on(svc + "build.labels", (n, p) -> dict(n, p, true))
+                .on(svc + "build.additional_contexts", (n, p) -> dict(n, p, true))
                 .on(svc + "build.extra_hosts", this::extraHosts)
                 .on(svc + "build.ssh", this::sshList)
                 .on(svc + "build.secrets.[]", this::fileReference)
-                .on(svc + "deploy.labels", this::dict)
+                .on(svc + "build.cache_from", this::stringList)
+                .on(svc + "build.cache_to", this::stringList)
+                .on(svc + "build.tags", this::stringList)
+                .on(svc + "build.platforms", this::stringList)
+                .on(svc + "deploy.labels", (n, p) -> dict(n, p, true))
+                .on(svc + "deploy.resources.reservations.devices.[].options",
+                        (n, p) -> dict(n, p, true))
                 .on(svc + "ports", this::ports)
-                .on(svc + "expose.[]", this::toText)
+                .on(svc + "expose.[]", CanonicalStage::toText)
                 .on(svc + "volumes.[]", this::volume)
                 .on(svc + "depends_on", this::dependsOn)
                 .on(svc + "networks", this::serviceNetworks)
+                .on(svc + "models", this::serviceNetworks)
                 .on(svc + "env_file", this::envFiles)
                 .on(svc + "label_file", this::stringList)
                 .on(svc + "dns", this::stringList)
@@ -55,24 +65,26 @@ public final class CanonicalStage {
                 .on(svc + "healthcheck.test", this::healthTest)
                 .on(svc + "devices.[]", this::device)
                 .on(svc + "extends", this::extendsRef)
-                .on(svc + "ulimits.*", this::ulimit)
-                .on(svc + "group_add.[]", this::toText)
-                .on(svc + "user", this::toText)
-                .on(svc + "logging.options.*", this::toText)
+                .on(svc + "group_add.[]", CanonicalStage::toText)
+                .on(svc + "logging.options.*", CanonicalStage::toText)
+                .on(svc + "storage_opt.*", CanonicalStage::toText)
+                .on(svc + "networks.*.driver_opts.*", CanonicalStage::toText)
                 .on(svc + "post_start.[].command", this::command)
                 .on(svc + "pre_stop.[].command", this::command)
-                .on(svc + "post_start.[].environment", this::dict)
-                .on(svc + "pre_stop.[].environment", this::dict)
-                .on("networks.*", this::nullToMap)
-                .on("networks.*.labels", this::dict)
-                .on("networks.*.driver_opts.*", this::toText)
-                .on("volumes.*", this::nullToMap)
-                .on("volumes.*.labels", this::dict)
-                .on("volumes.*.driver_opts.*", this::toText)
-                .on("secrets.*.labels", this::dict)
-                .on("configs.*.labels", this::dict)
-                .on("include.[]", this::include)
-                .on("services.*", this::nullToMap);
+                .on(svc + "post_start.[].environment", (n, p) -> dict(n, p, false))
+                .on(svc + "pre_stop.[].environment", (n, p) -> dict(n, p, false))
+                .on(svc + "develop.watch", this::watch)
+                .on("networks.*", this::resource)
+                .on("networks.*.labels", (n, p) -> dict(n, p, true))
+                .on("networks.*.driver_opts.*", CanonicalStage::toText)
+                .on("volumes.*", this::resource)
+                .on("volumes.*.labels", (n, p) -> dict(n, p, true))
+                .on("volumes.*.driver_opts.*", CanonicalStage::toText)
+                .on("secrets.*", this::resource)
+                .on("secrets.*.labels", (n, p) -> dict(n, p, true))
+                .on("configs.*", this::resource)
+                .on("configs.*.labels", (n, p) -> dict(n, p, true))
+                .on("include.[]", this::include);
     }
 
     /** Canonicalises one file's tree. */
@@ -81,15 +93,16 @@ public final class CanonicalStage {
     }
 
     private Node build(Node node, YamlPath path) {
-        if (node instanceof ScalarNode s) {
-            return MapNode.builder(s.mark()).put("context", s.mark(), Nodes.str(s.text(), s.mark()))
-                    .build();
+        if (node instanceof ScalarNode s && s.isString()) {
+            return MapNode.builder(s.mark()).tag(s.tag())
+                    .put("context", s.mark(), Nodes.str(s.text(), s.mark())).build();
         }
         return node;
     }
 
+    /** A command string is split into words as a shell would; a list keeps its words. */
     private Node command(Node node, YamlPath path) {
-        if (node instanceof ScalarNode s && s.value() != null) {
+        if (node instanceof ScalarNode s && s.isString()) {
             try {
                 List<Node> words = new ArrayList<>();
                 for (String w : ShellWords.split(s.text())) {
@@ -107,28 +120,44 @@ public final class CanonicalStage {
         return node;
     }
 
-    /** {@code KEY=value} list to mapping; a bare {@code KEY} maps to null. */
-    private Node dict(Node node, YamlPath path) {
+    /**
+     * {@code KEY=value} list to a mapping; a bare {@code KEY} maps to null ("" when
+     * {@code bareIsEmpty}, as for labels). Mapping values that are numbers or booleans become
+     * text. A list holding anything but scalars is left for validation to report.
+     */
+    private Node dict(Node node, YamlPath path, boolean bareIsEmpty) {
         if (node instanceof SeqNode seq) {
+            for (Node item : seq.items()) {
+                if (!(item instanceof ScalarNode s) || s.value() == null) {
+                    return node;
+                }
+            }
             MapNode.Builder b = MapNode.builder(seq.mark()).tag(seq.tag());
             for (Node item : seq.items()) {
-                String text = Nodes.text(item);
-                if (text == null) {
-                    continue;
-                }
+                String text = ((ScalarNode) item).text();
                 int eq = text.indexOf('=');
                 if (eq < 0) {
-                    b.put(text, item.mark(), ScalarNode.of(null, item.mark()));
+                    b.put(text, item.mark(), bareIsEmpty ? Nodes.str("", item.mark())
+                            : new ScalarNode(null, item.mark(), item.tag()));
                 } else {
                     b.put(text.substring(0, eq), item.mark(),
-                            Nodes.str(text.substring(eq + 1), item.mark()));
+                            new ScalarNode(text.substring(eq + 1), item.mark(), item.tag()));
                 }
             }
             return b.build();
         }
         if (node instanceof MapNode map) {
-            return map.mapValues((k, v) -> v instanceof ScalarNode s && s.value() != null
-                    && !s.isString() ? Nodes.str(s.text(), s.mark()) : v);
+            return map.mapValues((k, v) -> {
+                if (v instanceof ScalarNode s) {
+                    if (s.value() == null) {
+                        return bareIsEmpty ? new ScalarNode("", s.mark(), s.tag()) : v;
+                    }
+                    if (!s.isString()) {
+                        return new ScalarNode(s.text(), s.mark(), s.tag());
+                    }
+                }
+                return v;
+            });
         }
         return node;
     }
@@ -137,21 +166,29 @@ public final class CanonicalStage {
     private Node extraHosts(Node node, YamlPath path) {
         List<Node> out = new ArrayList<>();
         if (node instanceof MapNode map) {
-            map.entries().forEach((k, v) -> {
+            for (Map.Entry<String, Node> e : map.entries().entrySet()) {
+                String k = e.getKey();
+                Node v = e.getValue();
                 if (v instanceof SeqNode ips) {
-                    ips.items().forEach(ip -> out.add(Nodes.str(k + "=" + Nodes.text(ip),
-                            ip.mark())));
+                    for (Node ip : ips.items()) {
+                        if (!(ip instanceof ScalarNode)) {
+                            return node;
+                        }
+                        out.add(Nodes.str(k + "=" + Nodes.text(ip), ip.mark()));
+                    }
+                } else if (v instanceof ScalarNode s && s.value() != null) {
+                    out.add(Nodes.str(k + "=" + s.text(), v.mark()));
                 } else {
-                    out.add(Nodes.str(k + "=" + Nodes.text(v), v.mark()));
+                    return node;
                 }
-            });
+            }
             return SeqNode.of(out, map.mark()).withTag(map.tag());
         }
         if (node instanceof SeqNode seq) {
             for (Node item : seq.items()) {
                 String t = Nodes.text(item);
                 if (t == null) {
-                    continue;
+                    return node;
                 }
                 if (!t.contains("=")) {
                     int colon = t.indexOf(':');
@@ -166,14 +203,15 @@ public final class CanonicalStage {
         return node;
     }
 
+    /** {@code ssh}: a mapping becomes a {@code id=path} list. */
     private Node sshList(Node node, YamlPath path) {
         if (node instanceof MapNode map) {
             List<Node> out = new ArrayList<>();
             map.entries().forEach((k, v) -> out.add(Nodes.str(
                     v.isNull() ? k : k + "=" + Nodes.text(v), v.mark())));
-            return SeqNode.of(out, map.mark());
+            return SeqNode.of(out, map.mark()).withTag(map.tag());
         }
-        return node;
+        return stringList(node, path);
     }
 
     private Node ports(Node node, YamlPath path) {
@@ -181,19 +219,27 @@ public final class CanonicalStage {
             return node;
         }
         List<Node> out = new ArrayList<>();
+        boolean changed = false;
         for (int i = 0; i < seq.size(); i++) {
             Node item = seq.get(i);
             if (item instanceof MapNode map) {
-                out.add(map.mapValues((k, v) -> k.equals("published") ? toText(v, path) : v));
+                Node published = map.get("published");
+                out.add(published == null ? map : map.with("published", toText(published, path)));
+                changed = true;
                 continue;
             }
-            String text = Nodes.text(item);
-            if (text == null) {
-                diag.error(item, path.index(i), "a port must be a number, a string or a mapping");
+            if (item instanceof ScalarNode s && (s.value() instanceof Long l)) {
+                out.add(MapNode.builder(s.mark()).put("target", s.mark(), ScalarNode.of(l, s.mark()))
+                        .build());
+                changed = true;
+                continue;
+            }
+            if (!(item instanceof ScalarNode s) || !s.isString()) {
+                out.add(item);
                 continue;
             }
             try {
-                for (Ports.Port p : Ports.parse(text)) {
+                for (Ports.Port p : Ports.parse(s.text())) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("mode", "ingress");
                     if (p.hostIp() != null) {
@@ -206,15 +252,17 @@ public final class CanonicalStage {
                     m.put("protocol", p.protocol());
                     out.add(Nodes.of(m, item.mark()));
                 }
+                changed = true;
             } catch (IllegalArgumentException e) {
                 diag.error(item, path.index(i), e.getMessage());
+                out.add(item);
             }
         }
-        return seq.withItems(out);
+        return changed ? seq.withItems(out) : seq;
     }
 
     private Node volume(Node node, YamlPath path) {
-        if (node instanceof ScalarNode s && s.value() != null) {
+        if (node instanceof ScalarNode s && s.isString()) {
             try {
                 return Nodes.of(VolumeSpecs.parse(s.text()), s.mark());
             } catch (IllegalArgumentException e) {
@@ -224,56 +272,44 @@ public final class CanonicalStage {
         return node;
     }
 
+    /** A list of service names becomes a mapping of empty dependencies (defaults come later). */
     private Node dependsOn(Node node, YamlPath path) {
         if (node instanceof SeqNode seq) {
+            for (Node item : seq.items()) {
+                if (!(item instanceof ScalarNode s) || !s.isString()) {
+                    return node;
+                }
+            }
             MapNode.Builder b = MapNode.builder(seq.mark()).tag(seq.tag());
             for (Node item : seq.items()) {
-                String name = Nodes.text(item);
-                if (name != null) {
-                    b.put(name, item.mark(), defaultDependency(item.mark()));
-                }
+                b.put(Nodes.text(item), item.mark(), MapNode.empty(item.mark()));
             }
             return b.build();
         }
         if (node instanceof MapNode map) {
-            return map.mapValues((k, v) -> {
-                if (!(v instanceof MapNode dep)) {
-                    return defaultDependency(v.mark());
-                }
-                MapNode.Builder b = dep.toBuilder();
-                if (!dep.has("condition")) {
-                    b.put("condition", dep.mark(), Nodes.str("service_started", dep.mark()));
-                }
-                if (!dep.has("required")) {
-                    b.put("required", dep.mark(), ScalarNode.of(Boolean.TRUE, dep.mark()));
-                }
-                return b.build();
-            });
+            return map.mapValues((k, v) -> v.isNull() ? MapNode.empty(v.mark()).withTag(v.tag()) : v);
         }
         return node;
     }
 
-    private static Node defaultDependency(Mark mark) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("condition", "service_started");
-        m.put("required", true);
-        return Nodes.of(m, mark);
-    }
-
+    /** A list of names becomes a mapping of names to null. */
     private Node serviceNetworks(Node node, YamlPath path) {
         if (node instanceof SeqNode seq) {
+            for (Node item : seq.items()) {
+                if (!(item instanceof ScalarNode s) || !s.isString()) {
+                    return node;
+                }
+            }
             MapNode.Builder b = MapNode.builder(seq.mark()).tag(seq.tag());
             for (Node item : seq.items()) {
-                String name = Nodes.text(item);
-                if (name != null) {
-                    b.put(name, item.mark(), ScalarNode.of(null, item.mark()));
-                }
+                b.put(Nodes.text(item), item.mark(), ScalarNode.of(null, item.mark()));
             }
             return b.build();
         }
         return node;
     }
 
+    /** env_file: a string or list of strings becomes a list of {@code {path: ...}}. */
     private Node envFiles(Node node, YamlPath path) {
         Node list = stringList(node, path);
         if (!(list instanceof SeqNode seq)) {
@@ -281,13 +317,8 @@ public final class CanonicalStage {
         }
         List<Node> out = new ArrayList<>();
         for (Node item : seq.items()) {
-            if (item instanceof ScalarNode s) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("path", s.text());
-                m.put("required", true);
-                out.add(Nodes.of(m, s.mark()));
-            } else if (item instanceof MapNode m && !m.has("required")) {
-                out.add(m.with("required", ScalarNode.of(Boolean.TRUE, m.mark())));
+            if (item instanceof ScalarNode s && s.isString()) {
+                out.add(MapNode.builder(s.mark()).put("path", s.mark(), s).build());
             } else {
                 out.add(item);
             }
@@ -296,14 +327,14 @@ public final class CanonicalStage {
     }
 
     private Node stringList(Node node, YamlPath path) {
-        if (node instanceof ScalarNode s && s.value() != null) {
+        if (node instanceof ScalarNode s && s.isString()) {
             return SeqNode.of(List.of(Nodes.str(s.text(), s.mark())), s.mark()).withTag(s.tag());
         }
         return node;
     }
 
     private Node fileReference(Node node, YamlPath path) {
-        if (node instanceof ScalarNode s && s.value() != null) {
+        if (node instanceof ScalarNode s && s.isString()) {
             return MapNode.builder(s.mark()).put("source", Nodes.str(s.text(), s.mark())).build();
         }
         if (node instanceof MapNode map) {
@@ -313,19 +344,24 @@ public final class CanonicalStage {
     }
 
     private Node healthTest(Node node, YamlPath path) {
-        if (node instanceof ScalarNode s && s.value() != null) {
+        if (node instanceof ScalarNode s && s.isString()) {
             return SeqNode.of(List.of(Nodes.str("CMD-SHELL", s.mark()), Nodes.str(s.text(),
-                    s.mark())), s.mark());
+                    s.mark())), s.mark()).withTag(s.tag());
         }
         return node;
     }
 
     private Node device(Node node, YamlPath path) {
-        if (node instanceof ScalarNode s && s.value() != null) {
-            String[] parts = s.text().split(":");
+        if (node instanceof ScalarNode s && s.isString()) {
+            String[] parts = s.text().split(":", -1);
+            if (parts.length > 3 || parts[0].isEmpty()) {
+                diag.error(node, path, "\"" + s.text() + "\" is not a valid device (use "
+                        + "HOST_PATH[:CONTAINER_PATH[:PERMISSIONS]])");
+                return node;
+            }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("source", parts[0]);
-            m.put("target", parts.length > 1 ? parts[1] : parts[0]);
+            m.put("target", parts.length > 1 && !parts[1].isEmpty() ? parts[1] : parts[0]);
             m.put("permissions", parts.length > 2 ? parts[2] : "rwm");
             return Nodes.of(m, s.mark());
         }
@@ -333,21 +369,71 @@ public final class CanonicalStage {
     }
 
     private Node extendsRef(Node node, YamlPath path) {
-        if (node instanceof ScalarNode s && s.value() != null) {
+        if (node instanceof ScalarNode s && s.isString()) {
             return MapNode.builder(s.mark()).put("service", Nodes.str(s.text(), s.mark())).build();
         }
         return node;
     }
 
-    private Node ulimit(Node node, YamlPath path) {
-        if (node instanceof ScalarNode s && s.value() != null) {
-            return MapNode.builder(s.mark()).put("single", s).build();
+    /** develop.watch: an entry whose path is a list becomes one entry per path. */
+    private Node watch(Node node, YamlPath path) {
+        if (!(node instanceof SeqNode seq)) {
+            return node;
         }
-        return node;
+        List<Node> out = new ArrayList<>();
+        boolean changed = false;
+        for (Node item : seq.items()) {
+            if (item instanceof MapNode m && m.get("path") instanceof SeqNode paths) {
+                for (Node p : paths.items()) {
+                    out.add(m.with("path", p));
+                }
+                changed = true;
+            } else {
+                out.add(item);
+            }
+        }
+        return changed ? seq.withItems(out) : seq;
+    }
+
+    /**
+     * A top-level resource: null becomes an empty mapping, and the deprecated
+     * {@code external: {name: x}} becomes {@code name: x} with {@code external: true}.
+     */
+    private Node resource(Node node, YamlPath path) {
+        if (node.isNull()) {
+            return MapNode.empty(node.mark()).withTag(node.tag());
+        }
+        if (!(node instanceof MapNode map) || !(map.get("external") instanceof MapNode ext)) {
+            return node;
+        }
+        Node extName = ext.get("name");
+        if (extName == null) {
+            return map.with("external", ScalarNode.of(Boolean.TRUE, ext.mark()));
+        }
+        Node name = map.get("name");
+        if (name != null && !Nodes.plain(name).equals(Nodes.plain(extName))) {
+            diag.error(map.keyMark("external"), path, "name and external.name conflict; only use "
+                    + "name (external.name is deprecated)");
+            return node;
+        }
+        diag.warning(map.keyMark("external"), path.key("external"), "external.name is "
+                + "deprecated: write name: " + Nodes.text(extName) + " and external: true");
+        MapNode.Builder b = MapNode.builder(map.mark()).tag(map.tag());
+        for (Map.Entry<String, Node> e : map.entries().entrySet()) {
+            if (e.getKey().equals("external")) {
+                if (name == null) {
+                    b.put("name", ext.keyMark("name"), extName);
+                }
+                b.put("external", map.keyMark("external"), ScalarNode.of(Boolean.TRUE, ext.mark()));
+            } else {
+                b.put(e.getKey(), map.keyMark(e.getKey()), e.getValue());
+            }
+        }
+        return b.build();
     }
 
     private Node include(Node node, YamlPath path) {
-        if (node instanceof ScalarNode s && s.value() != null) {
+        if (node instanceof ScalarNode s && s.isString()) {
             return MapNode.builder(s.mark())
                     .put("path", SeqNode.of(List.of(Nodes.str(s.text(), s.mark())), s.mark()))
                     .build();
@@ -360,13 +446,17 @@ public final class CanonicalStage {
     }
 
     private Node nullToMap(Node node, YamlPath path) {
-        return node.isNull() ? MapNode.empty(node.mark()) : node;
+        return node.isNull() ? MapNode.empty(node.mark()).withTag(node.tag()) : node;
     }
 
-    private Node toText(Node node, YamlPath path) {
+    static Node toText(Node node, YamlPath path) {
         if (node instanceof ScalarNode s && s.value() != null && !s.isString()) {
-            return Nodes.str(s.text(), s.mark()).withTag(s.tag());
+            return new ScalarNode(s.text(), s.mark(), s.tag());
         }
         return node;
+    }
+
+    static Mark markOf(Node n) {
+        return n == null ? Mark.NONE : n.mark();
     }
 }

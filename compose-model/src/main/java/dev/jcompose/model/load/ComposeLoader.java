@@ -82,9 +82,10 @@ public final class ComposeLoader {
         }
 
         Set<String> warned = new HashSet<>();
+        FileLoader loader = new FileLoader(options, env, diag, warned);
         Node merged = null;
         for (ConfigSource file : files) {
-            Node tree = loadFile(file, env, warned);
+            Node tree = loadFile(loader, file, projectDir);
             merged = merged == null ? tree : MergeStage.merge(merged, tree);
         }
         diag.throwIfErrors();
@@ -135,25 +136,12 @@ public final class ComposeLoader {
                 projectDir, configFiles, env.asMap(), disabled, profiles);
     }
 
-    private Node loadFile(ConfigSource file, Environment env, Set<String> warned) {
+    private Node loadFile(FileLoader loader, ConfigSource file, Path projectDir) {
         String text = read(file);
-        List<Node> documents = YamlReader.readAll(file.displayName(), text);
-        Node tree = null;
-        for (Node doc : documents) {
-            tree = tree == null ? doc : MergeStage.merge(tree, doc);
-        }
-        if (tree == null || tree.isNull()) {
-            tree = MapNode.empty(new Mark(file.displayName(), 1, 1));
-        }
-        if (options.interpolate()) {
-            tree = new InterpolateStage(env, diag, warned).apply(tree);
-            diag.throwIfErrors();
-        }
-        Schema.validate(tree, ComposeSchema.FILE, YamlPath.ROOT, diag);
-        diag.throwIfErrors();
-        tree = new CanonicalStage(diag).apply(tree);
-        diag.throwIfErrors();
-        return tree;
+        Node tree = loader.tree(file.displayName(), text);
+        Path dir = file.content() != null || file.path().getParent() == null ? projectDir
+                : file.path().toAbsolutePath().getParent();
+        return loader.withExtends(new FileLoader.Scope(dir), file.displayName(), tree);
     }
 
     private String read(ConfigSource file) {

@@ -56,6 +56,49 @@ public final class Environment {
         return new Environment(v);
     }
 
+    /**
+     * A copy where the variables of {@code envFile} are added for names not set yet (the
+     * project directory's {@code .env} read after the working directory's one).
+     */
+    public Environment withFallbackFile(Path envFile) {
+        Map<String, Value> v = new LinkedHashMap<>(values);
+        Map<String, String> read = readEnvFile(envFile, name -> {
+            Value prev = v.get(name);
+            return prev == null ? null : prev.value();
+        });
+        read.forEach((k, val) -> v.putIfAbsent(k, new Value(val, envFile.toString())));
+        return new Environment(v);
+    }
+
+    /** A copy with {@code name} set to {@code value}, from {@code source}. */
+    public Environment with(String name, String value, String source) {
+        Map<String, Value> v = new LinkedHashMap<>(values);
+        v.put(name, new Value(value, source));
+        return new Environment(v);
+    }
+
+    /**
+     * A copy where the variables of {@code envFiles} (read in order, later wins) are added under
+     * those already set: an {@code include}'s own env files.
+     */
+    public Environment withFiles(List<Path> envFiles) {
+        Map<String, Value> fromFiles = new LinkedHashMap<>();
+        for (Path file : envFiles) {
+            Map<String, String> read = readEnvFile(file, name -> {
+                Value own = values.get(name);
+                if (own != null) {
+                    return own.value();
+                }
+                Value prev = fromFiles.get(name);
+                return prev == null ? null : prev.value();
+            });
+            read.forEach((k, val) -> fromFiles.put(k, new Value(val, file.toString())));
+        }
+        Map<String, Value> v = new LinkedHashMap<>(fromFiles);
+        v.putAll(values);
+        return new Environment(v);
+    }
+
     /** Parses an env file, with {@code lookup} for references and bare keys. */
     public static Map<String, String> readEnvFile(Path file,
             java.util.function.Function<String, String> lookup) {

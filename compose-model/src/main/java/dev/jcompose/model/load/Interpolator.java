@@ -6,7 +6,8 @@ import java.util.function.Function;
  * Compose variable substitution: {@code $VAR}, {@code ${VAR}}, {@code ${VAR:-default}},
  * {@code ${VAR-default}}, {@code ${VAR:?message}}, {@code ${VAR?message}}, {@code ${VAR:+alt}},
  * {@code ${VAR+alt}}, and {@code $$} for a literal {@code $}. Defaults, alternatives and messages
- * are themselves interpolated.
+ * are themselves interpolated, and only when they are used. A {@code $} not followed by a name
+ * or a brace stays as it is.
  */
 public final class Interpolator {
 
@@ -19,21 +20,56 @@ public final class Interpolator {
         void unset(String variable);
     }
 
+    /** How a variable reference was resolved. */
+    public enum Outcome {
+        /** The variable's value was used. */
+        VALUE,
+        /** The variable was unset (or empty, for {@code :-}) and its default was used. */
+        DEFAULT,
+        /** {@code ${VAR+alt}} / {@code ${VAR:+alt}}: the alternative was used. */
+        ALTERNATIVE,
+        /** The variable was unset and had no default: it became "". */
+        UNSET
+    }
+
+    /** Told how each variable reference was resolved (for provenance reports). */
+    public interface Observer {
+        void resolved(String variable, Outcome outcome);
+    }
+
     /** A template that cannot be substituted; the message says why. */
     public static final class InterpolationException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        public InterpolationException(String message) {
+        private final boolean invalidTemplate;
+
+        public InterpolationException(String message, boolean invalidTemplate) {
             super(message);
+            this.invalidTemplate = invalidTemplate;
+        }
+
+        public InterpolationException(String message) {
+            this(message, false);
+        }
+
+        /** True for a malformed template (as opposed to a required variable without value). */
+        public boolean isInvalidTemplate() {
+            return invalidTemplate;
         }
     }
 
     private final Lookup lookup;
     private final UnsetListener unsetListener;
+    private final Observer observer;
 
     public Interpolator(Lookup lookup, UnsetListener unsetListener) {
+        this(lookup, unsetListener, (v, o) -> { });
+    }
+
+    public Interpolator(Lookup lookup, UnsetListener unsetListener, Observer observer) {
         this.lookup = lookup;
         this.unsetListener = unsetListener;
+        this.observer = observer;
     }
 
     /** Substitutes {@code template}. */
@@ -98,28 +134,48 @@ public final class Interpolator {
         String rest = body.substring(j);
         String value = lookup.apply(name);
         if (rest.startsWith(":-")) {
-            return value == null || value.isEmpty() ? substitute(rest.substring(2)) : value;
+            if (value == null || value.isEmpty()) {
+                observer.resolved(name, Outcome.DEFAULT);
+                return substitute(rest.substring(2));
+            }
+            observer.resolved(name, Outcome.VALUE);
+            return value;
         }
         if (rest.startsWith("-")) {
-            return value == null ? substitute(rest.substring(1)) : value;
+            if (value == null) {
+                observer.resolved(name, Outcome.DEFAULT);
+                return substitute(rest.substring(1));
+            }
+            observer.resolved(name, Outcome.VALUE);
+            return value;
         }
         if (rest.startsWith(":?")) {
             if (value == null || value.isEmpty()) {
-                throw required(name, substitute(rest.substring(2)), true);
+                throw required(name, substitute(rest.substring(2)));
             }
+            observer.resolved(name, Outcome.VALUE);
             return value;
         }
         if (rest.startsWith("?")) {
             if (value == null) {
-                throw required(name, substitute(rest.substring(1)), false);
+                throw required(name, substitute(rest.substring(1)));
             }
+            observer.resolved(name, Outcome.VALUE);
             return value;
         }
         if (rest.startsWith(":+")) {
-            return value == null || value.isEmpty() ? "" : substitute(rest.substring(2));
+            if (value == null || value.isEmpty()) {
+                return "";
+            }
+            observer.resolved(name, Outcome.ALTERNATIVE);
+            return substitute(rest.substring(2));
         }
         if (rest.startsWith("+")) {
-            return value == null ? "" : substitute(rest.substring(1));
+            if (value == null) {
+                return "";
+            }
+            observer.resolved(name, Outcome.ALTERNATIVE);
+            return substitute(rest.substring(1));
         }
         throw invalid(template);
     }
@@ -128,21 +184,22 @@ public final class Interpolator {
         String v = lookup.apply(name);
         if (v == null) {
             unsetListener.unset(name);
+            observer.resolved(name, Outcome.UNSET);
             return "";
         }
+        observer.resolved(name, Outcome.VALUE);
         return v;
     }
 
-    private static InterpolationException required(String name, String message, boolean orEmpty) {
+    private static InterpolationException required(String name, String message) {
         String why = message.isEmpty()
-                ? (orEmpty ? "required variable " + name + " is missing a value"
-                        : "required variable " + name + " is missing a value")
+                ? "required variable " + name + " is missing a value"
                 : "required variable " + name + " is missing a value: " + message;
         return new InterpolationException(why);
     }
 
     private static InterpolationException invalid(String template) {
-        return new InterpolationException("Invalid template: \"" + template + "\"");
+        return new InterpolationException("Invalid template: \"" + template + "\"", true);
     }
 
     /** The index of the {@code }} closing a {@code ${} whose body starts at {@code from}. */

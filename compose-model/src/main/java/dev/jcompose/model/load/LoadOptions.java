@@ -23,6 +23,13 @@ import java.util.function.Consumer;
  * @param normalize         apply defaults: default network, resource names
  * @param consistencyCheck  check references between services and resources
  * @param warnings          receives warnings (unset variables, deprecated keys)
+ * @param validate          check the files against the Compose Specification (off only for
+ *                          tests that reproduce compose-go's {@code SkipValidation})
+ * @param resolveEnvironment read {@code env_file}/{@code label_file} into {@code environment}/
+ *                          {@code labels} and give bare variables their value
+ *                          ({@code config --no-env-resolution} turns it off)
+ * @param discardEnvFiles   drop {@code env_file} entries once read into {@code environment}, as
+ *                          docker compose does for every command
  */
 public record LoadOptions(
         List<ConfigSource> files,
@@ -37,7 +44,10 @@ public record LoadOptions(
         boolean resolvePaths,
         boolean normalize,
         boolean consistencyCheck,
-        Consumer<Problem> warnings) {
+        Consumer<Problem> warnings,
+        boolean validate,
+        boolean resolveEnvironment,
+        boolean discardEnvFiles) {
 
     public LoadOptions {
         files = List.copyOf(files);
@@ -66,6 +76,9 @@ public record LoadOptions(
         private boolean normalize = true;
         private boolean consistencyCheck = true;
         private Consumer<Problem> warnings = p -> { };
+        private boolean validate = true;
+        private boolean resolveEnvironment = true;
+        private boolean discardEnvFiles = true;
 
         public Builder file(Path file) {
             files.add(ConfigSource.of(file));
@@ -147,10 +160,25 @@ public record LoadOptions(
             return this;
         }
 
+        public Builder validate(boolean on) {
+            this.validate = on;
+            return this;
+        }
+
+        public Builder resolveEnvironment(boolean on) {
+            this.resolveEnvironment = on;
+            return this;
+        }
+
+        public Builder discardEnvFiles(boolean on) {
+            this.discardEnvFiles = on;
+            return this;
+        }
+
         public LoadOptions build() {
             return new LoadOptions(files, workingDir, projectDirectory, projectName, processEnv,
                     envFiles, profiles, services, interpolate, resolvePaths, normalize,
-                    consistencyCheck, warnings);
+                    consistencyCheck, warnings, validate, resolveEnvironment, discardEnvFiles);
         }
     }
 }

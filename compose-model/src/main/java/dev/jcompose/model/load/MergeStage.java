@@ -3,6 +3,7 @@ package dev.jcompose.model.load;
 import dev.jcompose.model.tree.MapNode;
 import dev.jcompose.model.tree.Node;
 import dev.jcompose.model.tree.Nodes;
+import dev.jcompose.model.tree.ScalarNode;
 import dev.jcompose.model.tree.SeqNode;
 import dev.jcompose.model.tree.Tag;
 import dev.jcompose.model.tree.YamlPath;
@@ -10,49 +11,82 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Merges canonical trees: an override file over a base, or a service over the one it extends.
- * Mappings merge key by key, sequences append, scalars replace; per-path rules say where a
- * sequence replaces whole ({@code command}) or merges by a key ({@code ports}, {@code volumes}).
- * {@code !reset} removes an inherited value, {@code !override} replaces it.
+ * Merges canonical trees: a later file over an earlier one, or a service over the one it
+ * extends. Mappings merge key by key, scalars replace, sequences append; per-path rules say where
+ * a sequence replaces whole ({@code command}) or holds unique entries ({@code ports} by host ip,
+ * published port, target and protocol; {@code volumes}, {@code secrets}, {@code configs} by
+ * target; lists of names by value). {@code x-*} keys replace whole. {@code !reset} removes an
+ * inherited value, {@code !override} replaces it.
  */
 public final class MergeStage {
 
-    private enum Strategy { REPLACE, APPEND_UNIQUE }
+    private enum Strategy { REPLACE, UNIQUE, LOGGING, REPLACE_UNLESS_MAP }
 
     private record Rule(PathPattern pattern, Strategy strategy, Function<Node, Object> key) { }
 
     private static final List<Rule> RULES = new ArrayList<>();
 
     static {
-        for (String replaced : List.of("command", "entrypoint", "healthcheck.test")) {
-            RULES.add(new Rule(PathPattern.of("services.*." + replaced), Strategy.REPLACE,
-                    Nodes::plain));
+        for (String replaced : List.of("command", "entrypoint", "healthcheck.test",
+                "post_start.[].command", "pre_stop.[].command")) {
+            rule("services.*." + replaced, Strategy.REPLACE, null);
         }
-        RULES.add(new Rule(PathPattern.of("services.*.ports"), Strategy.APPEND_UNIQUE,
-                n -> n instanceof MapNode m ? List.of(text(m, "host_ip"), text(m, "published"),
-                        text(m, "target"), text(m, "protocol")) : Nodes.plain(n)));
-        for (String byTarget : List.of("volumes", "secrets", "configs")) {
-            RULES.add(new Rule(PathPattern.of("services.*." + byTarget), Strategy.APPEND_UNIQUE,
-                    n -> n instanceof MapNode m
-                            ? (m.has("target") ? text(m, "target") : text(m, "source"))
-                            : Nodes.plain(n)));
-        }
+        rule("services.*.logging", Strategy.LOGGING, null);
+        rule("services.*.ulimits.*", Strategy.REPLACE_UNLESS_MAP, null);
+        rule("services.*.build.ulimits.*", Strategy.REPLACE_UNLESS_MAP, null);
+        rule("services.*.ports", Strategy.UNIQUE, MergeStage::portKey);
+        rule("services.*.volumes", Strategy.UNIQUE, n -> field(n, "target"));
+        rule("services.*.secrets", Strategy.UNIQUE, n -> mountKey(n, "/run/secrets/"));
+        rule("services.*.configs", Strategy.UNIQUE, n -> mountKey(n, "/"));
+        rule("services.*.build.secrets", Strategy.UNIQUE, n -> mountKey(n, "/run/secrets/"));
+        rule("services.*.env_file", Strategy.UNIQUE, n -> field(n, "path"));
+        rule("services.*.devices", Strategy.UNIQUE, n -> field(n, "target"));
         for (String unique : List.of("cap_add", "cap_drop", "dns", "dns_search", "dns_opt",
-                "tmpfs", "env_file", "label_file", "profiles", "expose", "external_links",
-                "links", "extra_hosts", "security_opt", "volumes_from", "devices", "group_add",
-                "build.tags", "build.platforms", "build.cache_from", "build.ssh",
-                "build.secrets")) {
-            RULES.add(new Rule(PathPattern.of("services.*." + unique), Strategy.APPEND_UNIQUE,
-                    Nodes::plain));
+                "tmpfs", "label_file", "profiles", "expose", "external_links", "links",
+                "extra_hosts", "security_opt", "volumes_from", "group_add", "device_cgroup_rules",
+                "build.tags", "build.platforms", "build.cache_from", "build.cache_to",
+                "build.ssh", "build.extra_hosts", "build.entitlements")) {
+            rule("services.*." + unique, Strategy.UNIQUE, Nodes::plain);
         }
     }
 
-    private static String text(MapNode m, String key) {
-        Node n = m.get(key);
-        return n == null ? "" : String.valueOf(Nodes.plain(n));
+    private static void rule(String pattern, Strategy strategy, Function<Node, Object> key) {
+        RULES.add(new Rule(PathPattern.of(pattern), strategy, key));
+    }
+
+    private static Object field(Node n, String key) {
+        if (n instanceof MapNode m && m.get(key) != null) {
+            return Nodes.plain(m.get(key));
+        }
+        return Nodes.plain(n);
+    }
+
+    /** Secrets and configs are unique by target; a missing target defaults from the source. */
+    private static Object mountKey(Node n, String defaultDir) {
+        if (n instanceof MapNode m) {
+            if (m.get("target") != null) {
+                return Nodes.text(m.get("target"));
+            }
+            return defaultDir + Nodes.text(m.get("source") == null ? ScalarNode.of(null,
+                    m.mark()) : m.get("source"));
+        }
+        return Nodes.plain(n);
+    }
+
+    /** Ports are unique by host ip, published port, target and protocol. */
+    static Object portKey(Node n) {
+        if (!(n instanceof MapNode m)) {
+            return Nodes.plain(n);
+        }
+        String hostIp = m.get("host_ip") == null ? "0.0.0.0" : Nodes.text(m.get("host_ip"));
+        String published = m.get("published") == null ? "" : Nodes.text(m.get("published"));
+        String target = m.get("target") == null ? "" : Nodes.text(m.get("target"));
+        String protocol = m.get("protocol") == null ? "tcp" : Nodes.text(m.get("protocol"));
+        return hostIp + ":" + published + ":" + target + "/" + protocol;
     }
 
     private MergeStage() {
@@ -66,51 +100,89 @@ public final class MergeStage {
     /** Merges {@code override} over {@code base}, where both sit at {@code path}. */
     public static Node merge(Node base, Node override, YamlPath path) {
         if (override.tag() == Tag.OVERRIDE) {
-            return override.withTag(Tag.NONE);
+            return clearTags(override);
         }
-        if (base == null || base.isNull()) {
+        if (base == null) {
             return override;
         }
-        if (override.isNull() && !(base instanceof MapNode)) {
-            return override;
+        if (override.isNull()) {
+            // "key:" with no value adds nothing to a mapping or list it overrides
+            return base instanceof ScalarNode ? override : base;
         }
         Rule rule = ruleFor(path);
+        if (rule != null && rule.strategy() == Strategy.REPLACE) {
+            return override;
+        }
+        if (rule != null && rule.strategy() == Strategy.REPLACE_UNLESS_MAP
+                && !(base instanceof MapNode && override instanceof MapNode)) {
+            return override;
+        }
         if (base instanceof MapNode b && override instanceof MapNode o) {
-            MapNode.Builder out = b.toBuilder();
-            for (Map.Entry<String, Node> e : o.entries().entrySet()) {
-                String k = e.getKey();
-                Node v = e.getValue();
-                if (v.tag() == Tag.RESET) {
-                    out.remove(k);
-                    continue;
+            if (rule != null && rule.strategy() == Strategy.LOGGING) {
+                Node bd = b.get("driver");
+                Node od = o.get("driver");
+                if (bd != null && od != null
+                        && !Objects.equals(Nodes.plain(bd), Nodes.plain(od))) {
+                    return o;
                 }
-                Node existing = b.get(k);
-                out.put(k, o.keyMark(k), existing == null ? v : merge(existing, v, path.key(k)));
             }
-            return out.build();
+            return mergeMaps(b, o, path);
         }
         if (base instanceof SeqNode b && override instanceof SeqNode o) {
-            if (rule != null && rule.strategy() == Strategy.REPLACE) {
-                return o;
-            }
-            if (rule != null && rule.strategy() == Strategy.APPEND_UNIQUE) {
-                Map<Object, Node> byKey = new LinkedHashMap<>();
-                for (Node n : b.items()) {
-                    byKey.put(rule.key().apply(n), n);
-                }
-                for (Node n : o.items()) {
-                    Object k = rule.key().apply(n);
-                    Node prev = byKey.get(k);
-                    byKey.put(k, prev instanceof MapNode && n instanceof MapNode
-                            && !path.last().equals("ports") ? merge(prev, n, path.index(0)) : n);
-                }
-                return o.withItems(new ArrayList<>(byKey.values()));
+            if (rule != null && rule.strategy() == Strategy.UNIQUE) {
+                List<Node> all = new ArrayList<>(b.items());
+                all.addAll(o.items());
+                return o.withItems(unique(all, rule.key()));
             }
             List<Node> all = new ArrayList<>(b.items());
             all.addAll(o.items());
             return o.withItems(all);
         }
         return override;
+    }
+
+    private static MapNode mergeMaps(MapNode b, MapNode o, YamlPath path) {
+        MapNode.Builder out = b.toBuilder();
+        for (Map.Entry<String, Node> e : o.entries().entrySet()) {
+            String k = e.getKey();
+            Node v = e.getValue();
+            if (v.tag() == Tag.RESET) {
+                out.remove(k);
+                continue;
+            }
+            Node existing = b.get(k);
+            if (existing == null || k.startsWith("x-")) {
+                out.put(k, o.keyMark(k), clearTags(v));
+            } else {
+                out.put(k, o.keyMark(k), merge(existing, v, path.key(k)));
+            }
+        }
+        return out.tag(Tag.NONE).build();
+    }
+
+    /** Later entries with the key of an earlier one replace it in place. */
+    private static List<Node> unique(List<Node> items, Function<Node, Object> keyFn) {
+        Map<Object, Node> byKey = new LinkedHashMap<>();
+        for (Node n : items) {
+            Object k = keyFn.apply(n);
+            byKey.put(k == null ? n : k, n);
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    /**
+     * Collapses duplicate entries within one file's lists, as merging does across files
+     * (compose-go's "unicity"): later entries with the same key replace earlier ones.
+     */
+    public static Node enforceUnicity(Node root) {
+        TreeRules rules = new TreeRules();
+        for (Rule r : RULES) {
+            if (r.strategy() == Strategy.UNIQUE) {
+                rules.on(String.join(".", r.pattern().segments()), (n, p) -> n instanceof SeqNode s
+                        ? s.withItems(unique(s.items(), r.key())) : n);
+            }
+        }
+        return rules.apply(root);
     }
 
     private static Rule ruleFor(YamlPath path) {
@@ -125,21 +197,39 @@ public final class MergeStage {
         return null;
     }
 
-    /** Removes {@code !reset} entries and clears tags left on a single file's tree. */
+    /** Removes {@code !reset} entries and clears the tags left on a tree. */
     public static Node clearTags(Node node) {
         return switch (node) {
             case MapNode m -> {
+                boolean changed = m.tag() != Tag.NONE;
                 MapNode.Builder b = MapNode.builder(m.mark());
-                m.entries().forEach((k, v) -> {
-                    if (v.tag() != Tag.RESET) {
-                        b.put(k, m.keyMark(k), clearTags(v));
+                for (Map.Entry<String, Node> e : m.entries().entrySet()) {
+                    Node v = e.getValue();
+                    if (v.tag() == Tag.RESET) {
+                        changed = true;
+                        continue;
                     }
-                });
-                yield b.build();
+                    Node c = clearTags(v);
+                    changed |= c != v;
+                    b.put(e.getKey(), m.keyMark(e.getKey()), c);
+                }
+                yield changed ? b.build() : m;
             }
-            case SeqNode s -> SeqNode.of(s.items().stream().map(MergeStage::clearTags).toList(),
-                    s.mark());
-            default -> node.tag() == Tag.NONE ? node : node.withTag(Tag.NONE);
+            case SeqNode s -> {
+                List<Node> items = new ArrayList<>(s.size());
+                boolean changed = s.tag() != Tag.NONE;
+                for (Node item : s.items()) {
+                    if (item.tag() == Tag.RESET) {
+                        changed = true;
+                        continue;
+                    }
+                    Node c = clearTags(item);
+                    changed |= c != item;
+                    items.add(c);
+                }
+                yield changed ? new SeqNode(items, s.mark(), Tag.NONE) : s;
+            }
+            case ScalarNode sc -> sc.tag() == Tag.NONE ? sc : sc.withTag(Tag.NONE);
         };
     }
 }

@@ -61,14 +61,14 @@ public final class VolumeSpecs {
         if (source != null) {
             out.put("source", source);
         }
-        out.put("target", target);
+        out.put("target", cleanTarget(target));
         Map<String, Object> bindOpts = new LinkedHashMap<>();
         Map<String, Object> volumeOpts = new LinkedHashMap<>();
         if (options != null) {
             for (String opt : options.split(",")) {
                 switch (opt) {
                     case "ro" -> out.put("read_only", true);
-                    case "rw" -> out.put("read_only", false);
+                    case "rw" -> out.remove("read_only");
                     case "z", "Z" -> bindOpts.put("selinux", opt);
                     case "nocopy" -> volumeOpts.put("nocopy", true);
                     default -> {
@@ -92,10 +92,19 @@ public final class VolumeSpecs {
             throw new IllegalArgumentException("\"" + spec + "\": "
                     + bindOpts.keySet().iterator().next() + " applies to bind mounts only");
         }
-        if (!volumeOpts.isEmpty()) {
+        if (!bind) {
             out.put("volume", volumeOpts);
         }
         return out;
+    }
+
+    /** The target as Go's {@code path.Clean} writes it: no trailing or doubled slashes. */
+    static String cleanTarget(String target) {
+        if (!target.startsWith("/") || target.length() == 1) {
+            return target;
+        }
+        String cleaned = java.nio.file.Path.of(target).normalize().toString();
+        return cleaned.isEmpty() ? "/" : cleaned;
     }
 
     /** True for sources that denote a host path rather than a volume name. */

@@ -37,7 +37,7 @@ public final class YamlReader {
     /** Deepest nesting accepted; real compose files nest fewer than 15 levels. */
     public static final int MAX_DEPTH = 256;
     /** Largest number of nodes a document may expand to through aliases. */
-    public static final long MAX_EXPANDED_NODES = 2_000_000;
+    public static final long MAX_EXPANDED_NODES = 1_000_000;
     /** Largest file accepted, in characters. */
     public static final int MAX_CHARS = 32 * 1024 * 1024;
 
@@ -81,20 +81,22 @@ public final class YamlReader {
         final Mark mark;
         final Tag tag;
         final Optional<Anchor> anchor;
+        final YamlPath path;
         long weight = 1;
 
-        Frame(Mark mark, Tag tag, Optional<Anchor> anchor) {
+        Frame(Mark mark, Tag tag, Optional<Anchor> anchor, YamlPath path) {
             this.mark = mark;
             this.tag = tag;
             this.anchor = anchor;
+            this.path = path;
         }
     }
 
     private static final class SeqFrame extends Frame {
         final List<Node> items = new ArrayList<>();
 
-        SeqFrame(Mark mark, Tag tag, Optional<Anchor> anchor) {
-            super(mark, tag, anchor);
+        SeqFrame(Mark mark, Tag tag, Optional<Anchor> anchor, YamlPath path) {
+            super(mark, tag, anchor, path);
         }
     }
 
@@ -106,10 +108,23 @@ public final class YamlReader {
         Mark pendingKeyMark;
         boolean expectingKey = true;
 
-        MapFrame(Mark mark, Tag tag, Optional<Anchor> anchor) {
-            super(mark, tag, anchor);
+        MapFrame(Mark mark, Tag tag, Optional<Anchor> anchor, YamlPath path) {
+            super(mark, tag, anchor, path);
             this.builder = MapNode.builder(mark);
         }
+    }
+
+    /** The path of the next child of the innermost open collection. */
+    private static YamlPath childPath(Deque<Frame> stack) {
+        if (stack.isEmpty()) {
+            return YamlPath.ROOT;
+        }
+        Frame top = stack.peek();
+        if (top instanceof SeqFrame sf) {
+            return sf.path.index(sf.items.size());
+        }
+        MapFrame mf = (MapFrame) top;
+        return mf.pendingKey == null ? mf.path : mf.path.key(mf.pendingKey);
     }
 
     private record Anchored(Node node, long weight) { }
@@ -137,7 +152,7 @@ public final class YamlReader {
                         Mark m = mark(event);
                         if (!stack.isEmpty() && stack.peek() instanceof MapFrame mf
                                 && mf.expectingKey) {
-                            acceptKey(mf, se, m);
+                            acceptKey(mf, se, m, stack);
                             if (se.getAnchor().isPresent()) {
                                 anchors.put(se.getAnchor().get().getValue(),
                                         new Anchored(ScalarNode.string(se.getValue(), m), 1));
@@ -152,15 +167,26 @@ public final class YamlReader {
                     case Alias -> {
                         AliasEvent ae = (AliasEvent) event;
                         Mark m = mark(event);
-                        Anchored target = anchors.get(ae.getAlias().getValue());
+                        String alias = ae.getAlias().getValue();
+                        for (Frame open : stack) {
+                            if (open.anchor.isPresent()
+                                    && open.anchor.get().getValue().equals(alias)) {
+                                throw fail(m, "cycle detected: node at path "
+                                        + childPath(stack) + " references node at path "
+                                        + (open.path.isRoot() ? "(top level)" : open.path)
+                                        + " (the alias *" + alias + " refers to a node that "
+                                        + "contains it)");
+                            }
+                        }
+                        Anchored target = anchors.get(alias);
                         if (target == null) {
-                            throw fail(m, "unknown alias *" + ae.getAlias().getValue());
+                            throw fail(m, "unknown alias *" + alias
+                                    + " (no anchor &" + alias + " is defined before it)");
                         }
                         if (!stack.isEmpty() && stack.peek() instanceof MapFrame mf
                                 && mf.expectingKey) {
-                            if (!(target.node() instanceof ScalarNode s)) {
-                                throw fail(m, "a mapping key must be a string, not a "
-                                        + target.node().kindName());
+                            if (!(target.node() instanceof ScalarNode s) || !s.isString()) {
+                                throw fail(m, nonStringKey(mf.path, target.node()));
                             }
                             acceptKey(mf, s.text(), m);
                             continue;
@@ -172,18 +198,19 @@ public final class YamlReader {
                         Mark m = mark(event);
                         if (!stack.isEmpty() && stack.peek() instanceof MapFrame mf
                                 && mf.expectingKey) {
-                            throw fail(m, "a mapping key must be a string, not a "
+                            throw fail(m, "non-string key " + where(mf.path) + ": a "
                                     + (event.getEventId() == Event.ID.MappingStart
-                                    ? "mapping" : "list"));
+                                    ? "mapping" : "list") + " cannot be a key");
                         }
                         if (stack.size() >= MAX_DEPTH) {
                             throw fail(m, "the YAML nests deeper than " + MAX_DEPTH
                                     + " levels; refusing to read it");
                         }
                         Tag tag = tagOf(ce.getTag(), m);
+                        YamlPath path = childPath(stack);
                         stack.push(event.getEventId() == Event.ID.MappingStart
-                                ? new MapFrame(m, tag, ce.getAnchor())
-                                : new SeqFrame(m, tag, ce.getAnchor()));
+                                ? new MapFrame(m, tag, ce.getAnchor(), path)
+                                : new SeqFrame(m, tag, ce.getAnchor(), path));
                     }
                     case MappingEnd -> {
                         MapFrame mf = (MapFrame) stack.pop();
@@ -204,6 +231,10 @@ public final class YamlReader {
             Mark m = e.getProblemMark().map(this::mark)
                     .orElse(e.getContextMark().map(this::mark).orElse(new Mark(file, 0, 0)));
             String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+            if (problem.contains("\\t(TAB)")) {
+                throw fail(m, "invalid YAML: found a tab character that violates indentation "
+                        + "(indent with spaces)");
+            }
             String context = e.getContext() == null ? "" : e.getContext() + ": ";
             throw fail(m, "invalid YAML: " + context + problem.strip());
         } catch (YamlEngineException e) {
@@ -224,8 +255,9 @@ public final class YamlReader {
         Frame top = stack.peek();
         top.weight = Math.min(Long.MAX_VALUE / 2, top.weight + weight);
         if (top.weight > MAX_EXPANDED_NODES) {
-            throw fail(node.mark(), "the YAML expands to more than " + MAX_EXPANDED_NODES
-                    + " nodes through aliases; refusing to read it (an alias bomb?)");
+            throw fail(node.mark(), "document contains excessive aliasing: it expands to more "
+                    + "than " + MAX_EXPANDED_NODES + " nodes through aliases; refusing to read "
+                    + "it (an alias bomb?)");
         }
         if (top instanceof SeqFrame sf) {
             sf.items.add(node);
@@ -241,22 +273,33 @@ public final class YamlReader {
         mf.expectingKey = true;
     }
 
-    private void acceptKey(MapFrame mf, ScalarEvent se, Mark m) {
+    private void acceptKey(MapFrame mf, ScalarEvent se, Mark m, Deque<Frame> stack) {
         String key = se.getValue();
-        if (se.isPlain() && se.getTag().isEmpty()) {
+        if (se.isPlain() && se.getTag().isEmpty() && !MERGE_KEY.equals(key)) {
             Object v = resolvePlain(key);
-            if (v == null && (key.isEmpty() || key.equals("~"))) {
-                key = "";
+            if (!(v instanceof String)) {
+                throw fail(m, nonStringKey(mf.path, new ScalarNode(v, m, Tag.NONE)));
             }
         }
         acceptKey(mf, key, m);
     }
 
+    private static String where(YamlPath path) {
+        return path.isRoot() ? "at top level" : "in " + path;
+    }
+
+    private static String nonStringKey(YamlPath path, Node key) {
+        String shown = key instanceof ScalarNode s ? (s.value() == null ? "null" : s.text())
+                : key.kindName();
+        return "non-string key " + where(path) + ": " + shown + " (quote it to use it as a "
+                + "string)";
+    }
+
     private void acceptKey(MapFrame mf, String key, Mark m) {
         Mark previous = mf.seen.putIfAbsent(key, m);
         if (previous != null) {
-            throw fail(m, "key \"" + key + "\" is already defined at line " + previous.line()
-                    + "; duplicate keys are not allowed");
+            throw fail(m, "mapping key \"" + key + "\" already defined at line "
+                    + previous.line() + " (duplicate keys are not allowed)");
         }
         mf.pendingKey = key;
         mf.pendingKeyMark = m;
@@ -269,14 +312,14 @@ public final class YamlReader {
         } else if (node instanceof SeqNode seq) {
             for (Node item : seq.items()) {
                 if (!(item instanceof MapNode)) {
-                    throw fail(item.mark(), "a << merge list may only hold mappings, not a "
-                            + item.kindName());
+                    throw fail(item.mark(), "map merge requires map or sequence of maps as "
+                            + "the value of <<, not a list holding a " + item.kindName());
                 }
                 mf.mergeSources.add(item);
             }
         } else {
-            throw fail(node.mark(), "the value of a << merge key must be a mapping or a list "
-                    + "of mappings, not a " + node.kindName());
+            throw fail(node.mark(), "map merge requires map or sequence of maps as the value "
+                    + "of <<, not a " + node.kindName());
         }
     }
 
@@ -364,25 +407,27 @@ public final class YamlReader {
                 || text.equals("NULL")) {
             return null;
         }
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.equals("true")) {
-            return Boolean.TRUE;
-        }
-        if (lower.equals("false")) {
-            return Boolean.FALSE;
+        switch (text) {
+            case "true", "True", "TRUE" -> {
+                return Boolean.TRUE;
+            }
+            case "false", "False", "FALSE" -> {
+                return Boolean.FALSE;
+            }
+            default -> { }
         }
         char c = text.charAt(0);
         if (!(c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'))) {
             return text;
         }
-        switch (lower) {
-            case ".inf", "+.inf" -> {
+        switch (text) {
+            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF" -> {
                 return Double.POSITIVE_INFINITY;
             }
-            case "-.inf" -> {
+            case "-.inf", "-.Inf", "-.INF" -> {
                 return Double.NEGATIVE_INFINITY;
             }
-            case ".nan" -> {
+            case ".nan", ".NaN", ".NAN" -> {
                 return Double.NaN;
             }
             default -> { }
