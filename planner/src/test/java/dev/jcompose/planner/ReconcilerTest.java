@@ -154,7 +154,7 @@ class ReconcilerTest {
         InMemoryEngine noImage = new InMemoryEngine().withImage("db:1");
         Executor.ExecutionException e = assertThrows(Executor.ExecutionException.class,
                 () -> run(plan(stack(), noImage, UpPlanOptions.defaults()), noImage));
-        assertTrue(e.getMessage().startsWith("Image web:1: pull access denied for web:1"),
+        assertTrue(e.getMessage().startsWith("Image web:1: service web: pull access denied for web:1"),
                 e.getMessage());
         assertTrue(noImage.calls().stream().noneMatch(c -> c.startsWith("create")),
                 noImage.calls().toString());

@@ -2,7 +2,6 @@ package dev.jcompose.runtime;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.CreateNetworkCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -12,7 +11,6 @@ import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ContainerPort;
@@ -20,12 +18,12 @@ import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Network;
-import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.jcompose.planner.engine.BuildSpec;
 import dev.jcompose.planner.engine.ContainerSpec;
@@ -35,6 +33,7 @@ import dev.jcompose.planner.engine.EngineEvent;
 import dev.jcompose.planner.engine.EngineException;
 import dev.jcompose.planner.engine.EngineInfo;
 import dev.jcompose.planner.engine.ImageProgress;
+import dev.jcompose.planner.engine.ImageSummary;
 import dev.jcompose.planner.engine.LogLine;
 import dev.jcompose.planner.engine.LogOptions;
 import dev.jcompose.planner.engine.NetworkSpec;
@@ -46,12 +45,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -69,9 +66,12 @@ public final class DockerEngine implements Engine {
     private final String host;
     private final Object lock = new Object();
     private volatile DockerClient client;
+    private volatile DockerHttpClient http;
+    private final DockerImages images;
 
-    private DockerEngine(String host) {
+    private DockerEngine(String host, Map<String, String> env) {
         this.host = host;
+        this.images = new DockerImages(this, RegistryAuth.fromEnvironment(env));
     }
 
     /** An engine at {@code DOCKER_HOST}, or at the default socket. */
@@ -81,14 +81,28 @@ public final class DockerEngine implements Engine {
 
     /** An engine at {@code host} ({@code unix:///var/run/docker.sock}, {@code tcp://h:2375}). */
     public static DockerEngine at(String host) {
-        return new DockerEngine(host);
+        return new DockerEngine(host, System.getenv());
+    }
+
+    /**
+     * An engine at {@code host}, with registry credentials found from {@code env}
+     * ({@code DOCKER_CONFIG}, {@code HOME}, and the {@code PATH} of credential helpers).
+     */
+    public static DockerEngine at(String host, Map<String, String> env) {
+        return new DockerEngine(host, env);
     }
 
     public String host() {
         return host;
     }
 
-    private DockerClient client() {
+    /** The raw HTTP client, for the few calls docker-java does not model fully. */
+    DockerHttpClient http() {
+        client();
+        return http;
+    }
+
+    DockerClient client() {
         DockerClient c = client;
         if (c == null) {
             synchronized (lock) {
@@ -102,6 +116,7 @@ public final class DockerEngine implements Engine {
                             .maxConnections(256)
                             .connectionTimeout(Duration.ofSeconds(10))
                             .build();
+                    this.http = http;
                     c = DockerClientImpl.getInstance(config, http);
                     client = c;
                 }
@@ -111,7 +126,7 @@ public final class DockerEngine implements Engine {
     }
 
     /** Runs an engine call, translating docker-java's exceptions into ours. */
-    private <T> T call(Supplier<T> fn) {
+    <T> T call(Supplier<T> fn) {
         try {
             return fn.get();
         } catch (NotFoundException e) {
@@ -130,7 +145,7 @@ public final class DockerEngine implements Engine {
         }
     }
 
-    private void run(Runnable fn) {
+    void run(Runnable fn) {
         call(() -> {
             fn.run();
             return null;
@@ -470,146 +485,46 @@ public final class DockerEngine implements Engine {
         run(() -> client().removeVolumeCmd(name).exec());
     }
 
-    // --- images -----------------------------------------------------------------------------------
+    // --- images (build, pull, push and credentials live in DockerImages) --------------------------
 
     @Override
     public Optional<String> imageId(String reference) {
-        try {
-            return Optional.of(call(() -> client().inspectImageCmd(reference).exec().getId()));
-        } catch (EngineException.NotFound e) {
-            return Optional.empty();
-        }
+        return images.inspect(reference).map(ImageSummary::id);
     }
 
     @Override
     public void pullImage(String reference, ImageProgress progress) {
-        ImageRef ref = ImageRef.parse(reference);
-        AtomicReference<String> error = new AtomicReference<>();
-        ResultCallback.Adapter<PullResponseItem> callback = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(PullResponseItem item) {
-                if (item.isErrorIndicated()) {
-                    error.compareAndSet(null, item.getErrorDetail() != null
-                            ? item.getErrorDetail().getMessage() : item.getError());
-                    return;
-                }
-                long current = -1;
-                long total = -1;
-                if (item.getProgressDetail() != null) {
-                    current = orMinusOne(item.getProgressDetail().getCurrent());
-                    total = orMinusOne(item.getProgressDetail().getTotal());
-                }
-                progress.update(item.getId() == null ? "" : item.getId(),
-                        item.getStatus() == null ? "" : item.getStatus(), current, total);
-            }
-        };
-        try {
-            call(() -> {
-                var cmd = client().pullImageCmd(ref.repository());
-                if (ref.digest() != null) {
-                    cmd = client().pullImageCmd(ref.repository() + "@" + ref.digest());
-                } else {
-                    cmd.withTag(ref.tag());
-                }
-                try {
-                    return cmd.exec(callback).awaitCompletion();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new EngineException("interrupted while pulling " + reference);
-                }
-            });
-        } catch (EngineException.Unavailable e) {
-            throw e;
-        } catch (EngineException e) {
-            throw new EngineException.ImageFailure("pulling " + reference + " from "
-                    + ref.registry() + " failed: " + e.getMessage());
-        }
-        if (error.get() != null) {
-            throw new EngineException.ImageFailure("pulling " + reference + " from "
-                    + ref.registry() + " failed: " + error.get());
-        }
-    }
-
-    private static long orMinusOne(Long v) {
-        return v == null ? -1 : v;
+        images.pull(reference, progress);
     }
 
     @Override
     public void buildImage(BuildSpec spec, ImageProgress progress) {
-        StringBuilder output = new StringBuilder();
-        AtomicReference<String> error = new AtomicReference<>();
-        ResultCallback.Adapter<BuildResponseItem> callback = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(BuildResponseItem item) {
-                if (item.isErrorIndicated()) {
-                    error.compareAndSet(null, item.getErrorDetail() != null
-                            ? item.getErrorDetail().getMessage() : item.getError());
-                    return;
-                }
-                if (item.getStream() != null) {
-                    output.append(item.getStream());
-                    for (String line : item.getStream().split("\n")) {
-                        if (!line.isBlank()) {
-                            progress.update("", line.strip(), -1, -1);
-                        }
-                    }
-                }
-            }
-        };
-        try (BuildContext context = BuildContext.of(spec)) {
-            call(() -> {
-                BuildImageCmd cmd = client().buildImageCmd(context.stream())
-                        .withDockerfilePath(context.dockerfilePath())
-                        .withTags(new HashSet<>(spec.tags()))
-                        .withNoCache(spec.noCache())
-                        .withPull(spec.pull())
-                        .withRemove(true);
-                spec.args().forEach(cmd::withBuildArg);
-                if (spec.target() != null) {
-                    cmd.withTarget(spec.target());
-                }
-                if (!spec.labels().isEmpty()) {
-                    cmd.withLabels(spec.labels());
-                }
-                if (spec.network() != null) {
-                    cmd.withNetworkMode(spec.network());
-                }
-                if (!spec.extraHosts().isEmpty()) {
-                    cmd.withExtraHosts(new HashSet<>(spec.extraHosts().stream()
-                            .map(h -> h.replaceFirst("=", ":")).toList()));
-                }
-                if (spec.shmSize() != null) {
-                    cmd.withShmsize(spec.shmSize());
-                }
-                if (spec.platform() != null) {
-                    cmd.withPlatform(spec.platform());
-                }
-                if (!spec.cacheFrom().isEmpty()) {
-                    cmd.withCacheFrom(new HashSet<>(spec.cacheFrom()));
-                }
-                try {
-                    return cmd.exec(callback).awaitCompletion();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new EngineException("interrupted while building " + spec.tags().get(0));
-                }
-            });
-        } catch (IOException e) {
-            throw new EngineException("cannot read the build context " + spec.context() + ": "
-                    + e.getMessage(), e);
-        }
-        if (error.get() != null) {
-            String out = output.toString().strip();
-            String tail = out.lines().skip(Math.max(0, out.lines().count() - 20))
-                    .reduce((a, b) -> a + "\n" + b).orElse("");
-            throw new EngineException("building " + spec.tags().get(0) + " failed: "
-                    + error.get().strip() + (tail.isEmpty() ? "" : "\n" + tail));
-        }
+        images.build(spec, progress);
     }
 
     @Override
     public void removeImage(String reference) {
-        run(() -> client().removeImageCmd(reference).exec());
+        images.remove(reference);
+    }
+
+    @Override
+    public Optional<ImageSummary> inspectImage(String reference) {
+        return images.inspect(reference);
+    }
+
+    @Override
+    public List<ImageSummary> listImages(Map<String, String> labels) {
+        return images.list(labels);
+    }
+
+    @Override
+    public void tagImage(String source, String target) {
+        images.tag(source, target);
+    }
+
+    @Override
+    public void pushImage(String reference, ImageProgress progress) {
+        images.push(reference, progress);
     }
 
     // --- streams ----------------------------------------------------------------------------------

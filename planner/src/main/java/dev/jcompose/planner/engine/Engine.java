@@ -72,6 +72,23 @@ public interface Engine extends AutoCloseable {
 
     void removeImage(String reference);
 
+    // --- images: inspect, list, tag, push (issue 5) ---------------------------------------------
+
+    /** A local image by reference or id, or empty when it is not present. */
+    Optional<ImageSummary> inspectImage(String reference);
+
+    /** Local images carrying all of {@code labels} ({@code key=value}, or {@code key} alone). */
+    List<ImageSummary> listImages(Map<String, String> labels);
+
+    /** Gives the local image {@code source} the further reference {@code target}. */
+    void tagImage(String source, String target);
+
+    /**
+     * Pushes the local image {@code reference} to its registry; throws
+     * {@link EngineException.ImageFailure} with the registry's reason.
+     */
+    void pushImage(String reference, ImageProgress progress);
+
     // --- streams --------------------------------------------------------------------------------
 
     /** Streams a container's log to {@code sink}. */

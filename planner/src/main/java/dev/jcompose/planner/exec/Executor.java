@@ -38,6 +38,7 @@ public final class Executor {
     private final int parallelism;
     private final String project;
     private final Duration waitTimeout;
+    private final ImageSteps images;
 
     /**
      * @param project      the project's name (selects its engine events)
@@ -51,6 +52,7 @@ public final class Executor {
         this.progress = progress;
         this.parallelism = Math.max(1, parallelism);
         this.waitTimeout = waitTimeout;
+        this.images = new ImageSteps(engine, progress);
     }
 
     /** A step that did not succeed, and why. */
@@ -195,20 +197,9 @@ public final class Executor {
     private void perform(Action action, Map<String, String> ids) {
         String r = action.resource();
         switch (action) {
-            case Action.PullImage p -> {
-                progress.on(ProgressEvent.working(r, "Pulling"));
-                engine.pullImage(p.image(), (id, status, current, total) -> progress.on(
-                        new ProgressEvent(id.isEmpty() ? r : id, ProgressEvent.Status.WORKING,
-                                status, "", current, total, id.isEmpty() ? null : r)));
-                progress.on(ProgressEvent.done(r, "Pulled"));
-            }
-            case Action.BuildImage b -> {
-                progress.on(ProgressEvent.working(r, "Building"));
-                engine.buildImage(b.spec(), (id, status, current, total) -> progress.on(
-                        new ProgressEvent(r, ProgressEvent.Status.WORKING, "Building", status,
-                                current, total, null)));
-                progress.on(ProgressEvent.done(r, "Built"));
-            }
+            case Action.PullImage p -> images.pull(p);
+            case Action.BuildImage b -> images.build(b);
+            case Action.PushImage p -> images.push(p);
             case Action.CreateNetwork n -> {
                 progress.on(ProgressEvent.working(r, "Creating"));
                 try {
