@@ -249,7 +249,7 @@ public final class DockerIgnore {
         for (; i < n; i++) {
             char c = pattern.charAt(i);
             if (c == ']' && !first) {
-                cls.append(']');
+                re.append(cls).append(']');
                 return i;
             }
             first = false;
