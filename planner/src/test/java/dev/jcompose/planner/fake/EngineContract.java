@@ -176,4 +176,51 @@ public abstract class EngineContract {
         assertEquals(id, c.id());
         assertNull(c.exitCode());
     }
+
+    // --- images (issue 5) -------------------------------------------------------------------
+
+    @Test
+    void builtImagesAreInspectedListedTaggedAndRemoved() throws Exception {
+        java.nio.file.Path context = java.nio.file.Files.createTempDirectory("contract");
+        cleanup.add(() -> context.toFile().delete());
+        String tag = prefix + "-img:1";
+        String other = prefix + "-other:2";
+        cleanup.add(() -> engine().removeImage(other));
+        cleanup.add(() -> engine().removeImage(tag));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        engine().buildImage(new dev.jcompose.planner.engine.BuildSpec(context, null,
+                "FROM " + image() + "\nLABEL contract=yes\n", Map.of(), null, List.of(tag),
+                labels(), false, false, null, List.of(), null, null, List.of()),
+                (id, line, current, total) -> lines.add(line));
+        assertFalse(lines.isEmpty(), "a build reports its steps");
+
+        dev.jcompose.planner.engine.ImageSummary img = engine().inspectImage(tag).orElseThrow();
+        assertTrue(img.id().startsWith("sha256:"), img.id());
+        assertTrue(img.tags().contains(tag), img.tags().toString());
+        assertEquals(prefix, img.label("com.docker.compose.project"));
+        assertTrue(img.arrived() != null, "the engine says when the image arrived");
+        assertEquals(img.id(), engine().imageId(tag).orElseThrow());
+        assertEquals(List.of(img.id()), engine().listImages(labels()).stream()
+                .map(dev.jcompose.planner.engine.ImageSummary::id).toList());
+
+        engine().tagImage(tag, other);
+        assertEquals(img.id(), engine().inspectImage(other).orElseThrow().id());
+        assertTrue(engine().inspectImage(tag).orElseThrow().tags().contains(other));
+        engine().removeImage(other);
+        assertTrue(engine().inspectImage(other).isEmpty());
+        assertTrue(engine().inspectImage(tag).isPresent(), "removing one tag keeps the others");
+        engine().removeImage(tag);
+        assertTrue(engine().inspectImage(tag).isEmpty());
+        assertThrows(EngineException.NotFound.class, () -> engine().removeImage(tag));
+    }
+
+    @Test
+    void pushingAnImageThatIsNotHereFailsAsNotFound() {
+        EngineException e = assertThrows(EngineException.NotFound.class,
+                () -> engine().pushImage("127.0.0.1:1/" + prefix + "/none:1",
+                        ImageProgress.NONE));
+        assertTrue(e.getMessage().contains(prefix + "/none:1"), e.getMessage());
+        assertThrows(EngineException.NotFound.class,
+                () -> engine().tagImage(prefix + "/none:1", prefix + "/other:1"));
+    }
 }
