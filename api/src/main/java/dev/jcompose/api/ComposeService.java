@@ -35,4 +35,20 @@ public interface ComposeService {
     /** Writes the project's container logs to {@code sink}; returns when done (or interrupted). */
     void logs(String projectName, LogsOptions options, Consumer<LogEntry> sink)
             throws InterruptedException;
+
+    // --- images (issue 5) -------------------------------------------------------------------
+
+    /**
+     * Builds the images of the named services (or all) that have a build section, each tagged
+     * {@code project-service} or its {@code image:}, and its {@code build.tags}.
+     *
+     * @return the plan that was executed (or, with {@code dryRun}, only planned)
+     */
+    Plan build(Project project, BuildOptions options) throws InterruptedException;
+
+    /** Pulls the images of the named services (or all), each distinct image once. */
+    Plan pull(Project project, PullOptions options) throws InterruptedException;
+
+    /** Pushes the images of the named services (or all) that build an image named by image:. */
+    Plan push(Project project, PushOptions options) throws InterruptedException;
 }

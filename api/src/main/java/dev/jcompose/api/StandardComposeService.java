@@ -29,18 +29,21 @@ public final class StandardComposeService implements ComposeService {
 
     private final Engine engine;
     private final ProgressListener progress;
+    private final ImageService images;
 
     public StandardComposeService(Engine engine, ProgressListener progress) {
         this.engine = engine;
         this.progress = progress;
+        this.images = new ImageService(engine, progress);
     }
 
     @Override
     public Plan up(Project project, UpOptions options) throws InterruptedException {
         Plan plan;
+        // images first: the containers are then planned against the images they will run
+        ImageService.Ensured ensured = images.ensure(project, options);
         try {
-            plan = Reconciler.planUp(project, ObservedState.observe(engine, project),
-                    options.plan());
+            plan = Reconciler.planUp(project, ensured.observed(), options.plan());
         } catch (PlanException e) {
             throw new ComposeException(e.getMessage(), e);
         }
@@ -48,7 +51,7 @@ public final class StandardComposeService implements ComposeService {
         if (!options.dryRun()) {
             execute(project.name(), plan, options.parallelism(), options);
         }
-        return plan;
+        return ImageService.concat(ensured.plan(), plan);
     }
 
     @Override
@@ -57,8 +60,14 @@ public final class StandardComposeService implements ComposeService {
         Map<String, String> label = ContainerSpecs.projectLabel(projectName);
         DownPlanner.Existing existing = new DownPlanner.Existing(
                 engine.listContainers(label, true), engine.listNetworks(label),
-                engine.listVolumes(label));
-        Plan plan = DownPlanner.planDown(projectName, project, existing, options.plan());
+                engine.listVolumes(label), options.plan().removeImages() == null ? List.of()
+                        : images.forRemoval(projectName, project));
+        Plan plan;
+        try {
+            plan = DownPlanner.planDown(projectName, project, existing, options.plan());
+        } catch (PlanException e) {
+            throw new ComposeException(e.getMessage(), e);
+        }
         warn(plan);
         if (!options.dryRun()) {
             execute(projectName, plan, options.parallelism(), null);
@@ -140,5 +149,22 @@ public final class StandardComposeService implements ComposeService {
         } finally {
             streams.forEach(Subscription::close);
         }
+    }
+
+    // --- images (issue 5): ImageService does the work -------------------------------------------
+
+    @Override
+    public Plan build(Project project, BuildOptions options) throws InterruptedException {
+        return images.build(project, options);
+    }
+
+    @Override
+    public Plan pull(Project project, PullOptions options) throws InterruptedException {
+        return images.pull(project, options);
+    }
+
+    @Override
+    public Plan push(Project project, PushOptions options) throws InterruptedException {
+        return images.push(project, options);
     }
 }
