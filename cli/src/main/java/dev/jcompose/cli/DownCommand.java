@@ -40,6 +40,9 @@ final class DownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (rmi != null && !rmi.equals("local") && !rmi.equals("all")) {
+            throw CommandException.usage("--rmi " + rmi + " is not valid (use local or all)");
+        }
         Project project = root.loader().loadIfPresent();
         String name = project != null ? project.name() : root.loader().projectName();
         DownOptions options = new DownOptions(new DownPlanOptions(volumes, removeOrphans,

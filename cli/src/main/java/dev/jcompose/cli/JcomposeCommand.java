@@ -33,6 +33,9 @@ import picocli.CommandLine.Option;
             LogsCommand.class,
             ConfigCommand.class,
             VersionCommand.class,
+            BuildCommand.class,
+            PullCommand.class,
+            PushCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
@@ -133,7 +136,7 @@ public final class JcomposeCommand implements Runnable {
 
     Engine engine() {
         if (engine == null) {
-            engine = DockerEngine.at(DockerHosts.resolve(console.env()));
+            engine = DockerEngine.at(DockerHosts.resolve(console.env()), console.env());
         }
         return engine;
     }

@@ -51,8 +51,9 @@ final class UpCommand implements Callable<Integer> {
     boolean noStart;
 
     @Option(names = "--pull", paramLabel = "POLICY",
-            description = "Pull images: always, missing, never (default: missing).")
-    String pull = "missing";
+            description = "Pull images: always, missing or never, for every service (default: "
+                    + "each service's pull_policy, else missing).")
+    String pull;
 
     @Option(names = "--build", description = "Build images before starting containers.")
     boolean build;
@@ -73,6 +74,13 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (pull != null && !List.of("always", "missing", "never").contains(pull)) {
+            throw CommandException.usage("--pull " + pull + " is not valid (use always, "
+                    + "missing or never)");
+        }
+        if (build && noBuild) {
+            throw CommandException.usage("--build and --no-build cannot be used together");
+        }
         Project project = root.loader().load(services);
         UpPlanOptions plan = new UpPlanOptions(services, noDeps, forceRecreate, noRecreate,
                 removeOrphans, scale, noStart, pull, build, noBuild,

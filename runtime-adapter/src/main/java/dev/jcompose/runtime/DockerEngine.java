@@ -71,7 +71,8 @@ public final class DockerEngine implements Engine {
 
     private DockerEngine(String host, Map<String, String> env) {
         this.host = host;
-        this.images = new DockerImages(this, RegistryAuth.fromEnvironment(env));
+        this.images = new DockerImages(this, RegistryAuth.fromEnvironment(env),
+                PullRecords.fromEnvironment(env));
     }
 
     /** An engine at {@code DOCKER_HOST}, or at the default socket. */

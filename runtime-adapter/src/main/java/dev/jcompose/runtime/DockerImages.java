@@ -56,16 +56,32 @@ final class DockerImages {
 
     private final DockerEngine engine;
     private final RegistryAuth auth;
+    private final PullRecords pulls;
 
-    DockerImages(DockerEngine engine, RegistryAuth auth) {
+    DockerImages(DockerEngine engine, RegistryAuth auth, PullRecords pulls) {
         this.engine = engine;
         this.auth = auth;
+        this.pulls = pulls;
     }
 
     // --- inspect and list -----------------------------------------------------------------------
 
-    /** Inspects through the raw API: docker-java's response lacks {@code Metadata.LastTagTime}. */
+    /**
+     * Inspects through the raw API (docker-java's response lacks {@code Metadata.LastTagTime}).
+     * The engine leaves the last tag time empty for an image pulled fresh: then our own record
+     * of the pull tells when it arrived.
+     */
     Optional<ImageSummary> inspect(String reference) {
+        return inspectRaw(reference).map(img -> {
+            Instant pulled = pulls.pulledAt(engine.host(), reference, img.id()).orElse(null);
+            if (pulled == null || img.lastTagged() != null && img.lastTagged().isAfter(pulled)) {
+                return img;
+            }
+            return new ImageSummary(img.id(), img.tags(), img.labels(), img.created(), pulled);
+        });
+    }
+
+    private Optional<ImageSummary> inspectRaw(String reference) {
         return engine.call(() -> {
             DockerHttpClient.Request request = DockerHttpClient.Request.builder()
                     .method(DockerHttpClient.Request.Method.GET)
@@ -175,6 +191,8 @@ final class DockerImages {
         if (error.get() != null) {
             throw failure("pull", reference, ref, error.get(), credentials);
         }
+        inspectRaw(reference).ifPresent(img ->
+                pulls.record(engine.host(), reference, img.id(), Instant.now()));
     }
 
     void push(String reference, ImageProgress progress) {
