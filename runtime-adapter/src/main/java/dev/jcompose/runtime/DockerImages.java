@@ -53,6 +53,8 @@ final class DockerImages {
             "\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern NON_ZERO = Pattern.compile("returned a non-zero code: (\\d+)");
     private static final int OUTPUT_LINES = 30;
+    /** The colours the builder puts around a step's standard error. */
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
 
     private final DockerEngine engine;
     private final RegistryAuth auth;
@@ -344,7 +346,8 @@ final class DockerImages {
                         .withTags(new LinkedHashSet<>(spec.tags()))
                         .withNoCache(spec.noCache())
                         .withPull(spec.pull())
-                        .withRemove(true);
+                        .withRemove(true)
+                        .withForcerm(true);
                 spec.args().forEach(cmd::withBuildArg);
                 if (spec.target() != null) {
                     cmd.withTarget(spec.target());
@@ -509,7 +512,8 @@ final class DockerImages {
             }
         }
 
-        private void line(String line) {
+        private void line(String raw) {
+            String line = ANSI.matcher(raw).replaceAll("");
             if (line.isBlank()) {
                 return;
             }
