@@ -270,7 +270,9 @@ public final class BuildContext {
         private void header(TarArchiveEntry e, int mode, Map<String, Object> attrs) {
             owned(e);
             e.setMode(mode);
-            e.setModTime((FileTime) attrs.get("lastModifiedTime"));
+            // whole seconds, as the Docker CLI sends them: no PAX header for every entry
+            e.setModTime(FileTime.fromMillis(((FileTime) attrs.get("lastModifiedTime"))
+                    .toMillis() / 1000 * 1000));
         }
 
         private List<String> list(Path dir) throws IOException {
