@@ -13,6 +13,7 @@ import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.plan.Action;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.planner.plan.Step;
+import dev.jcompose.planner.progress.ProgressEvent;
 import dev.jcompose.planner.progress.ProgressListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,6 +70,7 @@ final class ImageService {
             return new Ensured(Plan.empty(), observed);
         }
         Plan plan = planned(() -> ImagePlanner.planUp(project, observed, options.plan()));
+        warn(plan);
         if (plan.isEmpty()) {
             return new Ensured(plan, observed);
         }
@@ -132,10 +134,17 @@ final class ImageService {
 
     private Plan run(String projectName, Plan plan, boolean dryRun, int parallelism)
             throws InterruptedException {
+        warn(plan);
         if (!dryRun && !plan.isEmpty()) {
             new Executor(engine, projectName, progress, parallelism, null).execute(plan);
         }
         return plan;
+    }
+
+    private void warn(Plan plan) {
+        for (String w : plan.warnings()) {
+            progress.on(ProgressEvent.warning("", "Warning", w));
+        }
     }
 
     private static Plan planned(Supplier<Plan> planner) {

@@ -273,7 +273,10 @@ public final class ImagePlanner {
             if (s.build() != null) {
                 BuildSpec spec = buildSpec(project, s, options.args(), options.noCache(),
                         options.pull());
-                builds.putIfAbsent(spec.tags().get(0), new BuildStep(s, spec, "build", false));
+                if (builds.putIfAbsent(spec.tags().get(0), new BuildStep(s, spec, "build",
+                        false)) == null) {
+                    warnUnsupported(planner.plan, s);
+                }
             }
         }
         planner.addSteps(selected, Map.of(), builds);
@@ -437,7 +440,46 @@ public final class ImagePlanner {
     private void build(Map<String, BuildStep> builds, Service s, String cause,
             boolean onlyIfMissing) {
         BuildSpec spec = buildSpec(project, s, Map.of(), false, false);
-        builds.putIfAbsent(spec.tags().get(0), new BuildStep(s, spec, cause, onlyIfMissing));
+        if (builds.putIfAbsent(spec.tags().get(0), new BuildStep(s, spec, cause, onlyIfMissing))
+                == null) {
+            warnUnsupported(plan, s);
+        }
+    }
+
+    /** Build options only BuildKit has: the classic builder we drive ignores them; say so. */
+    private static void warnUnsupported(Plan.Builder plan, Service s) {
+        Build b = s.build();
+        List<String> ignored = new ArrayList<>();
+        if (!b.ssh().isEmpty()) {
+            ignored.add("ssh");
+        }
+        if (!b.secrets().isEmpty()) {
+            ignored.add("secrets");
+        }
+        if (!b.additionalContexts().isEmpty()) {
+            ignored.add("additional_contexts");
+        }
+        if (!b.cacheTo().isEmpty()) {
+            ignored.add("cache_to");
+        }
+        if (!b.entitlements().isEmpty()) {
+            ignored.add("entitlements");
+        }
+        if (Boolean.TRUE.equals(b.privileged())) {
+            ignored.add("privileged");
+        }
+        if (!b.ulimits().isEmpty()) {
+            ignored.add("ulimits");
+        }
+        if (b.isolation() != null) {
+            ignored.add("isolation");
+        }
+        if (!ignored.isEmpty()) {
+            plan.warn("service " + s.name() + ": build." + String.join(", build.", ignored)
+                    + (ignored.size() == 1 ? " needs" : " need") + " BuildKit; the engine's "
+                    + "classic builder, which jcompose drives, ignores "
+                    + (ignored.size() == 1 ? "it" : "them"));
+        }
     }
 
     /** Adds pulls (in parallel), then builds after their pull and their dependencies' builds. */
@@ -536,6 +578,13 @@ public final class ImagePlanner {
     public static BuildSpec buildSpec(Project project, Service s, Map<String, String> extraArgs,
             boolean noCache, boolean pull) {
         Build b = s.build();
+        String context = b.context() == null ? "." : b.context();
+        if (context.contains("://") || context.startsWith("git@")
+                || context.startsWith("github.com/")) {
+            throw new PlanException("service " + s.name() + ": build.context " + context
+                    + " is a remote context, which jcompose does not build yet; clone it and "
+                    + "point build.context at the directory");
+        }
         List<String> tags = new ArrayList<>();
         tags.add(s.imageName(project.name()));
         for (String t : b.tags()) {
@@ -569,7 +618,7 @@ public final class ImagePlanner {
                     + " must be one of build.platforms " + b.platforms());
         }
         String platform = b.platforms().isEmpty() ? s.platform() : b.platforms().get(0);
-        return new BuildSpec(Path.of(b.context() == null ? "." : b.context()),
+        return new BuildSpec(Path.of(context),
                 b.dockerfile() == null ? "Dockerfile" : b.dockerfile(), b.dockerfileInline(),
                 args, b.target(), tags, labels, noCache || Boolean.TRUE.equals(b.noCache()),
                 pull || Boolean.TRUE.equals(b.pull()), b.network(), b.extraHosts(), b.shmSize(),

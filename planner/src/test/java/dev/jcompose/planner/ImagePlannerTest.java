@@ -261,6 +261,29 @@ class ImagePlannerTest {
     }
 
     @Test
+    void buildKitOnlyOptionsAreWarnedAboutAndRemoteContextsRefused() {
+        Project p = load("""
+                services:
+                  app:
+                    build:
+                      context: .
+                      ssh: [default]
+                      cache_to: ["type=local,dest=/tmp/c"]
+                """);
+        Plan plan = ImagePlanner.planBuild(p, ImagePlanner.BuildOptions.defaults());
+        assertEquals(List.of("service app: build.ssh, build.cache_to need BuildKit; the engine's "
+                + "classic builder, which jcompose drives, ignores them"), plan.warnings());
+        Project remote = load("""
+                services:
+                  app: {build: "https://github.com/example/app.git#main"}
+                """);
+        PlanException e = assertThrows(PlanException.class, () -> images(remote,
+                new InMemoryEngine(), UpPlanOptions.defaults()));
+        assertTrue(e.getMessage().startsWith("service app: build.context https://github.com/"
+                + "example/app.git#main is a remote context"), e.getMessage());
+    }
+
+    @Test
     void pullFollowsComposeRules() {
         Project p = load("""
                 services:
