@@ -24,6 +24,9 @@ final class BuildCommand implements Callable<Integer> {
     @ParentCommand
     JcomposeCommand root;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
     @Option(names = "--no-cache", description = "Do not use the build cache.")
     boolean noCache;
 

@@ -22,6 +22,9 @@ final class PullCommand implements Callable<Integer> {
     @ParentCommand
     JcomposeCommand root;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
     @Option(names = "--ignore-pull-failures",
             description = "Pull what it can; report failures as warnings.")
     boolean ignoreFailures;

@@ -22,6 +22,9 @@ final class PushCommand implements Callable<Integer> {
     @ParentCommand
     JcomposeCommand root;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
     @Option(names = "--ignore-push-failures",
             description = "Push what it can; report failures as warnings.")
     boolean ignoreFailures;

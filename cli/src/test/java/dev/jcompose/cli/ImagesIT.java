@@ -168,18 +168,25 @@ class ImagesIT {
                       context: .
                       dockerfile: docker/app.Dockerfile
                       args: {MODE: prod}
+                      target: checks
+                      extra_hosts: ["buildhost=10.9.8.7"]
+                      shm_size: 70m
                     command: ["sleep", "300"]
                     init: true
                 """);
         write("docker/app.Dockerfile", """
-                FROM %s
+                FROM %1$s AS checks
                 ARG MODE
                 ARG GREETING=unset
                 COPY . /ctx
                 RUN test ! -e /ctx/secret.txt && test ! -e /ctx/src/x.tmp \\
                  && test -e /ctx/src/keep.tmp && test -e /ctx/README \\
                  && test -x /ctx/run.sh && test -L /ctx/link \\
-                 && test "$MODE" = prod && test "$GREETING" = hello && echo all checks passed
+                 && test "$MODE" = prod && test "$GREETING" = hello \\
+                 && grep -q "10.9.8.7.*buildhost" /etc/hosts \\
+                 && df -k /dev/shm | grep -q " 71680 " && echo all checks passed
+                FROM %1$s AS not-the-target
+                RUN exit 9
                 """.formatted(BaseImage.NAME));
         // the Dockerfile's own ignore file wins over the context's, which would drop src
         write(".dockerignore", "src\n");

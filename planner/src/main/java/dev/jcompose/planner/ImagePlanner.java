@@ -389,7 +389,7 @@ public final class ImagePlanner {
             boolean prune = project == null || removeOrphans
                     || (s != null && (all || s.image() == null || s.image().isEmpty()));
             if (prune) {
-                out.add(img.tags().get(0));
+                out.add(normalise(img.tags().get(0)));
             }
         }
         if (project != null) {

@@ -168,7 +168,7 @@ final class DockerImages {
     void pull(String reference, ImageProgress progress) {
         ImageRef ref = ImageRef.parse(reference);
         AtomicReference<String> error = new AtomicReference<>();
-        ResultCallback.Adapter<PullResponseItem> callback = new ResultCallback.Adapter<>() {
+        ResultCallback.Adapter<PullResponseItem> callback = new Quiet<>() {
             @Override
             public void onNext(PullResponseItem item) {
                 layer(item, error, progress);
@@ -200,7 +200,7 @@ final class DockerImages {
     void push(String reference, ImageProgress progress) {
         ImageRef ref = ImageRef.parse(reference);
         AtomicReference<String> error = new AtomicReference<>();
-        ResultCallback.Adapter<PushResponseItem> callback = new ResultCallback.Adapter<>() {
+        ResultCallback.Adapter<PushResponseItem> callback = new Quiet<>() {
             @Override
             public void onNext(PushResponseItem item) {
                 layer(item, error, progress);
@@ -324,7 +324,7 @@ final class DockerImages {
                     + e.getMessage(), null, -1, List.of());
         }
         BuildOutput output = new BuildOutput(progress);
-        ResultCallback.Adapter<BuildResponseItem> callback = new ResultCallback.Adapter<>() {
+        ResultCallback.Adapter<BuildResponseItem> callback = new Quiet<>() {
             @Override
             public void onNext(BuildResponseItem item) {
                 output.accept(item);
@@ -567,14 +567,39 @@ final class DockerImages {
 
     // --- helpers ----------------------------------------------------------------------------
 
+    /**
+     * A callback that keeps the stream's error for {@link #await} instead of logging it with a
+     * stack trace (docker-java's default), which users would see.
+     */
+    private abstract static class Quiet<T> extends ResultCallback.Adapter<T> {
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        @Override
+        public void onError(Throwable throwable) {
+            failure.compareAndSet(null, throwable);
+            try {
+                close();
+            } catch (IOException e) {
+                // closing a failed stream
+            }
+        }
+    }
+
     private static Void await(ResultCallback.Adapter<?> callback, String what) {
         try {
             callback.awaitCompletion();
-            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException("interrupted while " + what);
         }
+        if (callback instanceof Quiet<?> q && q.failure.get() != null) {
+            Throwable t = q.failure.get();
+            if (t instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new EngineException(t.getMessage() == null ? t.toString() : t.getMessage(), t);
+        }
+        return null;
     }
 
     private static long orMinusOne(Long v) {
