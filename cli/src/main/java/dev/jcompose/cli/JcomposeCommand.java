@@ -26,18 +26,6 @@ import picocli.CommandLine.Option;
         usageHelpAutoWidth = false,
         description = "Define and run multi-container applications: a Java implementation of "
                 + "Docker Compose.",
-        subcommands = {
-            UpCommand.class,
-            DownCommand.class,
-            PsCommand.class,
-            LogsCommand.class,
-            ConfigCommand.class,
-            VersionCommand.class,
-            BuildCommand.class,
-            PullCommand.class,
-            PushCommand.class,
-            CommandLine.HelpCommand.class
-        },
         footer = {
             "",
             "Examples:",
@@ -47,6 +35,23 @@ import picocli.CommandLine.Option;
             "  jcompose -p demo down -v       remove project demo and its volumes"
         })
 public final class JcomposeCommand implements Runnable {
+
+    /**
+     * The subcommands, in help order. Not in the annotation: picocli builds a command's model by
+     * reflection when it is registered, so {@link #commandLine(Console, String...)} registers
+     * only the one a command line invokes.
+     */
+    static final List<Class<?>> COMMANDS = List.of(
+            UpCommand.class,
+            DownCommand.class,
+            PsCommand.class,
+            LogsCommand.class,
+            ConfigCommand.class,
+            VersionCommand.class,
+            BuildCommand.class,
+            PullCommand.class,
+            PushCommand.class,
+            CommandLine.HelpCommand.class);
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE",
             description = "Compose file (repeatable; - reads stdin). Default: compose.yaml or "
@@ -93,12 +98,62 @@ public final class JcomposeCommand implements Runnable {
         this.console = console;
     }
 
-    /** A command line with jcompose's error handling and exit codes. */
+    /** A command line with every subcommand, jcompose's error handling and exit codes. */
     static CommandLine commandLine(Console console) {
         JcomposeCommand root = new JcomposeCommand(console);
         CommandLine cl = new CommandLine(root, new Factory(root));
-        cl.setOut(console.out());
-        cl.setErr(console.err());
+        COMMANDS.forEach(cl::addSubcommand);
+        return configure(cl, root);
+    }
+
+    /**
+     * A command line for {@code args}: with only the subcommand they invoke when that is clear,
+     * which saves most of picocli's start-up work; with all of them for help, mistakes and
+     * anything unusual, so help listings and suggestions stay complete.
+     */
+    static CommandLine commandLine(Console console, String... args) {
+        JcomposeCommand root = new JcomposeCommand(console);
+        if (EngineWarmUp.wanted(args)) {
+            EngineWarmUp.start(root::engine);
+        }
+        CommandLine cl = new CommandLine(root, new Factory(root));
+        Class<?> invoked = invokedCommand(cl.getCommandSpec(), args);
+        (invoked == null || invoked == CommandLine.HelpCommand.class ? COMMANDS
+                : List.<Class<?>>of(invoked)).forEach(cl::addSubcommand);
+        return configure(cl, root);
+    }
+
+    /** The subcommand class {@code args} name after the root's options, or null. */
+    static Class<?> invokedCommand(CommandLine.Model.CommandSpec root, String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("-")) {
+                int eq = arg.indexOf('=');
+                CommandLine.Model.OptionSpec option =
+                        root.findOption(eq < 0 ? arg : arg.substring(0, eq));
+                if (option == null || option.usageHelp() || option.versionHelp()) {
+                    return null;
+                }
+                if (eq < 0 && option.arity().max() > 0) {
+                    i++;
+                }
+                continue;
+            }
+            for (Class<?> command : COMMANDS) {
+                Command c = command.getAnnotation(Command.class);
+                if (c.name().equals(arg) || List.of(c.aliases()).contains(arg)) {
+                    return command;
+                }
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /** jcompose's streams, handlers and version; after the subcommands, so they get them too. */
+    private static CommandLine configure(CommandLine cl, JcomposeCommand root) {
+        cl.setOut(root.console.out());
+        cl.setErr(root.console.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ErrorHandler(root));
         cl.setParameterExceptionHandler(new UsageErrorHandler());
@@ -134,7 +189,7 @@ public final class JcomposeCommand implements Runnable {
         console.err().println("WARN " + p);
     }
 
-    Engine engine() {
+    synchronized Engine engine() {
         if (engine == null) {
             engine = DockerEngine.at(DockerHosts.resolve(console.env()), console.env());
         }

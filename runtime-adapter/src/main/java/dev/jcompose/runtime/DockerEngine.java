@@ -20,7 +20,6 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Version;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
@@ -68,9 +67,11 @@ public final class DockerEngine implements Engine {
     private volatile DockerClient client;
     private volatile DockerHttpClient http;
     private final DockerImages images;
+    private final Map<String, String> env;
 
     private DockerEngine(String host, Map<String, String> env) {
         this.host = host;
+        this.env = env;
         this.images = new DockerImages(this, RegistryAuth.fromEnvironment(env),
                 PullRecords.fromEnvironment(env));
     }
@@ -109,8 +110,7 @@ public final class DockerEngine implements Engine {
             synchronized (lock) {
                 c = client;
                 if (c == null) {
-                    DockerClientConfig config = DefaultDockerClientConfig
-                            .createDefaultConfigBuilder().withDockerHost(host).build();
+                    DockerClientConfig config = EngineClientConfig.forHost(host, env);
                     ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                             .dockerHost(config.getDockerHost())
                             .sslConfig(config.getSSLConfig())
@@ -536,7 +536,7 @@ public final class DockerEngine implements Engine {
                 sink);
         FrameLines err = new FrameLines(containerId, LogLine.Stream.STDERR, options.timestamps(),
                 sink);
-        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+        ResultCallback.Adapter<Frame> callback = new StreamCallback<>() {
             @Override
             public void onNext(Frame frame) {
                 (frame.getStreamType() == StreamType.STDERR ? err : out).accept(frame.getPayload());
@@ -569,7 +569,7 @@ public final class DockerEngine implements Engine {
 
     @Override
     public Subscription events(Map<String, String> labels, Consumer<EngineEvent> sink) {
-        ResultCallback.Adapter<Event> callback = new ResultCallback.Adapter<>() {
+        ResultCallback.Adapter<Event> callback = new StreamCallback<>() {
             @Override
             public void onNext(Event e) {
                 Map<String, String> attrs = e.getActor() != null

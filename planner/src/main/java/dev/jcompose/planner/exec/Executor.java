@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Runs a plan against the engine. It makes no decisions: each step runs on its own virtual
@@ -32,6 +33,15 @@ public final class Executor {
 
     /** Default bound on concurrent engine operations. */
     public static final int DEFAULT_PARALLELISM = 64;
+
+    /**
+     * Steps run on platform threads, one per runnable step. Not virtual threads: a virtual
+     * thread blocking on an engine socket starts the JDK's I/O poller, a thread that then sits
+     * in native code, and the JVM waits 300 ms for such threads when the command exits. At most
+     * a few hundred steps are runnable at once, which platform threads handle easily.
+     */
+    private static final ThreadFactory STEP_THREADS =
+            Thread.ofPlatform().daemon().name("jcompose-step-", 1).factory();
 
     private final Engine engine;
     private final ProgressListener progress;
@@ -111,7 +121,7 @@ public final class Executor {
         Map<Integer, CompletableFuture<Void>> futures = new LinkedHashMap<>();
         Map<Integer, Failure> failures = new ConcurrentHashMap<>();
         Semaphore permits = new Semaphore(parallelism);
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(STEP_THREADS)) {
             for (Step step : plan.steps()) {
                 List<CompletableFuture<Void>> before = step.after().stream()
                         .map(futures::get).toList();
