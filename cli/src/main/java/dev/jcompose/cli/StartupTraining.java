@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -27,6 +28,16 @@ public final class StartupTraining {
     }
 
     public static void main(String[] args) throws IOException {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(60_000);
+                System.exit(0); // a training run never holds up the launcher for long
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "training-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         Path dir = Files.createTempDirectory("jcompose-training-");
         try {
             Files.writeString(dir.resolve("compose.yaml"), composeFile(12));
@@ -42,9 +53,28 @@ public final class StartupTraining {
                     List.of("ps", "-a", "--format", "json"),
                     List.of("version"),
                     List.of("-f", "missing.yaml", "ps"));
+            Map<String, String> env = new HashMap<>();
+            env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+            env.put("HOME", dir.toString());
             for (int round = 0; round < 3; round++) {
                 for (List<String> command : commands) {
-                    run(dir, command);
+                    run(dir, env, command);
+                }
+            }
+            // the engine commands, against a stand-in engine on loopback
+            List<List<String>> lifecycle = List.of(
+                    List.of("up", "-d"),
+                    List.of("up", "-d"),
+                    List.of("ps"),
+                    List.of("ps", "-a", "--format", "json"),
+                    List.of("logs"),
+                    List.of("down", "-v"));
+            try (TrainingEngine engine = new TrainingEngine()) {
+                env.put("DOCKER_HOST", engine.host());
+                for (int round = 0; round < 3; round++) {
+                    for (List<String> command : lifecycle) {
+                        run(dir, env, command);
+                    }
                 }
             }
         } finally {
@@ -52,11 +82,14 @@ public final class StartupTraining {
         }
     }
 
-    private static void run(Path dir, List<String> command) {
-        PrintWriter sink = new PrintWriter(Writer.nullWriter());
+    private static void run(Path dir, Map<String, String> env, List<String> command) {
+        PrintWriter sink = Boolean.getBoolean("jcompose.training.verbose")
+                ? new PrintWriter(System.err, true) : new PrintWriter(Writer.nullWriter());
+        if (Boolean.getBoolean("jcompose.training.verbose")) {
+            sink.println("### " + String.join(" ", command));
+        }
         Console console = new Console(sink, sink, new ByteArrayInputStream(new byte[0]),
-                Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")), dir,
-                false, false);
+                Map.copyOf(env), dir, false, false);
         try {
             Main.run(console, command.toArray(String[]::new));
         } catch (RuntimeException e) {

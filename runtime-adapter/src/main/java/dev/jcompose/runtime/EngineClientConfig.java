@@ -7,10 +7,15 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.core.SSLConfig;
 import java.net.URI;
-import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.Map;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
 /**
@@ -19,7 +24,8 @@ import javax.net.ssl.TrustManager;
  * creates the JDK's default TLS context (parsing every certificate in {@code cacerts}) even for
  * a Unix socket: together a fifth of a second on every command. jcompose reads registry
  * credentials itself ({@link RegistryAuth}) and passes them per call, so for plain connections
- * this configuration carries only the host; TLS connections ({@code DOCKER_TLS_VERIFY},
+ * this configuration carries only the host (and, for sockets, a TLS context that costs nothing);
+ * TLS connections ({@code DOCKER_TLS_VERIFY},
  * {@code DOCKER_CERT_PATH}) keep docker-java's own configuration and certificate handling.
  */
 final class EngineClientConfig implements DockerClientConfig {
@@ -45,21 +51,56 @@ final class EngineClientConfig implements DockerClientConfig {
     }
 
     /**
-     * The TLS settings handed to the transport for plain connections: a context with no keys
-     * and no trusted certificates, created in microseconds. Nothing uses it (a Unix socket or
-     * plain TCP never negotiates TLS), but without one the transport builds the JDK default.
+     * The TLS settings handed to the transport for socket connections, which never negotiate
+     * TLS; without any, the transport builds the JDK's default context.
      */
     static SSLConfig plainTransport() {
-        return () -> {
-            try {
-                SSLContext context = SSLContext.getInstance("TLS");
-                context.init(new KeyManager[0], new TrustManager[0], null);
-                return context;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("cannot create an empty TLS context", e);
-            }
-        };
+        return () -> NO_TLS;
     }
+
+    /**
+     * A TLS context that refuses to be used. Handing the transport this instead of a real
+     * context keeps the JDK's TLS provider from even loading on socket connections.
+     */
+    private static final SSLContext NO_TLS = new SSLContext(new SSLContextSpi() {
+        private UnsupportedOperationException refused() {
+            return new UnsupportedOperationException("TLS is not used on this connection");
+        }
+
+        @Override
+        protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {
+        }
+
+        @Override
+        protected SSLSocketFactory engineGetSocketFactory() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLServerSocketFactory engineGetServerSocketFactory() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine(String host, int port) {
+            throw refused();
+        }
+
+        @Override
+        protected SSLSessionContext engineGetServerSessionContext() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLSessionContext engineGetClientSessionContext() {
+            throw refused();
+        }
+    }, null, "none") { };
 
     @Override
     public URI getDockerHost() {
@@ -101,8 +142,13 @@ final class EngineClientConfig implements DockerClientConfig {
         return new AuthConfigurations();
     }
 
+    /**
+     * For sockets, {@link #plainTransport()}; for plain TCP, none: docker-java speaks HTTPS to a
+     * TCP host whenever it has TLS settings, so TCP pays for the default context it builds.
+     */
     @Override
     public SSLConfig getSSLConfig() {
-        return plainTransport();
+        String scheme = host.getScheme();
+        return "unix".equals(scheme) || "npipe".equals(scheme) ? plainTransport() : null;
     }
 }

@@ -25,6 +25,12 @@ class EngineClientConfigTest {
     }
 
     @Test
+    void plainTcpGetsNoTlsSettingsSoDockerJavaSpeaksHttp() {
+        var config = EngineClientConfig.forHost("tcp://127.0.0.1:2375", Map.of());
+        assertNull(config.getSSLConfig());
+    }
+
+    @Test
     void tlsSettingsKeepDockerJavasConfiguration() {
         assertTrue(EngineClientConfig.usesTls(Map.of("DOCKER_TLS_VERIFY", "1")));
         assertTrue(EngineClientConfig.usesTls(Map.of("DOCKER_CERT_PATH", "/certs")));
