@@ -145,7 +145,7 @@ mkdir -p "$logs"
   for i in $(seq 1 "$log_containers"); do
     echo "  chatty$i:"
     echo "    image: $BASE_IMAGE"
-    echo "    command: [\"sh\", \"-c\", \"seq -f 'line %g of a chatty service writing its log' 1 $log_lines\"]"
+    echo "    command: [\"sh\", \"-c\", \"seq 1 $log_lines | sed 's/^/a chatty service writes log line /'\"]"
   done
 } >"$logs/compose.yaml"
 lp="jclogs-$$"
