@@ -196,6 +196,11 @@ row() { # row LABEL JC DC RAW
     "jcompose $jl s ($(awk -v t="$total" -v s="$jl" 'BEGIN { printf "%.0f", t / s }') lines/s)," \
     "docker logs -f, one per container in parallel, $dl s" \
     "($(awk -v t="$total" -v s="$dl" 'BEGIN { printf "%.0f", t / s }') lines/s); ratio $(ratio "$jl" "$dl")."
+  if [ -s "$bench_tmp/engine-bugs" ]; then
+    echo
+    echo "The engine's stale-endpoint bug (moby/moby#42119) left a network behind in:" \
+      "$(sort "$bench_tmp/engine-bugs" | uniq -c | awk '{ printf "%s%s (%dx)", sep, $2, $1; sep = ", " }')."
+  fi
 } >"$out"
 
 cat "$out"

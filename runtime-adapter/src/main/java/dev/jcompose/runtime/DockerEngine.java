@@ -435,7 +435,29 @@ public final class DockerEngine implements Engine {
 
     @Override
     public void removeNetwork(String name) {
-        run(() -> client().removeNetworkCmd(name).exec());
+        try {
+            run(() -> client().removeNetworkCmd(name).exec());
+        } catch (EngineException e) {
+            if (e.getMessage() != null && e.getMessage().contains("has active endpoints")
+                    && attachedContainers(name) == 0) {
+                throw new EngineException("network " + name + " cannot be removed: the engine "
+                        + "still counts an endpoint on it although no container is attached. "
+                        + "This is a Docker Engine bug (moby/moby#42119, seen with 20.10 when "
+                        + "many containers stop at once); restarting the engine clears it, and "
+                        + "running down again then removes the network.", e);
+            }
+            throw e;
+        }
+    }
+
+    /** How many containers the engine lists on network {@code name} (-1 when it cannot tell). */
+    private int attachedContainers(String name) {
+        try {
+            var containers = client().inspectNetworkCmd().withNetworkId(name).exec().getContainers();
+            return containers == null ? 0 : containers.size();
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     @Override
