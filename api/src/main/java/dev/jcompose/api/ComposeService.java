@@ -32,6 +32,15 @@ public interface ComposeService {
     /** The project's containers, ordered by service and replica number. */
     List<ContainerInfo> ps(String projectName, PsOptions options);
 
+    /**
+     * start, stop, restart, kill, pause, unpause or rm on the project's existing containers.
+     *
+     * @param project the model, or null to work from the engine's labels alone
+     * @return the plan run (or, with {@code dryRun}, the plan that would run)
+     */
+    Plan lifecycle(String projectName, Project project, LifecycleCommand command)
+            throws InterruptedException;
+
     /** Writes the project's container logs to {@code sink}; returns when done (or interrupted). */
     void logs(String projectName, LogsOptions options, Consumer<LogEntry> sink)
             throws InterruptedException;

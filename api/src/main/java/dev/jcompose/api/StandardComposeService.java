@@ -4,6 +4,7 @@ import dev.jcompose.model.Project;
 import dev.jcompose.planner.ContainerSpecs;
 import dev.jcompose.planner.DownPlanner;
 import dev.jcompose.planner.Labels;
+import dev.jcompose.planner.LifecyclePlanner;
 import dev.jcompose.planner.ObservedState;
 import dev.jcompose.planner.PlanException;
 import dev.jcompose.planner.Reconciler;
@@ -15,6 +16,7 @@ import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.planner.progress.ProgressEvent;
 import dev.jcompose.planner.progress.ProgressListener;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,6 +52,12 @@ public final class StandardComposeService implements ComposeService {
         warn(plan);
         if (!options.dryRun()) {
             execute(project.name(), plan, options.parallelism(), options);
+            if (options.waitForServices()) {
+                Duration timeout = options.waitTimeout() != null ? options.waitTimeout()
+                        : Duration.ofDays(1);
+                new Readiness(engine, project, ps(project.name(), new PsOptions(true,
+                        options.plan().services())), timeout).await(service -> "");
+            }
         }
         return ImageService.concat(ensured.plan(), plan);
     }
@@ -71,6 +79,35 @@ public final class StandardComposeService implements ComposeService {
         warn(plan);
         if (!options.dryRun()) {
             execute(projectName, plan, options.parallelism(), null);
+        }
+        return plan;
+    }
+
+    @Override
+    public Plan lifecycle(String projectName, Project project, LifecycleCommand command)
+            throws InterruptedException {
+        List<ContainerSummary> existing =
+                engine.listContainers(ContainerSpecs.projectLabel(projectName), true);
+        Plan plan;
+        try {
+            List<ContainerSummary> selected =
+                    LifecyclePlanner.select(project, existing, command.services());
+            plan = switch (command.kind()) {
+                case START -> LifecyclePlanner.planStart(project, selected);
+                case STOP -> LifecyclePlanner.planStop(project, selected, command.timeout());
+                case RESTART -> LifecyclePlanner.planRestart(project, selected, command.timeout());
+                case KILL -> LifecyclePlanner.planKill(selected, command.signal());
+                case PAUSE -> LifecyclePlanner.planPause(selected);
+                case UNPAUSE -> LifecyclePlanner.planUnpause(selected);
+                case RM -> LifecyclePlanner.planRemove(project, selected, command.stopFirst(),
+                        command.removeVolumes(), command.timeout());
+            };
+        } catch (PlanException e) {
+            throw new ComposeException(e.getMessage(), e);
+        }
+        warn(plan);
+        if (!command.dryRun()) {
+            execute(projectName, plan, command.parallelism(), null);
         }
         return plan;
     }

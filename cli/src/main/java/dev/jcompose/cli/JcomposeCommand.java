@@ -51,6 +51,13 @@ public final class JcomposeCommand implements Runnable {
             BuildCommand.class,
             PullCommand.class,
             PushCommand.class,
+            LifecycleCommands.Start.class,
+            LifecycleCommands.Stop.class,
+            LifecycleCommands.Restart.class,
+            LifecycleCommands.Kill.class,
+            LifecycleCommands.Pause.class,
+            LifecycleCommands.Unpause.class,
+            LifecycleCommands.Rm.class,
             CommandLine.HelpCommand.class);
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE",

@@ -27,6 +27,15 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = {"-d", "--detach"}, description = "Run containers in the background.")
     boolean detach;
 
+    @Option(names = "--wait",
+            description = "Wait until services are running, healthy or (one-shot) done; "
+                    + "implies -d.")
+    boolean waitForServices;
+
+    @Option(names = "--wait-timeout", paramLabel = "SECONDS",
+            description = "The longest to wait with --wait (default: no limit).")
+    Integer waitTimeout;
+
     @Option(names = "--dry-run", description = "Print the plan; change nothing.")
     boolean dryRun;
 
@@ -85,14 +94,15 @@ final class UpCommand implements Callable<Integer> {
         UpPlanOptions plan = new UpPlanOptions(services, noDeps, forceRecreate, noRecreate,
                 removeOrphans, scale, noStart, pull, build, noBuild,
                 timeout == null ? null : Duration.ofSeconds(timeout));
-        UpOptions options = new UpOptions(plan, dryRun, false, null, parallelism());
+        UpOptions options = new UpOptions(plan, dryRun, waitForServices,
+                waitTimeout == null ? null : Duration.ofSeconds(waitTimeout), parallelism());
         Plan done = root.service().up(project, options);
         if (dryRun) {
             root.console().out().print(done);
             root.console().out().flush();
             return ExitCodes.OK;
         }
-        if (!detach && !noStart) {
+        if (!detach && !noStart && !waitForServices) {
             root.service().logs(project.name(), new LogsOptions(services, true, 0, null, null,
                     false), new LogPrinter(root.console().out(), true, false)::print);
         }

@@ -342,6 +342,16 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
+    public void pauseContainer(String containerId) {
+        run(() -> client().pauseContainerCmd(containerId).exec());
+    }
+
+    @Override
+    public void unpauseContainer(String containerId) {
+        run(() -> client().unpauseContainerCmd(containerId).exec());
+    }
+
+    @Override
     public void removeContainer(String containerId, boolean force, boolean removeVolumes) {
         run(() -> client().removeContainerCmd(containerId).withForce(force)
                 .withRemoveVolumes(removeVolumes).exec());

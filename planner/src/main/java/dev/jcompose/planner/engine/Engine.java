@@ -34,6 +34,12 @@ public interface Engine extends AutoCloseable {
 
     void killContainer(String containerId, String signal);
 
+    /** Freezes every process of a running container. */
+    void pauseContainer(String containerId);
+
+    /** Resumes a paused container. */
+    void unpauseContainer(String containerId);
+
     void removeContainer(String containerId, boolean force, boolean removeVolumes);
 
     void renameContainer(String containerId, String newName);

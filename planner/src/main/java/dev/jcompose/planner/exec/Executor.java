@@ -251,6 +251,21 @@ public final class Executor {
                 engine.stopContainer(s.containerId(), s.timeout());
                 progress.on(ProgressEvent.done(r, "Stopped"));
             }
+            case Action.KillContainer k -> {
+                progress.on(ProgressEvent.working(r, "Killing"));
+                engine.killContainer(k.containerId(), k.signal());
+                progress.on(ProgressEvent.done(r, "Killed"));
+            }
+            case Action.PauseContainer p -> {
+                progress.on(ProgressEvent.working(r, "Pausing"));
+                engine.pauseContainer(p.containerId());
+                progress.on(ProgressEvent.done(r, "Paused"));
+            }
+            case Action.UnpauseContainer u -> {
+                progress.on(ProgressEvent.working(r, "Unpausing"));
+                engine.unpauseContainer(u.containerId());
+                progress.on(ProgressEvent.done(r, "Unpaused"));
+            }
             case Action.RemoveContainer c -> {
                 progress.on(ProgressEvent.working(r, "Removing"));
                 try {

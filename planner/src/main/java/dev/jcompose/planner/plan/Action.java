@@ -161,6 +161,46 @@ public sealed interface Action {
         }
     }
 
+    /** Send {@code signal} (null: the engine's default, SIGKILL) to a running container. */
+    record KillContainer(String service, String containerName, String containerId,
+            String signal) implements Action {
+        @Override
+        public String resource() {
+            return "Container " + containerName;
+        }
+
+        @Override
+        public String verb() {
+            return signal == null ? "kill" : "kill -s " + signal;
+        }
+    }
+
+    record PauseContainer(String service, String containerName, String containerId)
+            implements Action {
+        @Override
+        public String resource() {
+            return "Container " + containerName;
+        }
+
+        @Override
+        public String verb() {
+            return "pause";
+        }
+    }
+
+    record UnpauseContainer(String service, String containerName, String containerId)
+            implements Action {
+        @Override
+        public String resource() {
+            return "Container " + containerName;
+        }
+
+        @Override
+        public String verb() {
+            return "unpause";
+        }
+    }
+
     record RemoveContainer(String service, String containerName, String containerId,
             boolean removeVolumes) implements Action {
         @Override

@@ -141,6 +141,21 @@ public abstract class EngineContract {
     }
 
     @Test
+    void containersArePausedUnpausedAndKilled() {
+        String id = container("p1", null, List.of("sleep", "300"));
+        engine().startContainer(id);
+        engine().pauseContainer(id);
+        assertEquals("paused", engine().inspectContainer(id).orElseThrow().state());
+        engine().unpauseContainer(id);
+        assertEquals("running", engine().inspectContainer(id).orElseThrow().state());
+        engine().killContainer(id, "SIGKILL");
+        ContainerSummary killed = engine().inspectContainer(id).orElseThrow();
+        assertEquals("exited", killed.state());
+        assertEquals(137, killed.exitCode());
+        assertThrows(EngineException.class, () -> engine().pauseContainer(id));
+    }
+
+    @Test
     void volumesAndNetworksCarryLabels() {
         String vol = prefix + "_data";
         engine().createVolume(new VolumeSpec(vol, null, Map.of(), labels()));

@@ -290,6 +290,28 @@ public final class InMemoryEngine implements Engine {
     }
 
     @Override
+    public void pauseContainer(String containerId) {
+        Container c = byId(containerId);
+        calls.add("pause container " + c.name);
+        if (!"running".equals(c.state)) {
+            throw new EngineException.Conflict("container " + c.name + " is not running");
+        }
+        c.state = "paused";
+        emit(c, "pause", Map.of());
+    }
+
+    @Override
+    public void unpauseContainer(String containerId) {
+        Container c = byId(containerId);
+        calls.add("unpause container " + c.name);
+        if (!"paused".equals(c.state)) {
+            throw new EngineException.Conflict("container " + c.name + " is not paused");
+        }
+        c.state = "running";
+        emit(c, "unpause", Map.of());
+    }
+
+    @Override
     public void removeContainer(String containerId, boolean force, boolean removeVolumes) {
         Container c = byId(containerId);
         calls.add("remove container " + c.name);
