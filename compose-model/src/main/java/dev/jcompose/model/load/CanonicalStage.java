@@ -63,10 +63,13 @@ public final class CanonicalStage {
                 .on(svc + "pre_stop.[].command", this::command)
                 .on(svc + "post_start.[].environment", this::dict)
                 .on(svc + "pre_stop.[].environment", this::dict)
-                .on("networks.*", this::nullToMap)
+                .on(svc + "deploy.resources.reservations.devices.[].count", this::deviceCount)
+                .on("networks.*", (n, p) -> externalName(nullToMap(n, p), p))
                 .on("networks.*.labels", this::dict)
                 .on("networks.*.driver_opts.*", this::toText)
-                .on("volumes.*", this::nullToMap)
+                .on("volumes.*", (n, p) -> externalName(nullToMap(n, p), p))
+                .on("secrets.*", (n, p) -> externalName(n, p))
+                .on("configs.*", (n, p) -> externalName(n, p))
                 .on("volumes.*.labels", this::dict)
                 .on("volumes.*.driver_opts.*", this::toText)
                 .on("secrets.*.labels", this::dict)
@@ -355,6 +358,34 @@ public final class CanonicalStage {
         if (node instanceof MapNode map) {
             return map.mapValues((k, v) -> k.equals("path") || k.equals("env_file")
                     ? stringList(v, path.key(k)) : v);
+        }
+        return node;
+    }
+
+    /**
+     * The legacy {@code external: {name: x}}: external, named {@code x} (unless the resource
+     * also sets {@code name}).
+     */
+    private Node externalName(Node node, YamlPath path) {
+        if (node instanceof MapNode m && m.get("external") instanceof MapNode ext) {
+            MapNode out = m.with("external", Nodes.of(Boolean.TRUE, ext.mark()));
+            if (ext.get("name") != null) {
+                if (m.has("name")) {
+                    diag.error(ext.get("name"), path.key("external").key("name"),
+                            "name and external.name conflict; only use name");
+                } else {
+                    out = out.with("name", ext.get("name"));
+                }
+            }
+            return out;
+        }
+        return node;
+    }
+
+    /** {@code count: all} in a device request: -1, as the Engine API spells "all". */
+    private Node deviceCount(Node node, YamlPath path) {
+        if (node instanceof ScalarNode s && "all".equals(s.text())) {
+            return Nodes.of(-1L, s.mark());
         }
         return node;
     }

@@ -136,6 +136,19 @@ public final class ComposeLoader {
     }
 
     private Node loadFile(ConfigSource file, Environment env, Set<String> warned) {
+        Node tree = readCanonical(file, env, warned);
+        if (tree instanceof MapNode root) {
+            Path path = file.path() != null ? file.path()
+                    : options.workingDir().resolve("compose.yaml");
+            tree = new ExtendsStage(diag, other -> readCanonical(ConfigSource.of(other), env,
+                    warned) instanceof MapNode m ? m : null).apply(root, path);
+            diag.throwIfErrors();
+        }
+        return tree;
+    }
+
+    /** One file through interpolation, validation and the canonical form. */
+    private Node readCanonical(ConfigSource file, Environment env, Set<String> warned) {
         String text = read(file);
         List<Node> documents = YamlReader.readAll(file.displayName(), text);
         Node tree = null;
