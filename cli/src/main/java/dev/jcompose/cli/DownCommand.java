@@ -18,6 +18,9 @@ final class DownCommand implements Callable<Integer> {
     @ParentCommand
     JcomposeCommand root;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
     @Option(names = {"-v", "--volumes"},
             description = "Also remove named volumes declared by the project and anonymous "
                     + "volumes.")

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 final class EngineWarmUp {
 
     /** Subcommands that never talk to the engine. */
-    private static final Set<String> ENGINE_FREE = Set.of("config", "help");
+    private static final Set<String> ENGINE_FREE = Set.of("config", "help", "completion");
 
     private EngineWarmUp() {
     }

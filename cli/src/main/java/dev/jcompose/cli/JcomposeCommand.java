@@ -58,6 +58,7 @@ public final class JcomposeCommand implements Runnable {
             LifecycleCommands.Pause.class,
             LifecycleCommands.Unpause.class,
             LifecycleCommands.Rm.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class);
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE",
@@ -166,6 +167,14 @@ public final class JcomposeCommand implements Runnable {
         cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setExitCodeExceptionMapper(e -> ExitCodes.FAILURE);
         cl.getCommandSpec().version(Versions.jcompose());
+        cl.setExecutionStrategy(parsed -> {
+            root.validateOptions();
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } finally {
+                root.finish();
+            }
+        });
         return cl;
     }
 
@@ -203,11 +212,49 @@ public final class JcomposeCommand implements Runnable {
         return engine;
     }
 
-    ProgressListener progress() {
+    synchronized ProgressListener progress() {
         if (progressListener == null) {
-            progressListener = ProgressRenderers.create(progress, console);
+            progressListener = ProgressRenderers.create(progress, console, colourOn(false));
         }
         return progressListener;
+    }
+
+    /**
+     * Whether to colour output going to stdout ({@code false}: stderr): {@code --ansi always}
+     * yes, {@code never} no, {@code auto} when that stream is a terminal and {@code NO_COLOR}
+     * is unset.
+     */
+    boolean colourOn(boolean stdout) {
+        return switch (ansi) {
+            case "always" -> true;
+            case "never" -> false;
+            default -> (stdout ? console.outIsTerminal() : console.errIsTerminal())
+                    && console.env().get("NO_COLOR") == null;
+        };
+    }
+
+    /** Ends the live progress display, if one is showing; before anything else is printed. */
+    synchronized void finish() {
+        if (progressListener instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // the display is only output
+            }
+            progressListener = ProgressListener.NONE;
+        }
+    }
+
+    /** Checks the root options that take a fixed set of values. */
+    void validateOptions() {
+        if (!ProgressRenderers.MODES.contains(progress)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--progress "
+                    + progress + " is not valid (use auto, tty, plain, json or quiet)");
+        }
+        if (!java.util.Set.of("auto", "always", "never").contains(ansi)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--ansi " + ansi
+                    + " is not valid (use auto, always or never)");
+        }
     }
 
     ComposeService service() {

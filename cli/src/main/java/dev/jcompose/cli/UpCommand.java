@@ -24,6 +24,9 @@ final class UpCommand implements Callable<Integer> {
     @ParentCommand
     JcomposeCommand root;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
     @Option(names = {"-d", "--detach"}, description = "Run containers in the background.")
     boolean detach;
 

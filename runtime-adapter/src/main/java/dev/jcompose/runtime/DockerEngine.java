@@ -589,14 +589,19 @@ public final class DockerEngine implements Engine {
                 cmd.withTail(options.tail());
             }
             if (options.since() != null) {
-                cmd.withSince((int) options.since().getEpochSecond());
+                cmd.withSince(epochSeconds(options.since()));
             }
             if (options.until() != null) {
-                cmd.withUntil((int) options.until().getEpochSecond());
+                cmd.withUntil(epochSeconds(options.until()));
             }
             return cmd.exec(callback);
         });
         return subscription(callback);
+    }
+
+    /** Seconds since the epoch as the Engine API's int, clamped (times past 2038 saturate). */
+    private static int epochSeconds(java.time.Instant t) {
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, t.getEpochSecond()));
     }
 
     @Override

@@ -61,6 +61,13 @@ public final class ModelPrinter {
         return json(toTree(project));
     }
 
+    /** JSON text of a plain tree on one line (no trailing newline), for JSON-lines output. */
+    public static String jsonLine(Object tree) {
+        StringBuilder sb = new StringBuilder();
+        Json.write(tree, sb, 0, false);
+        return sb.toString();
+    }
+
     /** JSON text of a plain tree, indented by two spaces. */
     public static String json(Object tree) {
         StringBuilder sb = new StringBuilder();
