@@ -1,6 +1,7 @@
 package dev.jcompose.api;
 
 import dev.jcompose.model.Project;
+import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.plan.Plan;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,6 +32,13 @@ public interface ComposeService {
 
     /** The project's containers, ordered by service and replica number. */
     List<ContainerInfo> ps(String projectName, PsOptions options);
+
+    /**
+     * Runs a command in a running container of a service, streaming its output.
+     *
+     * @return the command's exit code
+     */
+    int exec(String projectName, ExecOptions options, StreamIO io) throws InterruptedException;
 
     /**
      * start, stop, restart, kill, pause, unpause or rm on the project's existing containers.

@@ -10,6 +10,8 @@ import dev.jcompose.planner.PlanException;
 import dev.jcompose.planner.Reconciler;
 import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.engine.Engine;
+import dev.jcompose.planner.engine.ExecSpec;
+import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.engine.LogOptions;
 import dev.jcompose.planner.engine.Subscription;
 import dev.jcompose.planner.exec.Executor;
@@ -81,6 +83,29 @@ public final class StandardComposeService implements ComposeService {
             execute(projectName, plan, options.parallelism(), null);
         }
         return plan;
+    }
+
+    @Override
+    public int exec(String projectName, ExecOptions options, StreamIO io)
+            throws InterruptedException {
+        List<ContainerInfo> containers = ps(projectName, new PsOptions(true,
+                List.of(options.service()))).stream().filter(c -> !c.oneOff()).toList();
+        if (containers.isEmpty()) {
+            throw new ComposeException("service \"" + options.service() + "\" has no container "
+                    + "in project " + projectName + "; start it with up");
+        }
+        ContainerInfo target = containers.stream().filter(c -> c.number() == options.index())
+                .findFirst().orElseThrow(() -> new ComposeException("service \""
+                        + options.service() + "\" has no container number " + options.index()
+                        + " (it has " + containers.stream().map(c -> String.valueOf(c.number()))
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")"));
+        if (!"running".equals(target.state())) {
+            throw new ComposeException("container " + target.name() + " is not running ("
+                    + target.state() + "); start it first");
+        }
+        return engine.exec(new ExecSpec(target.id(), options.command(), options.env(),
+                options.user(), options.workingDir(), options.tty(), options.privileged(),
+                options.stdin()), io);
     }
 
     @Override

@@ -31,6 +31,8 @@ import dev.jcompose.planner.engine.Engine;
 import dev.jcompose.planner.engine.EngineEvent;
 import dev.jcompose.planner.engine.EngineException;
 import dev.jcompose.planner.engine.EngineInfo;
+import dev.jcompose.planner.engine.ExecSpec;
+import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.engine.ImageProgress;
 import dev.jcompose.planner.engine.ImageSummary;
 import dev.jcompose.planner.engine.LogLine;
@@ -211,7 +213,8 @@ public final class DockerEngine implements Engine {
     @Override
     public List<ContainerSummary> listContainers(Map<String, String> labels, boolean includeStopped) {
         return call(() -> client().listContainersCmd().withShowAll(includeStopped)
-                .withLabelFilter(labels).exec().stream().map(DockerEngine::summary).toList());
+                .withLabelFilter(labelFilters(labels)).exec().stream()
+                .map(DockerEngine::summary).toList());
     }
 
     private static ContainerSummary summary(Container c) {
@@ -339,6 +342,58 @@ public final class DockerEngine implements Engine {
             }
             cmd.exec();
         });
+    }
+
+    @Override
+    public int exec(ExecSpec spec, StreamIO io) throws InterruptedException {
+        String execId = call(() -> {
+            var cmd = client().execCreateCmd(spec.containerId())
+                    .withCmd(spec.command().toArray(String[]::new))
+                    .withAttachStdout(true).withAttachStderr(true)
+                    .withAttachStdin(spec.attachStdin()).withTty(spec.tty())
+                    .withPrivileged(spec.privileged());
+            if (!spec.env().isEmpty()) {
+                cmd.withEnv(spec.env());
+            }
+            if (spec.user() != null) {
+                cmd.withUser(spec.user());
+            }
+            if (spec.workingDir() != null) {
+                cmd.withWorkingDir(spec.workingDir());
+            }
+            return cmd.exec().getId();
+        });
+        StreamCallback<Frame> output = new StreamCallback<>() {
+            @Override
+            public void onNext(Frame frame) {
+                try {
+                    var target = frame.getStreamType() == StreamType.STDERR ? io.stderr()
+                            : io.stdout();
+                    target.write(frame.getPayload());
+                    target.flush();
+                } catch (java.io.IOException e) {
+                    // the caller stopped reading; the command runs on
+                }
+            }
+        };
+        call(() -> {
+            var start = client().execStartCmd(execId).withDetach(false).withTty(spec.tty());
+            if (spec.attachStdin() && io.stdin() != null) {
+                start.withStdIn(io.stdin());
+            }
+            return start.exec(output);
+        });
+        try {
+            output.awaitCompletion();
+        } finally {
+            closeQuietly(output);
+        }
+        if (output.failure() != null) {
+            throw new EngineException("exec failed: " + output.failure().getMessage(),
+                    output.failure());
+        }
+        Long code = call(() -> client().inspectExecCmd(execId).exec().getExitCodeLong());
+        return code == null ? -1 : code.intValue();
     }
 
     @Override

@@ -25,12 +25,13 @@ public final class PlainRenderer implements ProgressListener {
             return;
         }
         StringBuilder sb = new StringBuilder();
-        if (e.status() == ProgressEvent.Status.WARNING) {
-            sb.append("WARN ");
-            if (!e.resource().isEmpty()) {
-                sb.append(e.resource()).append(": ");
+        if (e.status() == ProgressEvent.Status.WARNING && e.resource().isEmpty()) {
+            sb.append("WARN ").append(e.detail().isEmpty() ? e.text() : e.detail());
+        } else if (e.status() == ProgressEvent.Status.WARNING) {
+            sb.append(e.resource()).append("  ").append(e.text());
+            if (!e.detail().isEmpty()) {
+                sb.append(": ").append(e.detail());
             }
-            sb.append(e.detail().isEmpty() ? e.text() : e.detail());
         } else {
             sb.append(e.resource()).append("  ").append(e.text());
             if (e.status() == ProgressEvent.Status.WORKING && !e.detail().isEmpty()) {

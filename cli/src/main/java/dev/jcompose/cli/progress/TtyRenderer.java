@@ -160,7 +160,9 @@ public final class TtyRenderer implements ProgressListener, AutoCloseable {
             }
             Size size = terminal.getSize();
             int width = size.getColumns() > 0 ? size.getColumns() : 80;
-            List<String> lines = lines(width);
+            // one column short of the edge: a full line would leave the cursor in the
+            // terminal's pending-wrap state, which terminals treat differently
+            List<String> lines = lines(width - 1);
             // a terminal that does not tell its height (0) gets room for every line
             display.resize(size.getRows() > 0 ? size.getRows() : lines.size() + 1, width);
             List<AttributedString> styled = new ArrayList<>();

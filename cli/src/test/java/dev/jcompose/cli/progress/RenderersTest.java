@@ -40,7 +40,7 @@ class RenderersTest {
                 Network demo_default  Created
                 Container demo-db-1  Creating
                 WARN found orphan containers (demo-old-1)
-                WARN Image app: build option ssh needs BuildKit
+                Image app  Warning: build option ssh needs BuildKit
                 Container demo-db-1  Created
                 Container demo-web-1  Creating
                 Container demo-web-1  Error: port 80 is already allocated

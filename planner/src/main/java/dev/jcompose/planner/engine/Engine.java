@@ -34,6 +34,14 @@ public interface Engine extends AutoCloseable {
 
     void killContainer(String containerId, String signal);
 
+    /**
+     * Runs a command in a running container, streaming its output to {@code io} (and
+     * {@code io.stdin()} to it when the spec attaches stdin) until it ends.
+     *
+     * @return the command's exit code
+     */
+    int exec(ExecSpec spec, StreamIO io) throws InterruptedException;
+
     /** Freezes every process of a running container. */
     void pauseContainer(String containerId);
 

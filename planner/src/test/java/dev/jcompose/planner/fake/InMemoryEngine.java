@@ -4,6 +4,8 @@ import dev.jcompose.planner.engine.BuildSpec;
 import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.engine.Engine;
+import dev.jcompose.planner.engine.ExecSpec;
+import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.engine.EngineEvent;
 import dev.jcompose.planner.engine.EngineException;
 import dev.jcompose.planner.engine.EngineInfo;
@@ -287,6 +289,20 @@ public final class InMemoryEngine implements Engine {
         c.state = "exited";
         c.exitCode = 137;
         emit(c, "die", Map.of("exitCode", "137"));
+    }
+
+    /**
+     * Records the call and succeeds with no output: the fake runs no processes. (Exec's real
+     * behaviour is tested against the engine, in the adapter's and the CLI's integration tests.)
+     */
+    @Override
+    public int exec(ExecSpec spec, StreamIO io) {
+        Container c = byId(spec.containerId());
+        calls.add("exec in " + c.name + ": " + String.join(" ", spec.command()));
+        if (!"running".equals(c.state)) {
+            throw new EngineException.Conflict("container " + c.name + " is not running");
+        }
+        return 0;
     }
 
     @Override
