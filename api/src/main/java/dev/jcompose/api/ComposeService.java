@@ -34,6 +34,14 @@ public interface ComposeService {
     List<ContainerInfo> ps(String projectName, PsOptions options);
 
     /**
+     * Runs a one-off container of a service (labelled {@code oneoff=True}; {@code down} removes
+     * it), after its dependencies, streaming its output to {@code io}.
+     *
+     * @return the container's exit code (0 when detached)
+     */
+    int run(Project project, RunOptions options, StreamIO io) throws InterruptedException;
+
+    /**
      * Runs a command in a running container of a service, streaming its output.
      *
      * @return the command's exit code

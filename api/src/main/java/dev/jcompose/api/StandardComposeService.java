@@ -1,6 +1,9 @@
 package dev.jcompose.api;
 
 import dev.jcompose.model.Project;
+import dev.jcompose.model.Records;
+import dev.jcompose.model.Service;
+import dev.jcompose.planner.ConfigHash;
 import dev.jcompose.planner.ContainerSpecs;
 import dev.jcompose.planner.DownPlanner;
 import dev.jcompose.planner.Labels;
@@ -8,12 +11,15 @@ import dev.jcompose.planner.LifecyclePlanner;
 import dev.jcompose.planner.ObservedState;
 import dev.jcompose.planner.PlanException;
 import dev.jcompose.planner.Reconciler;
+import dev.jcompose.planner.UpPlanOptions;
+import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.engine.Engine;
 import dev.jcompose.planner.engine.ExecSpec;
-import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.engine.LogOptions;
+import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.engine.Subscription;
+import dev.jcompose.planner.exec.ConditionWaiter;
 import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.planner.progress.ProgressEvent;
@@ -83,6 +89,102 @@ public final class StandardComposeService implements ComposeService {
             execute(projectName, plan, options.parallelism(), null);
         }
         return plan;
+    }
+
+    @Override
+    public int run(Project project, RunOptions o, StreamIO io) throws InterruptedException {
+        Service base = project.services().get(o.service());
+        if (base == null) {
+            throw new ComposeException(Reconciler.unknownService(project, o.service()));
+        }
+        // images, then dependencies and the service's networks and volumes
+        images.ensure(project, new UpOptions(new UpPlanOptions(List.of(o.service()), o.noDeps(),
+                false, true, false, Map.of(), false, null, false, false, null), false, false,
+                null, Executor.DEFAULT_PARALLELISM));
+        Plan plan;
+        try {
+            plan = Reconciler.planRun(project, ObservedState.observe(engine, project),
+                    o.service(), o.noDeps());
+        } catch (PlanException e) {
+            throw new ComposeException(e.getMessage(), e);
+        }
+        warn(plan);
+        execute(project.name(), plan, Executor.DEFAULT_PARALLELISM, null);
+        if (!o.noDeps()) {
+            awaitDependencies(project, base);
+        }
+
+        Service s = base;
+        if (!o.command().isEmpty()) {
+            s = Records.with(s, "command", o.command());
+        }
+        if (o.entrypoint() != null) {
+            s = Records.with(s, "entrypoint", o.entrypoint());
+        }
+        if (!o.env().isEmpty()) {
+            Map<String, String> env = new java.util.LinkedHashMap<>(s.environment());
+            env.putAll(o.env());
+            s = Records.with(s, "environment", env);
+        }
+        if (o.user() != null) {
+            s = Records.with(s, "user", o.user());
+        }
+        if (o.workingDir() != null) {
+            s = Records.with(s, "workingDir", o.workingDir());
+        }
+        if (!o.servicePorts()) {
+            s = Records.with(s, "ports", List.of());
+        }
+        s = Records.with(s, "restart", null);
+        s = Records.with(s, "tty", o.tty() ? Boolean.TRUE : null);
+        s = Records.with(s, "stdinOpen", o.tty() ? Boolean.TRUE : null);
+        String name = o.name() != null ? o.name() : project.name() + "-" + o.service()
+                + "-run-" + java.util.HexFormat.of().toHexDigits(
+                        java.util.concurrent.ThreadLocalRandom.current().nextLong()).substring(4);
+        ContainerSpec spec = ContainerSpecs.forOneOff(project, s, name, ConfigHash.of(base));
+        String id = engine.createContainer(spec);
+        for (int i = 1; i < spec.networks().size(); i++) {
+            engine.connectNetwork(id, spec.networks().get(i));
+        }
+        if (o.detach()) {
+            engine.startContainer(id);
+            return 0;
+        }
+        int code;
+        try (Subscription attached = engine.attach(id, io)) {
+            engine.startContainer(id);
+            code = engine.waitContainer(id);
+            attached.awaitCompletion();
+        } finally {
+            if (o.remove()) {
+                try {
+                    engine.removeContainer(id, true, true);
+                } catch (RuntimeException e) {
+                    // already gone
+                }
+            }
+        }
+        return code;
+    }
+
+    /** Waits until each dependency of {@code service} meets its depends_on condition. */
+    private void awaitDependencies(Project project, Service service)
+            throws InterruptedException {
+        ConditionWaiter waiter = new ConditionWaiter(engine);
+        for (var e : service.dependsOn().entrySet()) {
+            List<String> names = ps(project.name(), new PsOptions(true, List.of(e.getKey())))
+                    .stream().filter(c -> !c.oneOff()).map(ContainerInfo::name).toList();
+            if (names.isEmpty()) {
+                continue;
+            }
+            try {
+                waiter.await(e.getKey(), names, e.getValue().condition(),
+                        ContainerSpecs.projectLabel(project.name()), null);
+            } catch (ConditionWaiter.ConditionFailed failed) {
+                throw new ComposeException(failed.getMessage() + "; not running "
+                        + service.name(), failed);
+            }
+        }
     }
 
     @Override

@@ -89,8 +89,8 @@ final class ExecCommand implements Callable<Integer> {
                 interactive, interactive, privileged);
         if (!interactive) {
             root.console().out().flush();
-            StreamIO io = new StreamIO(null, new PrintWriterStream(root.console().out()),
-                    new PrintWriterStream(root.console().err()));
+            StreamIO io = new StreamIO(null, new WriterStream(root.console().out()),
+                    new WriterStream(root.console().err()));
             return root.service().exec(name, options, io);
         }
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
@@ -102,30 +102,6 @@ final class ExecCommand implements Callable<Integer> {
             } finally {
                 terminal.setAttributes(saved);
             }
-        }
-    }
-
-    /** Bytes to a console writer (UTF-8 text; exec output is text in practice). */
-    private static final class PrintWriterStream extends OutputStream {
-        private final java.io.PrintWriter w;
-
-        PrintWriterStream(java.io.PrintWriter w) {
-            this.w = w;
-        }
-
-        @Override
-        public void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            w.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void flush() {
-            w.flush();
         }
     }
 }

@@ -58,6 +58,7 @@ public final class JcomposeCommand implements Runnable {
             LifecycleCommands.Pause.class,
             LifecycleCommands.Unpause.class,
             LifecycleCommands.Rm.class,
+            RunCommand.class,
             ExecCommand.class,
             InfoCommands.Port.class,
             InfoCommands.Ls.class,
@@ -164,9 +165,11 @@ public final class JcomposeCommand implements Runnable {
     /** jcompose's streams, handlers and version; after the subcommands, so they get them too. */
     private static CommandLine configure(CommandLine cl, JcomposeCommand root) {
         // after SERVICE, everything is the command's, options included (exec box sh -c ...)
-        CommandLine exec = cl.getSubcommands().get("exec");
-        if (exec != null) {
-            exec.setStopAtPositional(true);
+        for (String command : List.of("exec", "run")) {
+            CommandLine sub = cl.getSubcommands().get(command);
+            if (sub != null) {
+                sub.setStopAtPositional(true);
+            }
         }
         cl.setOut(root.console.out());
         cl.setErr(root.console.err());

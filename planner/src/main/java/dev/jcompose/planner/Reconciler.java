@@ -64,6 +64,32 @@ public final class Reconciler {
         return new Reconciler(project, observed, options).plan();
     }
 
+    /**
+     * What {@code run SERVICE} needs before its one-off container: the dependencies brought up
+     * as {@code up} would (unless {@code noDeps}), and the service's own networks and volumes.
+     * The service's regular containers are left alone.
+     */
+    public static Plan planRun(Project project, ObservedState observed, String service,
+            boolean noDeps) {
+        if (!project.services().containsKey(service)) {
+            throw new PlanException(unknownService(project, service));
+        }
+        List<String> deps = new ArrayList<>(DependencyGraph.dependenciesOf(
+                project.service(service)));
+        deps.retainAll(project.services().keySet());
+        Reconciler r;
+        if (noDeps || deps.isEmpty()) {
+            r = new Reconciler(project, observed, UpPlanOptions.defaults());
+            r.checkExternals(project.withSelectedServices(List.of(service), false));
+        } else {
+            r = new Reconciler(project, observed, new UpPlanOptions(deps, false, false, true,
+                    false, Map.of(), false, null, false, false, null));
+            r.plan();
+        }
+        r.resources(project.service(service));
+        return r.plan.build();
+    }
+
     private Plan plan() {
         DependencyGraph graph;
         try {

@@ -397,6 +397,53 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
+    public Subscription attach(String containerId, StreamIO io) {
+        StreamCallback<Frame> callback = new StreamCallback<>() {
+            @Override
+            public void onNext(Frame frame) {
+                try {
+                    var target = frame.getStreamType() == StreamType.STDERR ? io.stderr()
+                            : io.stdout();
+                    target.write(frame.getPayload());
+                    target.flush();
+                } catch (java.io.IOException e) {
+                    // the caller stopped reading
+                }
+            }
+        };
+        call(() -> {
+            var cmd = client().attachContainerCmd(containerId).withStdOut(true).withStdErr(true)
+                    .withFollowStream(true).withLogs(true);
+            if (io.stdin() != null) {
+                cmd.withStdIn(io.stdin());
+            }
+            return cmd.exec(callback);
+        });
+        try {
+            callback.awaitStarted();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(callback);
+            throw new EngineException("interrupted while attaching to " + containerId, e);
+        }
+        return subscription(callback);
+    }
+
+    @Override
+    public int waitContainer(String containerId) throws InterruptedException {
+        var callback = call(() -> client().waitContainerCmd(containerId)
+                .exec(new com.github.dockerjava.api.command.WaitContainerResultCallback()));
+        try {
+            return callback.awaitStatusCode();
+        } catch (com.github.dockerjava.api.exception.DockerClientException e) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            throw new EngineException(e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void pauseContainer(String containerId) {
         run(() -> client().pauseContainerCmd(containerId).exec());
     }

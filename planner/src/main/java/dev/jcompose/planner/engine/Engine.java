@@ -42,6 +42,16 @@ public interface Engine extends AutoCloseable {
      */
     int exec(ExecSpec spec, StreamIO io) throws InterruptedException;
 
+    /**
+     * Attaches to a created container's output (and input, when {@code io.stdin()} is set and
+     * the container keeps stdin open) before it starts, so nothing it writes is lost. Returns
+     * once attached; completes when the container stops.
+     */
+    Subscription attach(String containerId, StreamIO io);
+
+    /** Blocks until the container has stopped; returns its exit code. */
+    int waitContainer(String containerId) throws InterruptedException;
+
     /** Freezes every process of a running container. */
     void pauseContainer(String containerId);
 

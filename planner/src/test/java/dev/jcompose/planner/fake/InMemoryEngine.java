@@ -305,6 +305,35 @@ public final class InMemoryEngine implements Engine {
         return 0;
     }
 
+    /** Nothing to relay: the fake runs no processes; the subscription ends at once. */
+    @Override
+    public Subscription attach(String containerId, StreamIO io) {
+        Container c = byId(containerId);
+        calls.add("attach container " + c.name);
+        return new Subscription() {
+            @Override
+            public void awaitCompletion() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** A running fake container "finishes" when waited for: it exits 0. */
+    @Override
+    public int waitContainer(String containerId) {
+        Container c = byId(containerId);
+        calls.add("wait container " + c.name);
+        if ("running".equals(c.state)) {
+            c.state = "exited";
+            c.exitCode = 0;
+            emit(c, "die", Map.of("exitCode", "0"));
+        }
+        return c.exitCode == null ? 0 : c.exitCode;
+    }
+
     @Override
     public void pauseContainer(String containerId) {
         Container c = byId(containerId);
