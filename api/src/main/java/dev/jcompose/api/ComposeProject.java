@@ -456,6 +456,27 @@ public final class ComposeProject implements AutoCloseable {
         return "localhost";
     }
 
+    /**
+     * Runs a command in the first running container of {@code service} and waits for it, as
+     * {@code docker compose exec -T} does.
+     *
+     * <pre>{@code
+     * ExecResult r = project.exec("db", "psql", "-U", "postgres", "-c", "select 1");
+     * assertEquals(0, r.exitCode(), r.stderr());
+     * }</pre>
+     *
+     * @throws ComposeException when the service has no running container
+     */
+    public ExecResult exec(String service, String... command) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = call(() -> this.service.exec(name(), new ExecOptions(service, 1,
+                List.of(command), List.of(), null, null, false, false, false),
+                new dev.jcompose.planner.engine.StreamIO(null, out, err)));
+        return new ExecResult(code, out.toString(java.nio.charset.StandardCharsets.UTF_8),
+                err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** An engine call that may block. */
     @FunctionalInterface
     private interface Call<T> {

@@ -1,9 +1,12 @@
 package dev.jcompose.junit5;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jcompose.api.ComposeException;
 import dev.jcompose.api.ComposeProject;
+import dev.jcompose.api.ExecResult;
 import dev.jcompose.api.ContainerInfo;
 import dev.jcompose.api.Endpoint;
 import java.net.URI;
@@ -62,6 +65,15 @@ class ComposeStackIT {
                 .orElseThrow();
         assertEquals("exited (0)", init.status());
         assertEquals("running (healthy)", web.status());
+    }
+
+    @Test
+    void execRunsACommandInAServiceContainer(ComposeProject stack) {
+        ExecResult r = stack.exec("web", "sh", "-c", "cat /www/index.html; echo oops >&2; exit 2");
+        assertEquals(2, r.exitCode());
+        assertEquals("hello from the extension\n", r.stdout());
+        assertEquals("oops\n", r.stderr());
+        assertThrows(ComposeException.class, () -> stack.exec("init", "true"));
     }
 
     @Test
