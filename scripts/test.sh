@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: makes an engine available (installing it if needed), builds the local base
-# image, then builds jcompose and runs every test, unit and integration, with a JDK >= 21.
+# image, installs the registry the image tests push to and pull from, then builds jcompose and
+# runs every test, unit and integration, with a JDK >= 21.
 # Extra arguments go to Maven (e.g. -pl compose-model, -DskipITs).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -8,6 +9,7 @@ cd "$here"
 
 scripts/engine.sh
 scripts/base-image.sh
+scripts/registry-deps.sh
 
 if ! command -v mvn >/dev/null 2>&1; then
   echo "test.sh: installing maven" >&2

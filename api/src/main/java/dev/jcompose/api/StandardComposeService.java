@@ -1,20 +1,30 @@
 package dev.jcompose.api;
 
 import dev.jcompose.model.Project;
+import dev.jcompose.model.Records;
+import dev.jcompose.model.Service;
+import dev.jcompose.planner.ConfigHash;
 import dev.jcompose.planner.ContainerSpecs;
 import dev.jcompose.planner.DownPlanner;
 import dev.jcompose.planner.Labels;
+import dev.jcompose.planner.LifecyclePlanner;
 import dev.jcompose.planner.ObservedState;
 import dev.jcompose.planner.PlanException;
 import dev.jcompose.planner.Reconciler;
+import dev.jcompose.planner.UpPlanOptions;
+import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.engine.Engine;
+import dev.jcompose.planner.engine.ExecSpec;
 import dev.jcompose.planner.engine.LogOptions;
+import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.engine.Subscription;
+import dev.jcompose.planner.exec.ConditionWaiter;
 import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.planner.progress.ProgressEvent;
 import dev.jcompose.planner.progress.ProgressListener;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,26 +39,35 @@ public final class StandardComposeService implements ComposeService {
 
     private final Engine engine;
     private final ProgressListener progress;
+    private final ImageService images;
 
     public StandardComposeService(Engine engine, ProgressListener progress) {
         this.engine = engine;
         this.progress = progress;
+        this.images = new ImageService(engine, progress);
     }
 
     @Override
     public Plan up(Project project, UpOptions options) throws InterruptedException {
         Plan plan;
+        // images first: the containers are then planned against the images they will run
+        ImageService.Ensured ensured = images.ensure(project, options);
         try {
-            plan = Reconciler.planUp(project, ObservedState.observe(engine, project),
-                    options.plan());
+            plan = Reconciler.planUp(project, ensured.observed(), options.plan());
         } catch (PlanException e) {
             throw new ComposeException(e.getMessage(), e);
         }
         warn(plan);
         if (!options.dryRun()) {
             execute(project.name(), plan, options.parallelism(), options);
+            if (options.waitForServices()) {
+                Duration timeout = options.waitTimeout() != null ? options.waitTimeout()
+                        : Duration.ofDays(1);
+                new Readiness(engine, project, ps(project.name(), new PsOptions(true,
+                        options.plan().services())), timeout).await(service -> "");
+            }
         }
-        return plan;
+        return ImageService.concat(ensured.plan(), plan);
     }
 
     @Override
@@ -57,11 +76,165 @@ public final class StandardComposeService implements ComposeService {
         Map<String, String> label = ContainerSpecs.projectLabel(projectName);
         DownPlanner.Existing existing = new DownPlanner.Existing(
                 engine.listContainers(label, true), engine.listNetworks(label),
-                engine.listVolumes(label));
-        Plan plan = DownPlanner.planDown(projectName, project, existing, options.plan());
+                engine.listVolumes(label), options.plan().removeImages() == null ? List.of()
+                        : images.forRemoval(projectName, project));
+        Plan plan;
+        try {
+            plan = DownPlanner.planDown(projectName, project, existing, options.plan());
+        } catch (PlanException e) {
+            throw new ComposeException(e.getMessage(), e);
+        }
         warn(plan);
         if (!options.dryRun()) {
             execute(projectName, plan, options.parallelism(), null);
+        }
+        return plan;
+    }
+
+    @Override
+    public int run(Project project, RunOptions o, StreamIO io) throws InterruptedException {
+        Service base = project.services().get(o.service());
+        if (base == null) {
+            throw new ComposeException(Reconciler.unknownService(project, o.service()));
+        }
+        // images, then dependencies and the service's networks and volumes
+        images.ensure(project, new UpOptions(new UpPlanOptions(List.of(o.service()), o.noDeps(),
+                false, true, false, Map.of(), false, null, false, false, null), false, false,
+                null, Executor.DEFAULT_PARALLELISM));
+        Plan plan;
+        try {
+            plan = Reconciler.planRun(project, ObservedState.observe(engine, project),
+                    o.service(), o.noDeps());
+        } catch (PlanException e) {
+            throw new ComposeException(e.getMessage(), e);
+        }
+        warn(plan);
+        execute(project.name(), plan, Executor.DEFAULT_PARALLELISM, null);
+        if (!o.noDeps()) {
+            awaitDependencies(project, base);
+        }
+
+        Service s = base;
+        if (!o.command().isEmpty()) {
+            s = Records.with(s, "command", o.command());
+        }
+        if (o.entrypoint() != null) {
+            s = Records.with(s, "entrypoint", o.entrypoint());
+        }
+        if (!o.env().isEmpty()) {
+            Map<String, String> env = new java.util.LinkedHashMap<>(s.environment());
+            env.putAll(o.env());
+            s = Records.with(s, "environment", env);
+        }
+        if (o.user() != null) {
+            s = Records.with(s, "user", o.user());
+        }
+        if (o.workingDir() != null) {
+            s = Records.with(s, "workingDir", o.workingDir());
+        }
+        if (!o.servicePorts()) {
+            s = Records.with(s, "ports", List.of());
+        }
+        s = Records.with(s, "restart", null);
+        s = Records.with(s, "tty", o.tty() ? Boolean.TRUE : null);
+        s = Records.with(s, "stdinOpen", o.tty() ? Boolean.TRUE : null);
+        String name = o.name() != null ? o.name() : project.name() + "-" + o.service()
+                + "-run-" + java.util.HexFormat.of().toHexDigits(
+                        java.util.concurrent.ThreadLocalRandom.current().nextLong()).substring(4);
+        ContainerSpec spec = ContainerSpecs.forOneOff(project, s, name, ConfigHash.of(base));
+        String id = engine.createContainer(spec);
+        for (int i = 1; i < spec.networks().size(); i++) {
+            engine.connectNetwork(id, spec.networks().get(i));
+        }
+        if (o.detach()) {
+            engine.startContainer(id);
+            return 0;
+        }
+        int code;
+        try (Subscription attached = engine.attach(id, io)) {
+            engine.startContainer(id);
+            code = engine.waitContainer(id);
+            attached.awaitCompletion();
+        } finally {
+            if (o.remove()) {
+                try {
+                    engine.removeContainer(id, true, true);
+                } catch (RuntimeException e) {
+                    // already gone
+                }
+            }
+        }
+        return code;
+    }
+
+    /** Waits until each dependency of {@code service} meets its depends_on condition. */
+    private void awaitDependencies(Project project, Service service)
+            throws InterruptedException {
+        ConditionWaiter waiter = new ConditionWaiter(engine);
+        for (var e : service.dependsOn().entrySet()) {
+            List<String> names = ps(project.name(), new PsOptions(true, List.of(e.getKey())))
+                    .stream().filter(c -> !c.oneOff()).map(ContainerInfo::name).toList();
+            if (names.isEmpty()) {
+                continue;
+            }
+            try {
+                waiter.await(e.getKey(), names, e.getValue().condition(),
+                        ContainerSpecs.projectLabel(project.name()), null);
+            } catch (ConditionWaiter.ConditionFailed failed) {
+                throw new ComposeException(failed.getMessage() + "; not running "
+                        + service.name(), failed);
+            }
+        }
+    }
+
+    @Override
+    public int exec(String projectName, ExecOptions options, StreamIO io)
+            throws InterruptedException {
+        List<ContainerInfo> containers = ps(projectName, new PsOptions(true,
+                List.of(options.service()))).stream().filter(c -> !c.oneOff()).toList();
+        if (containers.isEmpty()) {
+            throw new ComposeException("service \"" + options.service() + "\" has no container "
+                    + "in project " + projectName + "; start it with up");
+        }
+        ContainerInfo target = containers.stream().filter(c -> c.number() == options.index())
+                .findFirst().orElseThrow(() -> new ComposeException("service \""
+                        + options.service() + "\" has no container number " + options.index()
+                        + " (it has " + containers.stream().map(c -> String.valueOf(c.number()))
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")"));
+        if (!"running".equals(target.state())) {
+            throw new ComposeException("container " + target.name() + " is not running ("
+                    + target.state() + "); start it first");
+        }
+        return engine.exec(new ExecSpec(target.id(), options.command(), options.env(),
+                options.user(), options.workingDir(), options.tty(), options.privileged(),
+                options.stdin()), io);
+    }
+
+    @Override
+    public Plan lifecycle(String projectName, Project project, LifecycleCommand command)
+            throws InterruptedException {
+        List<ContainerSummary> existing =
+                engine.listContainers(ContainerSpecs.projectLabel(projectName), true);
+        Plan plan;
+        try {
+            List<ContainerSummary> selected =
+                    LifecyclePlanner.select(project, existing, command.services());
+            plan = switch (command.kind()) {
+                case START -> LifecyclePlanner.planStart(project, selected);
+                case STOP -> LifecyclePlanner.planStop(project, selected, command.timeout());
+                case RESTART -> LifecyclePlanner.planRestart(project, selected, command.timeout());
+                case KILL -> LifecyclePlanner.planKill(selected, command.signal());
+                case PAUSE -> LifecyclePlanner.planPause(selected);
+                case UNPAUSE -> LifecyclePlanner.planUnpause(selected);
+                case RM -> LifecyclePlanner.planRemove(project, selected, command.stopFirst(),
+                        command.removeVolumes(), command.timeout());
+            };
+        } catch (PlanException e) {
+            throw new ComposeException(e.getMessage(), e);
+        }
+        warn(plan);
+        if (!command.dryRun()) {
+            execute(projectName, plan, command.parallelism(), null);
         }
         return plan;
     }
@@ -140,5 +313,22 @@ public final class StandardComposeService implements ComposeService {
         } finally {
             streams.forEach(Subscription::close);
         }
+    }
+
+    // --- images (issue 5): ImageService does the work -------------------------------------------
+
+    @Override
+    public Plan build(Project project, BuildOptions options) throws InterruptedException {
+        return images.build(project, options);
+    }
+
+    @Override
+    public Plan pull(Project project, PullOptions options) throws InterruptedException {
+        return images.pull(project, options);
+    }
+
+    @Override
+    public Plan push(Project project, PushOptions options) throws InterruptedException {
+        return images.push(project, options);
     }
 }

@@ -24,7 +24,7 @@ public record UpOptions(UpPlanOptions plan, boolean dryRun, boolean waitForServi
 
     public static UpOptions services(List<String> services) {
         return new UpOptions(new UpPlanOptions(services, false, false, false, false, Map.of(),
-                false, "missing", false, false, null), false, false, null,
+                false, null, false, false, null), false, false, null,
                 dev.jcompose.planner.exec.Executor.DEFAULT_PARALLELISM);
     }
 }

@@ -20,6 +20,9 @@ final class ConfigCommand implements Callable<Integer> {
     @ParentCommand
     JcomposeCommand root;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "Output format: yaml or json (default: yaml).")
     String format = "yaml";

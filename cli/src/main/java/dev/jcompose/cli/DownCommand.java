@@ -18,6 +18,9 @@ final class DownCommand implements Callable<Integer> {
     @ParentCommand
     JcomposeCommand root;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
     @Option(names = {"-v", "--volumes"},
             description = "Also remove named volumes declared by the project and anonymous "
                     + "volumes.")
@@ -40,6 +43,9 @@ final class DownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (rmi != null && !rmi.equals("local") && !rmi.equals("all")) {
+            throw CommandException.usage("--rmi " + rmi + " is not valid (use local or all)");
+        }
         Project project = root.loader().loadIfPresent();
         String name = project != null ? project.name() : root.loader().projectName();
         DownOptions options = new DownOptions(new DownPlanOptions(volumes, removeOrphans,

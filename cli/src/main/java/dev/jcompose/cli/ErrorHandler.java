@@ -24,6 +24,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl,
             CommandLine.ParseResult parseResult) {
+        root.finish();
         PrintWriter err = root.console().err();
         Throwable e = ex;
         if (e instanceof CommandException ce && ce.getCause() != null

@@ -26,15 +26,6 @@ import picocli.CommandLine.Option;
         usageHelpAutoWidth = false,
         description = "Define and run multi-container applications: a Java implementation of "
                 + "Docker Compose.",
-        subcommands = {
-            UpCommand.class,
-            DownCommand.class,
-            PsCommand.class,
-            LogsCommand.class,
-            ConfigCommand.class,
-            VersionCommand.class,
-            CommandLine.HelpCommand.class
-        },
         footer = {
             "",
             "Examples:",
@@ -44,6 +35,35 @@ import picocli.CommandLine.Option;
             "  jcompose -p demo down -v       remove project demo and its volumes"
         })
 public final class JcomposeCommand implements Runnable {
+
+    /**
+     * The subcommands, in help order. Not in the annotation: picocli builds a command's model by
+     * reflection when it is registered, so {@link #commandLine(Console, String...)} registers
+     * only the one a command line invokes.
+     */
+    static final List<Class<?>> COMMANDS = List.of(
+            UpCommand.class,
+            DownCommand.class,
+            PsCommand.class,
+            LogsCommand.class,
+            ConfigCommand.class,
+            VersionCommand.class,
+            BuildCommand.class,
+            PullCommand.class,
+            PushCommand.class,
+            LifecycleCommands.Start.class,
+            LifecycleCommands.Stop.class,
+            LifecycleCommands.Restart.class,
+            LifecycleCommands.Kill.class,
+            LifecycleCommands.Pause.class,
+            LifecycleCommands.Unpause.class,
+            LifecycleCommands.Rm.class,
+            RunCommand.class,
+            ExecCommand.class,
+            InfoCommands.Port.class,
+            InfoCommands.Ls.class,
+            CompletionCommand.class,
+            CommandLine.HelpCommand.class);
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE",
             description = "Compose file (repeatable; - reads stdin). Default: compose.yaml or "
@@ -90,17 +110,82 @@ public final class JcomposeCommand implements Runnable {
         this.console = console;
     }
 
-    /** A command line with jcompose's error handling and exit codes. */
+    /** A command line with every subcommand, jcompose's error handling and exit codes. */
     static CommandLine commandLine(Console console) {
         JcomposeCommand root = new JcomposeCommand(console);
         CommandLine cl = new CommandLine(root, new Factory(root));
-        cl.setOut(console.out());
-        cl.setErr(console.err());
+        COMMANDS.forEach(cl::addSubcommand);
+        return configure(cl, root);
+    }
+
+    /**
+     * A command line for {@code args}: with only the subcommand they invoke when that is clear,
+     * which saves most of picocli's start-up work; with all of them for help, mistakes and
+     * anything unusual, so help listings and suggestions stay complete.
+     */
+    static CommandLine commandLine(Console console, String... args) {
+        JcomposeCommand root = new JcomposeCommand(console);
+        if (EngineWarmUp.wanted(args)) {
+            EngineWarmUp.start(root::engine);
+        }
+        CommandLine cl = new CommandLine(root, new Factory(root));
+        Class<?> invoked = invokedCommand(cl.getCommandSpec(), args);
+        (invoked == null || invoked == CommandLine.HelpCommand.class ? COMMANDS
+                : List.<Class<?>>of(invoked)).forEach(cl::addSubcommand);
+        return configure(cl, root);
+    }
+
+    /** The subcommand class {@code args} name after the root's options, or null. */
+    static Class<?> invokedCommand(CommandLine.Model.CommandSpec root, String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("-")) {
+                int eq = arg.indexOf('=');
+                CommandLine.Model.OptionSpec option =
+                        root.findOption(eq < 0 ? arg : arg.substring(0, eq));
+                if (option == null || option.usageHelp() || option.versionHelp()) {
+                    return null;
+                }
+                if (eq < 0 && option.arity().max() > 0) {
+                    i++;
+                }
+                continue;
+            }
+            for (Class<?> command : COMMANDS) {
+                Command c = command.getAnnotation(Command.class);
+                if (c.name().equals(arg) || List.of(c.aliases()).contains(arg)) {
+                    return command;
+                }
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /** jcompose's streams, handlers and version; after the subcommands, so they get them too. */
+    private static CommandLine configure(CommandLine cl, JcomposeCommand root) {
+        // after SERVICE, everything is the command's, options included (exec box sh -c ...)
+        for (String command : List.of("exec", "run")) {
+            CommandLine sub = cl.getSubcommands().get(command);
+            if (sub != null) {
+                sub.setStopAtPositional(true);
+            }
+        }
+        cl.setOut(root.console.out());
+        cl.setErr(root.console.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ErrorHandler(root));
         cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setExitCodeExceptionMapper(e -> ExitCodes.FAILURE);
         cl.getCommandSpec().version(Versions.jcompose());
+        cl.setExecutionStrategy(parsed -> {
+            root.validateOptions();
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } finally {
+                root.finish();
+            }
+        });
         return cl;
     }
 
@@ -131,18 +216,56 @@ public final class JcomposeCommand implements Runnable {
         console.err().println("WARN " + p);
     }
 
-    Engine engine() {
+    synchronized Engine engine() {
         if (engine == null) {
-            engine = DockerEngine.at(DockerHosts.resolve(console.env()));
+            engine = DockerEngine.at(DockerHosts.resolve(console.env()), console.env());
         }
         return engine;
     }
 
-    ProgressListener progress() {
+    synchronized ProgressListener progress() {
         if (progressListener == null) {
-            progressListener = ProgressRenderers.create(progress, console);
+            progressListener = ProgressRenderers.create(progress, console, colourOn(false));
         }
         return progressListener;
+    }
+
+    /**
+     * Whether to colour output going to stdout ({@code false}: stderr): {@code --ansi always}
+     * yes, {@code never} no, {@code auto} when that stream is a terminal and {@code NO_COLOR}
+     * is unset.
+     */
+    boolean colourOn(boolean stdout) {
+        return switch (ansi) {
+            case "always" -> true;
+            case "never" -> false;
+            default -> (stdout ? console.outIsTerminal() : console.errIsTerminal())
+                    && console.env().get("NO_COLOR") == null;
+        };
+    }
+
+    /** Ends the live progress display, if one is showing; before anything else is printed. */
+    synchronized void finish() {
+        if (progressListener instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // the display is only output
+            }
+            progressListener = ProgressListener.NONE;
+        }
+    }
+
+    /** Checks the root options that take a fixed set of values. */
+    void validateOptions() {
+        if (!ProgressRenderers.MODES.contains(progress)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--progress "
+                    + progress + " is not valid (use auto, tty, plain, json or quiet)");
+        }
+        if (!java.util.Set.of("auto", "always", "never").contains(ansi)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--ansi " + ansi
+                    + " is not valid (use auto, always or never)");
+        }
     }
 
     ComposeService service() {

@@ -2,24 +2,54 @@ package dev.jcompose.cli;
 
 import dev.jcompose.api.LogEntry;
 import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Prints log entries as {@code web-1  | line}. */
+/**
+ * Prints log entries as {@code web-1  | line}: prefixes padded to the longest one known, and
+ * on a colour terminal each container's prefix in its own colour, as docker compose does.
+ */
 final class LogPrinter {
+
+    /** The prefix colours, in the order containers are first seen (ANSI foreground codes). */
+    private static final int[] COLOURS = {36, 33, 32, 35, 34, 96, 93, 92, 95, 94};
 
     private final PrintWriter out;
     private final boolean prefix;
     private final boolean timestamps;
+    private final boolean colour;
+    private int width;
+    private final Map<String, Integer> colourOf = new HashMap<>();
 
     LogPrinter(PrintWriter out, boolean prefix, boolean timestamps) {
+        this(out, prefix, timestamps, false, 0);
+    }
+
+    /**
+     * @param width the width prefixes are padded to (the longest prefix; grows when a longer
+     *              one turns up)
+     */
+    LogPrinter(PrintWriter out, boolean prefix, boolean timestamps, boolean colour, int width) {
         this.out = out;
         this.prefix = prefix;
         this.timestamps = timestamps;
+        this.colour = colour;
+        this.width = width;
     }
 
     synchronized void print(LogEntry e) {
         StringBuilder sb = new StringBuilder();
         if (prefix) {
-            sb.append(e.prefix()).append("  | ");
+            String p = e.prefix();
+            width = Math.max(width, p.length());
+            String padded = p + " ".repeat(width - p.length() + 1) + " | ";
+            if (colour) {
+                int c = colourOf.computeIfAbsent(p, k -> COLOURS[colourOf.size()
+                        % COLOURS.length]);
+                sb.append("\u001b[").append(c).append('m').append(padded).append("\u001b[0m");
+            } else {
+                sb.append(padded);
+            }
         }
         if (timestamps && e.timestamp() != null) {
             sb.append(e.timestamp()).append(' ');

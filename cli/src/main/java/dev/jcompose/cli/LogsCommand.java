@@ -1,6 +1,11 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.api.LogsOptions;
+import dev.jcompose.api.PsOptions;
+import dev.jcompose.model.load.Durations;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,6 +37,18 @@ final class LogsCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "Monochrome output.")
     boolean noColor;
 
+    @Option(names = "--since", paramLabel = "TIME",
+            description = "Lines since a time: RFC 3339 (2026-11-23T10:00:00Z) or relative "
+                    + "(42m, 1h30m).")
+    String since;
+
+    @Option(names = "--until", paramLabel = "TIME",
+            description = "Lines before a time: RFC 3339 or relative (as --since).")
+    String until;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
     @Parameters(paramLabel = "SERVICE", description = "Services (default: all).")
     List<String> services = new ArrayList<>();
 
@@ -39,9 +56,34 @@ final class LogsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String name = root.loader().projectName();
         int lines = "all".equals(tail) ? -1 : parseTail();
-        root.service().logs(name, new LogsOptions(services, follow, lines, null, null, timestamps),
-                new LogPrinter(root.console().out(), !noPrefix, timestamps)::print);
+        Instant from = time("--since", since);
+        Instant to = time("--until", until);
+        int width = root.service().ps(name, new PsOptions(true, services)).stream()
+                .mapToInt(c -> (c.oneOff() ? c.name() : c.service() + "-" + c.number()).length())
+                .max().orElse(0);
+        LogPrinter printer = new LogPrinter(root.console().out(), !noPrefix, timestamps,
+                !noColor && root.colourOn(true), width);
+        root.service().logs(name, new LogsOptions(services, follow, lines, from, to, timestamps),
+                printer::print);
         return ExitCodes.OK;
+    }
+
+    /** An RFC 3339 time, or a duration before now ({@code 10m}); null when not given. */
+    static Instant time(String option, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.now().minus(Durations.parse(value));
+            } catch (RuntimeException notADuration) {
+                throw CommandException.usage(option + " takes an RFC 3339 time "
+                        + "(2026-11-23T10:00:00Z) or a duration (10m, 1h30m), not \"" + value
+                        + "\"");
+            }
+        }
     }
 
     private int parseTail() {

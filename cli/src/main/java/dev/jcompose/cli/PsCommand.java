@@ -23,6 +23,9 @@ final class PsCommand implements Callable<Integer> {
     @ParentCommand
     JcomposeCommand root;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
     @Option(names = {"-a", "--all"}, description = "Show stopped containers too.")
     boolean all;
 
@@ -32,6 +35,15 @@ final class PsCommand implements Callable<Integer> {
     @Option(names = "--services", description = "Display the services.")
     boolean servicesOnly;
 
+    @Option(names = "--status", paramLabel = "STATUS",
+            description = "Only containers in this state (repeatable): created, restarting, "
+                    + "running, removing, paused, exited, dead.")
+    List<String> statuses = new ArrayList<>();
+
+    @Option(names = "--filter", paramLabel = "KEY=VALUE",
+            description = "Filter containers; supported: status=STATUS.")
+    List<String> filters = new ArrayList<>();
+
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "Output format: table or json (default: table).")
     String format = "table";
@@ -39,13 +51,34 @@ final class PsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SERVICE", description = "Services (default: all).")
     List<String> services = new ArrayList<>();
 
+    private static final List<String> STATES = List.of("created", "restarting", "running",
+            "removing", "paused", "exited", "dead");
+
     @Override
     public Integer call() {
         if (!format.equals("table") && !format.equals("json")) {
             throw CommandException.usage("--format must be table or json, not \"" + format + "\"");
         }
+        List<String> wanted = new ArrayList<>(statuses);
+        for (String f : filters) {
+            if (!f.startsWith("status=")) {
+                throw CommandException.usage("--filter " + f + " is not supported (use "
+                        + "status=STATUS)");
+            }
+            wanted.add(f.substring("status=".length()));
+        }
+        for (String st : wanted) {
+            if (!STATES.contains(st)) {
+                throw CommandException.usage("--status " + st + " is not a container state ("
+                        + String.join(", ", STATES) + ")");
+            }
+        }
         String name = root.loader().projectName();
-        List<ContainerInfo> containers = root.service().ps(name, new PsOptions(all, services));
+        List<ContainerInfo> containers = root.service().ps(name,
+                new PsOptions(all || !wanted.isEmpty(), services));
+        if (!wanted.isEmpty()) {
+            containers = containers.stream().filter(c -> wanted.contains(c.state())).toList();
+        }
         PrintWriter out = root.console().out();
         if (quiet) {
             containers.forEach(c -> out.println(c.id()));

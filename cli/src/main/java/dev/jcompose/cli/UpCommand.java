@@ -24,8 +24,20 @@ final class UpCommand implements Callable<Integer> {
     @ParentCommand
     JcomposeCommand root;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
     @Option(names = {"-d", "--detach"}, description = "Run containers in the background.")
     boolean detach;
+
+    @Option(names = "--wait",
+            description = "Wait until services are running, healthy or (one-shot) done; "
+                    + "implies -d.")
+    boolean waitForServices;
+
+    @Option(names = "--wait-timeout", paramLabel = "SECONDS",
+            description = "The longest to wait with --wait (default: no limit).")
+    Integer waitTimeout;
 
     @Option(names = "--dry-run", description = "Print the plan; change nothing.")
     boolean dryRun;
@@ -51,8 +63,9 @@ final class UpCommand implements Callable<Integer> {
     boolean noStart;
 
     @Option(names = "--pull", paramLabel = "POLICY",
-            description = "Pull images: always, missing, never (default: missing).")
-    String pull = "missing";
+            description = "Pull images: always, missing or never, for every service (default: "
+                    + "each service's pull_policy, else missing).")
+    String pull;
 
     @Option(names = "--build", description = "Build images before starting containers.")
     boolean build;
@@ -73,18 +86,26 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (pull != null && !List.of("always", "missing", "never").contains(pull)) {
+            throw CommandException.usage("--pull " + pull + " is not valid (use always, "
+                    + "missing or never)");
+        }
+        if (build && noBuild) {
+            throw CommandException.usage("--build and --no-build cannot be used together");
+        }
         Project project = root.loader().load(services);
         UpPlanOptions plan = new UpPlanOptions(services, noDeps, forceRecreate, noRecreate,
                 removeOrphans, scale, noStart, pull, build, noBuild,
                 timeout == null ? null : Duration.ofSeconds(timeout));
-        UpOptions options = new UpOptions(plan, dryRun, false, null, parallelism());
+        UpOptions options = new UpOptions(plan, dryRun, waitForServices,
+                waitTimeout == null ? null : Duration.ofSeconds(waitTimeout), parallelism());
         Plan done = root.service().up(project, options);
         if (dryRun) {
             root.console().out().print(done);
             root.console().out().flush();
             return ExitCodes.OK;
         }
-        if (!detach && !noStart) {
+        if (!detach && !noStart && !waitForServices) {
             root.service().logs(project.name(), new LogsOptions(services, true, 0, null, null,
                     false), new LogPrinter(root.console().out(), true, false)::print);
         }

@@ -15,6 +15,9 @@ final class VersionCommand implements Callable<Integer> {
     @ParentCommand
     JcomposeCommand root;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
     @Option(names = "--short", description = "Print only jcompose's version.")
     boolean shortForm;
 

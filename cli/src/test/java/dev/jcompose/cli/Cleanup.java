@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Test cleanup straight through docker-java, independent of the code under test: removes every
- * container, network and volume labelled with a project.
+ * container, network, volume and image labelled with a project.
  */
 final class Cleanup {
 
@@ -36,6 +36,9 @@ final class Cleanup {
             if (volumes != null) {
                 volumes.forEach(v -> docker.removeVolumeCmd(v.getName()).exec());
             }
+            // images built for the project carry its label
+            docker.listImagesCmd().withLabelFilter(Map.of("com.docker.compose.project", project))
+                    .exec().forEach(i -> docker.removeImageCmd(i.getId()).withForce(true).exec());
         } catch (Exception e) {
             throw new IllegalStateException("cleanup of project " + project + " failed", e);
         }

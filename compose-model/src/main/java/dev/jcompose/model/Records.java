@@ -2,6 +2,7 @@ package dev.jcompose.model;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,22 +15,40 @@ public final class Records {
 
     private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();
 
+    /** A record class's component names and accessors, looked up once per class. */
+    private record Shape(String[] names, Method[] accessors) { }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            String[] names = new String[components.length];
+            Method[] accessors = new Method[components.length];
+            for (int i = 0; i < components.length; i++) {
+                names[i] = components[i].getName();
+                accessors[i] = components[i].getAccessor();
+                accessors[i].setAccessible(true);
+            }
+            return new Shape(names, accessors);
+        }
+    };
+
     private Records() {
     }
 
     /** A copy of {@code record} with component {@code name} set to {@code value}. */
     @SuppressWarnings("unchecked")
     public static <R extends Record> R with(R record, String name, Object value) {
-        RecordComponent[] components = record.getClass().getRecordComponents();
-        Object[] args = new Object[components.length];
+        Shape shape = SHAPES.get(record.getClass());
+        Object[] args = new Object[shape.names.length];
         boolean found = false;
         try {
-            for (int i = 0; i < components.length; i++) {
-                if (components[i].getName().equals(name)) {
+            for (int i = 0; i < args.length; i++) {
+                if (shape.names[i].equals(name)) {
                     args[i] = value;
                     found = true;
                 } else {
-                    args[i] = components[i].getAccessor().invoke(record);
+                    args[i] = shape.accessors[i].invoke(record);
                 }
             }
             if (!found) {

@@ -3,6 +3,7 @@ package dev.jcompose.planner;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
 import dev.jcompose.planner.engine.ContainerSummary;
+import dev.jcompose.planner.engine.ImageSummary;
 import dev.jcompose.planner.engine.NetworkSummary;
 import dev.jcompose.planner.engine.VolumeSummary;
 import dev.jcompose.planner.plan.Action;
@@ -23,13 +24,23 @@ import java.util.Set;
  */
 public final class DownPlanner {
 
-    /** What exists on the engine for the project, as {@code down} needs it. */
+    /**
+     * What exists on the engine for the project, as {@code down} needs it.
+     *
+     * @param images the project's labelled images and those its services name (for --rmi)
+     */
     public record Existing(List<ContainerSummary> containers, List<NetworkSummary> networks,
-            List<VolumeSummary> volumes) {
+            List<VolumeSummary> volumes, List<ImageSummary> images) {
         public Existing {
             containers = List.copyOf(containers);
             networks = List.copyOf(networks);
             volumes = List.copyOf(volumes);
+            images = images == null ? List.of() : List.copyOf(images);
+        }
+
+        public Existing(List<ContainerSummary> containers, List<NetworkSummary> networks,
+                List<VolumeSummary> volumes) {
+            this(containers, networks, volumes, List.of());
         }
     }
 
@@ -117,6 +128,11 @@ public final class DownPlanner {
                 }
                 plan.add(new Action.RemoveVolume(v.name()), "down -v", allRemoved);
             }
+        }
+        for (String image : ImagePlanner.imagesToRemove(projectName, project, existing.images(),
+                options.removeImages(), options.removeOrphans())) {
+            plan.add(new Action.RemoveImage(image), "down --rmi " + options.removeImages(),
+                    allRemoved);
         }
         return plan.build();
     }

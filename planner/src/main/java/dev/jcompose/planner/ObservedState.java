@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -21,15 +20,25 @@ import java.util.stream.Collectors;
  * present (by name), and the local images the project's services use.
  *
  * @param images image reference to local image id, for the references that are present
+ * @param imageState the same images in detail (times, labels), for the image planner
  */
 public record ObservedState(String project, List<ContainerSummary> containers,
-        Set<String> networks, Set<String> volumes, Map<String, String> images) {
+        Set<String> networks, Set<String> volumes, Map<String, String> images,
+        ObservedImages imageState) {
 
     public ObservedState {
         containers = List.copyOf(containers);
         networks = Set.copyOf(networks);
         volumes = Set.copyOf(volumes);
         images = Map.copyOf(images);
+        if (imageState == null) {
+            imageState = ObservedImages.ofIds(images, java.time.Instant.now());
+        }
+    }
+
+    public ObservedState(String project, List<ContainerSummary> containers,
+            Set<String> networks, Set<String> volumes, Map<String, String> images) {
+        this(project, containers, networks, volumes, images, null);
     }
 
     /** Reads the state of {@code project} from {@code engine}. */
@@ -44,9 +53,17 @@ public record ObservedState(String project, List<ContainerSummary> containers,
         for (Service s : project.services().values()) {
             refs.add(s.imageName(project.name()));
         }
-        Map<String, String> images = new ConcurrentHashMap<>();
-        refs.parallelStream().forEach(ref -> engine.imageId(ref).ifPresent(id -> images.put(ref, id)));
-        return new ObservedState(project.name(), containers, networks, volumes, new HashMap<>(images));
+        ObservedImages imageState = ObservedImages.observe(engine, refs);
+        Map<String, String> images = new HashMap<>();
+        imageState.byReference().forEach((ref, img) -> images.put(ref, img.id()));
+        return new ObservedState(project.name(), containers, networks, volumes, images,
+                imageState);
+    }
+
+    /** The same state, with {@code references} pulled or built by this run (see ImagePlanner). */
+    public ObservedState withFreshImages(java.util.Collection<String> references) {
+        return new ObservedState(project, containers, networks, volumes, images,
+                imageState.withFresh(references));
     }
 
     /** Reads only the containers of a project (for commands that need no model). */

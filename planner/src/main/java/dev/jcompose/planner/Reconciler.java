@@ -1,20 +1,17 @@
 package dev.jcompose.planner;
 
-import dev.jcompose.model.Build;
 import dev.jcompose.model.DependsOn;
 import dev.jcompose.model.Network;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
 import dev.jcompose.model.ServiceVolume;
 import dev.jcompose.model.Volume;
-import dev.jcompose.planner.engine.BuildSpec;
 import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.engine.NetworkSpec;
 import dev.jcompose.planner.engine.VolumeSpec;
 import dev.jcompose.planner.plan.Action;
 import dev.jcompose.planner.plan.Plan;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,6 +62,32 @@ public final class Reconciler {
      */
     public static Plan planUp(Project project, ObservedState observed, UpPlanOptions options) {
         return new Reconciler(project, observed, options).plan();
+    }
+
+    /**
+     * What {@code run SERVICE} needs before its one-off container: the dependencies brought up
+     * as {@code up} would (unless {@code noDeps}), and the service's own networks and volumes.
+     * The service's regular containers are left alone.
+     */
+    public static Plan planRun(Project project, ObservedState observed, String service,
+            boolean noDeps) {
+        if (!project.services().containsKey(service)) {
+            throw new PlanException(unknownService(project, service));
+        }
+        List<String> deps = new ArrayList<>(DependencyGraph.dependenciesOf(
+                project.service(service)));
+        deps.retainAll(project.services().keySet());
+        Reconciler r;
+        if (noDeps || deps.isEmpty()) {
+            r = new Reconciler(project, observed, UpPlanOptions.defaults());
+            r.checkExternals(project.withSelectedServices(List.of(service), false));
+        } else {
+            r = new Reconciler(project, observed, new UpPlanOptions(deps, false, false, true,
+                    false, Map.of(), false, null, false, false, null));
+            r.plan();
+        }
+        r.resources(project.service(service));
+        return r.plan.build();
     }
 
     private Plan plan() {
@@ -132,68 +155,13 @@ public final class Reconciler {
         }
     }
 
+    /** Pulls and builds: decided by the {@link ImagePlanner}. */
     private void images(Project selected) {
-        Map<String, List<String>> pulls = new LinkedHashMap<>();
-        for (Service s : selected.services().values()) {
-            String image = s.imageName(project.name());
-            boolean present = observed.imageId(image).isPresent();
-            if (s.build() != null) {
-                if (options.build() || (!present && !options.noBuild())) {
-                    int id = plan.add(new Action.BuildImage(s.name(), buildSpec(s)),
-                            present ? "--build" : "image not found locally", List.of());
-                    imageSteps.add(id);
-                    imageStepByService.put(s.name(), id);
-                } else if (!present) {
-                    throw new PlanException("service " + s.name() + " needs image " + image
-                            + ", which is not present, and --no-build was given");
-                }
-                continue;
-            }
-            String policy = s.pullPolicy() != null ? s.pullPolicy() : options.pull();
-            boolean pull = switch (policy) {
-                case "always" -> true;
-                case "never" -> {
-                    if (!present) {
-                        throw new PlanException("service " + s.name() + " needs image " + image
-                                + ", which is not present locally, and its pull policy is never");
-                    }
-                    yield false;
-                }
-                default -> !present;
-            };
-            if (pull) {
-                pulls.computeIfAbsent(image, k -> new ArrayList<>()).add(s.name());
-            }
-        }
-        pulls.forEach((image, services) -> {
-            boolean present = observed.imageId(image).isPresent();
-            int id = plan.add(new Action.PullImage(image, services),
-                    present ? "pull policy always" : "image not found locally", List.of());
-            imageSteps.add(id);
-            services.forEach(s -> imageStepByService.put(s, id));
-        });
-    }
-
-    private BuildSpec buildSpec(Service s) {
-        Build b = s.build();
-        List<String> tags = new ArrayList<>();
-        tags.add(s.imageName(project.name()));
-        for (String t : b.tags()) {
-            if (!tags.contains(t)) {
-                tags.add(t);
-            }
-        }
-        Map<String, String> args = new LinkedHashMap<>();
-        b.args().forEach((k, v) -> {
-            if (v != null) {
-                args.put(k, v);
-            }
-        });
-        return new BuildSpec(Path.of(b.context() == null ? "." : b.context()),
-                b.dockerfile() == null ? "Dockerfile" : b.dockerfile(), b.dockerfileInline(),
-                args, b.target(), tags, b.labels(), Boolean.TRUE.equals(b.noCache()),
-                Boolean.TRUE.equals(b.pull()), b.network(), b.extraHosts(), b.shmSize(),
-                b.platforms().isEmpty() ? s.platform() : b.platforms().get(0), b.cacheFrom());
+        ImagePlanner.UpSteps steps = ImagePlanner.planUp(plan, project, selected, observed,
+                options);
+        imageSteps.addAll(steps.all());
+        steps.byService().forEach((service, ids) -> imageStepByService.put(service,
+                ids.get(ids.size() - 1)));
     }
 
     private void resources(Service s) {

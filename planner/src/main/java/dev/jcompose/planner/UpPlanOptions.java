@@ -14,7 +14,8 @@ import java.util.Map;
  * @param removeOrphans      remove containers of services no longer in the files
  * @param scale              replicas per service, overriding the files
  * @param noStart            create but do not start
- * @param pull               always, missing or never (images without build)
+ * @param pull               always, missing or never, overriding every service's pull_policy;
+ *                           null to follow each service's pull_policy (default missing)
  * @param build              build images before starting even when present
  * @param noBuild            never build; a missing image of a build service is an error
  * @param stopTimeout        grace period when stopping replaced containers, null for the
@@ -36,13 +37,10 @@ public record UpPlanOptions(
     public UpPlanOptions {
         services = List.copyOf(services);
         scale = Map.copyOf(scale);
-        if (pull == null) {
-            pull = "missing";
-        }
     }
 
     public static UpPlanOptions defaults() {
         return new UpPlanOptions(List.of(), false, false, false, false, Map.of(), false,
-                "missing", false, false, null);
+                null, false, false, null);
     }
 }

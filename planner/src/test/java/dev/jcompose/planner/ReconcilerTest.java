@@ -62,6 +62,23 @@ class ReconcilerTest {
     }
 
     @Test
+    void runBringsUpTheDependenciesAndTheServicesNetworkButNotItsContainers() {
+        InMemoryEngine engine = new InMemoryEngine().withImage("web:1").withImage("db:1");
+        Project p = stack();
+        assertEquals("""
+                1. create Network demo_default (no existing network)
+                2. create Volume demo_data (no existing volume)
+                3. create Container demo-db-1 (no existing container) after 1,2
+                4. start Container demo-db-1 (created) after 3
+                """, Reconciler.planRun(p, ObservedState.observe(engine, p), "web", false)
+                .toString());
+        assertEquals("1. create Network demo_default (no existing network)\n",
+                Reconciler.planRun(p, ObservedState.observe(engine, p), "web", true).toString());
+        assertThrows(PlanException.class,
+                () -> Reconciler.planRun(p, ObservedState.observe(engine, p), "cache", false));
+    }
+
+    @Test
     void missingImagesArePulledBeforeAnythingIsCreated() {
         InMemoryEngine engine = new InMemoryEngine().withImage("db:1");
         String plan = plan(stack(), engine, UpPlanOptions.defaults()).toString();
@@ -154,7 +171,7 @@ class ReconcilerTest {
         InMemoryEngine noImage = new InMemoryEngine().withImage("db:1");
         Executor.ExecutionException e = assertThrows(Executor.ExecutionException.class,
                 () -> run(plan(stack(), noImage, UpPlanOptions.defaults()), noImage));
-        assertTrue(e.getMessage().startsWith("Image web:1: pull access denied for web:1"),
+        assertTrue(e.getMessage().startsWith("Image web:1: service web: pull access denied for web:1"),
                 e.getMessage());
         assertTrue(noImage.calls().stream().noneMatch(c -> c.startsWith("create")),
                 noImage.calls().toString());

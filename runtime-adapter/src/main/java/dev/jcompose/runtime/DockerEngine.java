@@ -2,7 +2,6 @@ package dev.jcompose.runtime;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.CreateNetworkCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -12,7 +11,6 @@ import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ContainerPort;
@@ -20,12 +18,11 @@ import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Network;
-import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Version;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.jcompose.planner.engine.BuildSpec;
 import dev.jcompose.planner.engine.ContainerSpec;
@@ -34,7 +31,10 @@ import dev.jcompose.planner.engine.Engine;
 import dev.jcompose.planner.engine.EngineEvent;
 import dev.jcompose.planner.engine.EngineException;
 import dev.jcompose.planner.engine.EngineInfo;
+import dev.jcompose.planner.engine.ExecSpec;
+import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.engine.ImageProgress;
+import dev.jcompose.planner.engine.ImageSummary;
 import dev.jcompose.planner.engine.LogLine;
 import dev.jcompose.planner.engine.LogOptions;
 import dev.jcompose.planner.engine.NetworkSpec;
@@ -46,12 +46,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -69,9 +67,15 @@ public final class DockerEngine implements Engine {
     private final String host;
     private final Object lock = new Object();
     private volatile DockerClient client;
+    private volatile DockerHttpClient http;
+    private final DockerImages images;
+    private final Map<String, String> env;
 
-    private DockerEngine(String host) {
+    private DockerEngine(String host, Map<String, String> env) {
         this.host = host;
+        this.env = env;
+        this.images = new DockerImages(this, RegistryAuth.fromEnvironment(env),
+                PullRecords.fromEnvironment(env));
     }
 
     /** An engine at {@code DOCKER_HOST}, or at the default socket. */
@@ -81,27 +85,41 @@ public final class DockerEngine implements Engine {
 
     /** An engine at {@code host} ({@code unix:///var/run/docker.sock}, {@code tcp://h:2375}). */
     public static DockerEngine at(String host) {
-        return new DockerEngine(host);
+        return new DockerEngine(host, System.getenv());
+    }
+
+    /**
+     * An engine at {@code host}, with registry credentials found from {@code env}
+     * ({@code DOCKER_CONFIG}, {@code HOME}, and the {@code PATH} of credential helpers).
+     */
+    public static DockerEngine at(String host, Map<String, String> env) {
+        return new DockerEngine(host, env);
     }
 
     public String host() {
         return host;
     }
 
-    private DockerClient client() {
+    /** The raw HTTP client, for the few calls docker-java does not model fully. */
+    DockerHttpClient http() {
+        client();
+        return http;
+    }
+
+    DockerClient client() {
         DockerClient c = client;
         if (c == null) {
             synchronized (lock) {
                 c = client;
                 if (c == null) {
-                    DockerClientConfig config = DefaultDockerClientConfig
-                            .createDefaultConfigBuilder().withDockerHost(host).build();
+                    DockerClientConfig config = EngineClientConfig.forHost(host, env);
                     ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                             .dockerHost(config.getDockerHost())
                             .sslConfig(config.getSSLConfig())
                             .maxConnections(256)
                             .connectionTimeout(Duration.ofSeconds(10))
                             .build();
+                    this.http = http;
                     c = DockerClientImpl.getInstance(config, http);
                     client = c;
                 }
@@ -111,7 +129,7 @@ public final class DockerEngine implements Engine {
     }
 
     /** Runs an engine call, translating docker-java's exceptions into ours. */
-    private <T> T call(Supplier<T> fn) {
+    <T> T call(Supplier<T> fn) {
         try {
             return fn.get();
         } catch (NotFoundException e) {
@@ -130,7 +148,7 @@ public final class DockerEngine implements Engine {
         }
     }
 
-    private void run(Runnable fn) {
+    void run(Runnable fn) {
         call(() -> {
             fn.run();
             return null;
@@ -195,7 +213,8 @@ public final class DockerEngine implements Engine {
     @Override
     public List<ContainerSummary> listContainers(Map<String, String> labels, boolean includeStopped) {
         return call(() -> client().listContainersCmd().withShowAll(includeStopped)
-                .withLabelFilter(labels).exec().stream().map(DockerEngine::summary).toList());
+                .withLabelFilter(labelFilters(labels)).exec().stream()
+                .map(DockerEngine::summary).toList());
     }
 
     private static ContainerSummary summary(Container c) {
@@ -326,6 +345,115 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
+    public int exec(ExecSpec spec, StreamIO io) throws InterruptedException {
+        String execId = call(() -> {
+            var cmd = client().execCreateCmd(spec.containerId())
+                    .withCmd(spec.command().toArray(String[]::new))
+                    .withAttachStdout(true).withAttachStderr(true)
+                    .withAttachStdin(spec.attachStdin()).withTty(spec.tty())
+                    .withPrivileged(spec.privileged());
+            if (!spec.env().isEmpty()) {
+                cmd.withEnv(spec.env());
+            }
+            if (spec.user() != null) {
+                cmd.withUser(spec.user());
+            }
+            if (spec.workingDir() != null) {
+                cmd.withWorkingDir(spec.workingDir());
+            }
+            return cmd.exec().getId();
+        });
+        StreamCallback<Frame> output = new StreamCallback<>() {
+            @Override
+            public void onNext(Frame frame) {
+                try {
+                    var target = frame.getStreamType() == StreamType.STDERR ? io.stderr()
+                            : io.stdout();
+                    target.write(frame.getPayload());
+                    target.flush();
+                } catch (java.io.IOException e) {
+                    // the caller stopped reading; the command runs on
+                }
+            }
+        };
+        call(() -> {
+            var start = client().execStartCmd(execId).withDetach(false).withTty(spec.tty());
+            if (spec.attachStdin() && io.stdin() != null) {
+                start.withStdIn(io.stdin());
+            }
+            return start.exec(output);
+        });
+        try {
+            output.awaitCompletion();
+        } finally {
+            closeQuietly(output);
+        }
+        if (output.failure() != null) {
+            throw new EngineException("exec failed: " + output.failure().getMessage(),
+                    output.failure());
+        }
+        Long code = call(() -> client().inspectExecCmd(execId).exec().getExitCodeLong());
+        return code == null ? -1 : code.intValue();
+    }
+
+    @Override
+    public Subscription attach(String containerId, StreamIO io) {
+        StreamCallback<Frame> callback = new StreamCallback<>() {
+            @Override
+            public void onNext(Frame frame) {
+                try {
+                    var target = frame.getStreamType() == StreamType.STDERR ? io.stderr()
+                            : io.stdout();
+                    target.write(frame.getPayload());
+                    target.flush();
+                } catch (java.io.IOException e) {
+                    // the caller stopped reading
+                }
+            }
+        };
+        call(() -> {
+            var cmd = client().attachContainerCmd(containerId).withStdOut(true).withStdErr(true)
+                    .withFollowStream(true).withLogs(true);
+            if (io.stdin() != null) {
+                cmd.withStdIn(io.stdin());
+            }
+            return cmd.exec(callback);
+        });
+        try {
+            callback.awaitStarted();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(callback);
+            throw new EngineException("interrupted while attaching to " + containerId, e);
+        }
+        return subscription(callback);
+    }
+
+    @Override
+    public int waitContainer(String containerId) throws InterruptedException {
+        var callback = call(() -> client().waitContainerCmd(containerId)
+                .exec(new com.github.dockerjava.api.command.WaitContainerResultCallback()));
+        try {
+            return callback.awaitStatusCode();
+        } catch (com.github.dockerjava.api.exception.DockerClientException e) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            throw new EngineException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void pauseContainer(String containerId) {
+        run(() -> client().pauseContainerCmd(containerId).exec());
+    }
+
+    @Override
+    public void unpauseContainer(String containerId) {
+        run(() -> client().unpauseContainerCmd(containerId).exec());
+    }
+
+    @Override
     public void removeContainer(String containerId, boolean force, boolean removeVolumes) {
         run(() -> client().removeContainerCmd(containerId).withForce(force)
                 .withRemoveVolumes(removeVolumes).exec());
@@ -419,7 +547,29 @@ public final class DockerEngine implements Engine {
 
     @Override
     public void removeNetwork(String name) {
-        run(() -> client().removeNetworkCmd(name).exec());
+        try {
+            run(() -> client().removeNetworkCmd(name).exec());
+        } catch (EngineException e) {
+            if (e.getMessage() != null && e.getMessage().contains("has active endpoints")
+                    && attachedContainers(name) == 0) {
+                throw new EngineException("network " + name + " cannot be removed: the engine "
+                        + "still counts an endpoint on it although no container is attached. "
+                        + "This is a Docker Engine bug (moby/moby#42119, seen with 20.10 when "
+                        + "many containers stop at once); restarting the engine clears it, and "
+                        + "running down again then removes the network.", e);
+            }
+            throw e;
+        }
+    }
+
+    /** How many containers the engine lists on network {@code name} (-1 when it cannot tell). */
+    private int attachedContainers(String name) {
+        try {
+            var containers = client().inspectNetworkCmd().withNetworkId(name).exec().getContainers();
+            return containers == null ? 0 : containers.size();
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     @Override
@@ -470,146 +620,46 @@ public final class DockerEngine implements Engine {
         run(() -> client().removeVolumeCmd(name).exec());
     }
 
-    // --- images -----------------------------------------------------------------------------------
+    // --- images (build, pull, push and credentials live in DockerImages) --------------------------
 
     @Override
     public Optional<String> imageId(String reference) {
-        try {
-            return Optional.of(call(() -> client().inspectImageCmd(reference).exec().getId()));
-        } catch (EngineException.NotFound e) {
-            return Optional.empty();
-        }
+        return images.inspect(reference).map(ImageSummary::id);
     }
 
     @Override
     public void pullImage(String reference, ImageProgress progress) {
-        ImageRef ref = ImageRef.parse(reference);
-        AtomicReference<String> error = new AtomicReference<>();
-        ResultCallback.Adapter<PullResponseItem> callback = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(PullResponseItem item) {
-                if (item.isErrorIndicated()) {
-                    error.compareAndSet(null, item.getErrorDetail() != null
-                            ? item.getErrorDetail().getMessage() : item.getError());
-                    return;
-                }
-                long current = -1;
-                long total = -1;
-                if (item.getProgressDetail() != null) {
-                    current = orMinusOne(item.getProgressDetail().getCurrent());
-                    total = orMinusOne(item.getProgressDetail().getTotal());
-                }
-                progress.update(item.getId() == null ? "" : item.getId(),
-                        item.getStatus() == null ? "" : item.getStatus(), current, total);
-            }
-        };
-        try {
-            call(() -> {
-                var cmd = client().pullImageCmd(ref.repository());
-                if (ref.digest() != null) {
-                    cmd = client().pullImageCmd(ref.repository() + "@" + ref.digest());
-                } else {
-                    cmd.withTag(ref.tag());
-                }
-                try {
-                    return cmd.exec(callback).awaitCompletion();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new EngineException("interrupted while pulling " + reference);
-                }
-            });
-        } catch (EngineException.Unavailable e) {
-            throw e;
-        } catch (EngineException e) {
-            throw new EngineException.ImageFailure("pulling " + reference + " from "
-                    + ref.registry() + " failed: " + e.getMessage());
-        }
-        if (error.get() != null) {
-            throw new EngineException.ImageFailure("pulling " + reference + " from "
-                    + ref.registry() + " failed: " + error.get());
-        }
-    }
-
-    private static long orMinusOne(Long v) {
-        return v == null ? -1 : v;
+        images.pull(reference, progress);
     }
 
     @Override
     public void buildImage(BuildSpec spec, ImageProgress progress) {
-        StringBuilder output = new StringBuilder();
-        AtomicReference<String> error = new AtomicReference<>();
-        ResultCallback.Adapter<BuildResponseItem> callback = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(BuildResponseItem item) {
-                if (item.isErrorIndicated()) {
-                    error.compareAndSet(null, item.getErrorDetail() != null
-                            ? item.getErrorDetail().getMessage() : item.getError());
-                    return;
-                }
-                if (item.getStream() != null) {
-                    output.append(item.getStream());
-                    for (String line : item.getStream().split("\n")) {
-                        if (!line.isBlank()) {
-                            progress.update("", line.strip(), -1, -1);
-                        }
-                    }
-                }
-            }
-        };
-        try (BuildContext context = BuildContext.of(spec)) {
-            call(() -> {
-                BuildImageCmd cmd = client().buildImageCmd(context.stream())
-                        .withDockerfilePath(context.dockerfilePath())
-                        .withTags(new HashSet<>(spec.tags()))
-                        .withNoCache(spec.noCache())
-                        .withPull(spec.pull())
-                        .withRemove(true);
-                spec.args().forEach(cmd::withBuildArg);
-                if (spec.target() != null) {
-                    cmd.withTarget(spec.target());
-                }
-                if (!spec.labels().isEmpty()) {
-                    cmd.withLabels(spec.labels());
-                }
-                if (spec.network() != null) {
-                    cmd.withNetworkMode(spec.network());
-                }
-                if (!spec.extraHosts().isEmpty()) {
-                    cmd.withExtraHosts(new HashSet<>(spec.extraHosts().stream()
-                            .map(h -> h.replaceFirst("=", ":")).toList()));
-                }
-                if (spec.shmSize() != null) {
-                    cmd.withShmsize(spec.shmSize());
-                }
-                if (spec.platform() != null) {
-                    cmd.withPlatform(spec.platform());
-                }
-                if (!spec.cacheFrom().isEmpty()) {
-                    cmd.withCacheFrom(new HashSet<>(spec.cacheFrom()));
-                }
-                try {
-                    return cmd.exec(callback).awaitCompletion();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new EngineException("interrupted while building " + spec.tags().get(0));
-                }
-            });
-        } catch (IOException e) {
-            throw new EngineException("cannot read the build context " + spec.context() + ": "
-                    + e.getMessage(), e);
-        }
-        if (error.get() != null) {
-            String out = output.toString().strip();
-            String tail = out.lines().skip(Math.max(0, out.lines().count() - 20))
-                    .reduce((a, b) -> a + "\n" + b).orElse("");
-            throw new EngineException("building " + spec.tags().get(0) + " failed: "
-                    + error.get().strip() + (tail.isEmpty() ? "" : "\n" + tail));
-        }
+        images.build(spec, progress);
     }
 
     @Override
     public void removeImage(String reference) {
-        run(() -> client().removeImageCmd(reference).exec());
+        images.remove(reference);
+    }
+
+    @Override
+    public Optional<ImageSummary> inspectImage(String reference) {
+        return images.inspect(reference);
+    }
+
+    @Override
+    public List<ImageSummary> listImages(Map<String, String> labels) {
+        return images.list(labels);
+    }
+
+    @Override
+    public void tagImage(String source, String target) {
+        images.tag(source, target);
+    }
+
+    @Override
+    public void pushImage(String reference, ImageProgress progress) {
+        images.push(reference, progress);
     }
 
     // --- streams ----------------------------------------------------------------------------------
@@ -620,7 +670,7 @@ public final class DockerEngine implements Engine {
                 sink);
         FrameLines err = new FrameLines(containerId, LogLine.Stream.STDERR, options.timestamps(),
                 sink);
-        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+        ResultCallback.Adapter<Frame> callback = new StreamCallback<>() {
             @Override
             public void onNext(Frame frame) {
                 (frame.getStreamType() == StreamType.STDERR ? err : out).accept(frame.getPayload());
@@ -641,19 +691,24 @@ public final class DockerEngine implements Engine {
                 cmd.withTail(options.tail());
             }
             if (options.since() != null) {
-                cmd.withSince((int) options.since().getEpochSecond());
+                cmd.withSince(epochSeconds(options.since()));
             }
             if (options.until() != null) {
-                cmd.withUntil((int) options.until().getEpochSecond());
+                cmd.withUntil(epochSeconds(options.until()));
             }
             return cmd.exec(callback);
         });
         return subscription(callback);
     }
 
+    /** Seconds since the epoch as the Engine API's int, clamped (times past 2038 saturate). */
+    private static int epochSeconds(java.time.Instant t) {
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, t.getEpochSecond()));
+    }
+
     @Override
     public Subscription events(Map<String, String> labels, Consumer<EngineEvent> sink) {
-        ResultCallback.Adapter<Event> callback = new ResultCallback.Adapter<>() {
+        ResultCallback.Adapter<Event> callback = new StreamCallback<>() {
             @Override
             public void onNext(Event e) {
                 Map<String, String> attrs = e.getActor() != null

@@ -65,6 +65,8 @@ public final class CanonicalStage {
                 .on(svc + "healthcheck.test", this::healthTest)
                 .on(svc + "devices.[]", this::device)
                 .on(svc + "extends", this::extendsRef)
+                .on(svc + "ulimits.*", this::ulimit)
+                .on(svc + "user", CanonicalStage::toText)
                 .on(svc + "group_add.[]", CanonicalStage::toText)
                 .on(svc + "logging.options.*", CanonicalStage::toText)
                 .on(svc + "storage_opt.*", CanonicalStage::toText)
@@ -74,6 +76,7 @@ public final class CanonicalStage {
                 .on(svc + "post_start.[].environment", (n, p) -> dict(n, p, false))
                 .on(svc + "pre_stop.[].environment", (n, p) -> dict(n, p, false))
                 .on(svc + "develop.watch", this::watch)
+                .on(svc + "deploy.resources.reservations.devices.[].count", this::deviceCount)
                 .on("networks.*", this::resource)
                 .on("networks.*.labels", (n, p) -> dict(n, p, true))
                 .on("networks.*.driver_opts.*", CanonicalStage::toText)
@@ -84,7 +87,8 @@ public final class CanonicalStage {
                 .on("secrets.*.labels", (n, p) -> dict(n, p, true))
                 .on("configs.*", this::resource)
                 .on("configs.*.labels", (n, p) -> dict(n, p, true))
-                .on("include.[]", this::include);
+                .on("include.[]", this::include)
+                .on("services.*", this::nullToMap);
     }
 
     /** Canonicalises one file's tree. */
@@ -412,7 +416,8 @@ public final class CanonicalStage {
         }
         Node name = map.get("name");
         if (name != null && !Nodes.plain(name).equals(Nodes.plain(extName))) {
-            diag.error(map.keyMark("external"), path, "name and external.name conflict; only use "
+            diag.error(ext.keyMark("name"), path.key("external").key("name"),
+                    "name and external.name conflict; only use "
                     + "name (external.name is deprecated)");
             return node;
         }
@@ -441,6 +446,21 @@ public final class CanonicalStage {
         if (node instanceof MapNode map) {
             return map.mapValues((k, v) -> k.equals("path") || k.equals("env_file")
                     ? stringList(v, path.key(k)) : v);
+        }
+        return node;
+    }
+
+    /** {@code count: all} in a device request: -1, as the Engine API spells "all". */
+    private Node ulimit(Node node, YamlPath path) {
+        if (node instanceof ScalarNode s && s.value() != null) {
+            return MapNode.builder(s.mark()).put("single", s).build();
+        }
+        return node;
+    }
+
+    private Node deviceCount(Node node, YamlPath path) {
+        if (node instanceof ScalarNode s && "all".equals(s.text())) {
+            return Nodes.of(-1L, s.mark());
         }
         return node;
     }

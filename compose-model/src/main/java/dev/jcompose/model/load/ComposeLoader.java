@@ -82,10 +82,9 @@ public final class ComposeLoader {
         }
 
         Set<String> warned = new HashSet<>();
-        FileLoader loader = new FileLoader(options, env, diag, warned);
         Node merged = null;
         for (ConfigSource file : files) {
-            Node tree = loadFile(loader, file, projectDir);
+            Node tree = loadFile(file, env, warned);
             merged = merged == null ? tree : MergeStage.merge(merged, tree);
         }
         diag.throwIfErrors();
@@ -136,12 +135,38 @@ public final class ComposeLoader {
                 projectDir, configFiles, env.asMap(), disabled, profiles);
     }
 
-    private Node loadFile(FileLoader loader, ConfigSource file, Path projectDir) {
+    private Node loadFile(ConfigSource file, Environment env, Set<String> warned) {
+        Node tree = readCanonical(file, env, warned);
+        if (tree instanceof MapNode root) {
+            Path path = file.path() != null ? file.path()
+                    : options.workingDir().resolve("compose.yaml");
+            tree = new ExtendsStage(diag, other -> readCanonical(ConfigSource.of(other), env,
+                    warned) instanceof MapNode m ? m : null).apply(root, path);
+            diag.throwIfErrors();
+        }
+        return tree;
+    }
+
+    /** One file through interpolation, validation and the canonical form. */
+    private Node readCanonical(ConfigSource file, Environment env, Set<String> warned) {
         String text = read(file);
-        Node tree = loader.tree(file.displayName(), text);
-        Path dir = file.content() != null || file.path().getParent() == null ? projectDir
-                : file.path().toAbsolutePath().getParent();
-        return loader.withExtends(new FileLoader.Scope(dir), file.displayName(), tree);
+        List<Node> documents = YamlReader.readAll(file.displayName(), text);
+        Node tree = null;
+        for (Node doc : documents) {
+            tree = tree == null ? doc : MergeStage.merge(tree, doc);
+        }
+        if (tree == null || tree.isNull()) {
+            tree = MapNode.empty(new Mark(file.displayName(), 1, 1));
+        }
+        if (options.interpolate()) {
+            tree = new InterpolateStage(env, diag, warned).apply(tree);
+            diag.throwIfErrors();
+        }
+        Schema.validate(tree, ComposeSchema.FILE, YamlPath.ROOT, diag);
+        diag.throwIfErrors();
+        tree = new CanonicalStage(diag).apply(tree);
+        diag.throwIfErrors();
+        return tree;
     }
 
     private String read(ConfigSource file) {

@@ -200,7 +200,7 @@ public final class ComposeSchema {
             .build();
 
     static final Type THROTTLE = list(obj("a device throttle")
-            .key("path", STRING).key("rate", anyOf(INT_LIKE, BYTES)).build());
+            .key("path", STRING).key("rate", BYTES).build());
 
     static final Type SERVICE = obj("a service")
             .key("annotations", listOrDict())
@@ -273,7 +273,7 @@ public final class ComposeSchema {
             .key("mem_limit", BYTES)
             .key("mem_reservation", BYTES)
             .key("mem_swappiness", INT_LIKE)
-            .key("memswap_limit", anyOf(INT_LIKE, BYTES))
+            .key("memswap_limit", BYTES)
             .key("network_mode", STRING)
             .key("networks", SERVICE_NETWORKS)
             .key("oom_kill_disable", BOOL_LIKE)

@@ -17,6 +17,40 @@ final class ConsistencyStage {
     private ConsistencyStage() {
     }
 
+    /**
+     * {@code volumes_from: [x]} and {@code network_mode} / {@code ipc} / {@code pid}
+     * {@code service:x} name services too: they must exist, as with depends_on.
+     */
+    private static void implicitDependencies(String name, MapNode svc, MapNode services,
+            MapNode disabled, YamlPath path, Diagnostics diag) {
+        if (svc.get("volumes_from") instanceof SeqNode from) {
+            for (int i = 0; i < from.size(); i++) {
+                String ref = Nodes.text(from.get(i));
+                if (ref == null || ref.startsWith("container:")) {
+                    continue;
+                }
+                int colon = ref.indexOf(':');
+                String dep = colon < 0 ? ref : ref.substring(0, colon);
+                if (!services.has(dep) && !disabled.has(dep)) {
+                    diag.error(from.get(i), path.key("volumes_from").index(i), "service \""
+                            + name + "\" depends on undefined service \"" + dep + "\""
+                            + Schema.suggestion(dep, services.keys()));
+                }
+            }
+        }
+        for (String key : new String[] {"network_mode", "ipc", "pid"}) {
+            String value = Nodes.text(svc.get(key));
+            if (value != null && value.startsWith("service:")) {
+                String dep = value.substring("service:".length());
+                if (!services.has(dep) && !disabled.has(dep)) {
+                    diag.error(svc.get(key), path.key(key), "service \"" + name
+                            + "\" depends on undefined service \"" + dep + "\""
+                            + Schema.suggestion(dep, services.keys()));
+                }
+            }
+        }
+    }
+
     static void check(MapNode root, MapNode disabled, Diagnostics diag) {
         MapNode services = ResolveStages.map(root, "services");
         MapNode networks = ResolveStages.map(root, "networks");
@@ -53,6 +87,7 @@ final class ConsistencyStage {
                     }
                 });
             }
+            implicitDependencies(name, svc, services, disabled, path, diag);
             if (svc.get("networks") instanceof MapNode nets) {
                 nets.keys().forEach(net -> {
                     if (!networks.has(net)) {

@@ -1,7 +1,7 @@
 package dev.jcompose.model.load;
 
+import dev.jcompose.model.Diagnostics;
 import dev.jcompose.model.tree.MapNode;
-import dev.jcompose.model.tree.Mark;
 import dev.jcompose.model.tree.Node;
 import dev.jcompose.model.tree.Nodes;
 import dev.jcompose.model.tree.YamlPath;
@@ -10,132 +10,117 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Objects;
 
 /**
- * {@code extends}: a service inherits the definition of another service, in the same file or in
- * another one, merged under its own with the rules of {@link MergeStage}. Chains are followed;
- * a cycle is an error naming the chain. A service extended from another file keeps its relative
- * paths pointing where they pointed (they are rebased from that file's directory).
+ * Resolves {@code extends} in one file's canonical tree: each service that extends another (in
+ * the same file, or in {@code file} relative to this file's directory) becomes the base service
+ * merged with its own keys, by the same rules as an override file. Chains are followed (a base
+ * may extend another); a cycle is an error naming it. Relative paths of a base from another
+ * directory (build context, env files, bind mounts) are made absolute against that directory,
+ * so they keep pointing where they pointed.
  */
 final class ExtendsStage {
 
-    /** A service on an extends chain: the file declaring it and its name. */
-    private record Ref(String file, String service) {
-        @Override
-        public String toString() {
-            return service + " (" + file + ")";
-        }
+    /** Reads another file to the canonical stage, its own {@code extends} unresolved. */
+    interface FileReader {
+        MapNode read(Path file);
     }
 
-    private final FileLoader loader;
-    private final FileLoader.Scope scope;
-    private final String file;
-    private final MapNode services;
-    private final Map<String, Node> resolved = new HashMap<>();
+    private final Diagnostics diag;
+    private final FileReader reader;
+    private final Map<Path, MapNode> files = new HashMap<>();
 
-    private ExtendsStage(FileLoader loader, FileLoader.Scope scope, String file, MapNode services) {
-        this.loader = loader;
-        this.scope = scope;
-        this.file = file;
-        this.services = services;
+    ExtendsStage(Diagnostics diag, FileReader reader) {
+        this.diag = diag;
+        this.reader = reader;
     }
 
-    /** Applies every {@code extends} of one file's tree. */
-    static Node apply(FileLoader loader, FileLoader.Scope scope, String file, Node root) {
-        if (!(root instanceof MapNode r) || !(r.get("services") instanceof MapNode services)) {
+    /** {@code root}, read from {@code file}, with every service's {@code extends} resolved. */
+    MapNode apply(MapNode root, Path file) {
+        if (!(root.get("services") instanceof MapNode services)) {
             return root;
         }
-        boolean any = services.entries().values().stream()
-                .anyMatch(s -> s instanceof MapNode m && m.has("extends"));
-        if (!any) {
-            return root;
-        }
-        ExtendsStage stage = new ExtendsStage(loader, scope, file, services);
-        MapNode out = services.mapValues((name, svc) -> stage.resolve(name, List.of()));
-        return r.with("services", out);
-    }
-
-    /** The service {@code name} of this file with its extends applied, or null on error. */
-    Node resolve(String name, List<Ref> chain) {
-        Node done = resolved.get(name);
-        if (done != null) {
-            return done;
-        }
-        Node svc = services.get(name);
-        if (!(svc instanceof MapNode local) || !local.has("extends")) {
-            return svc;
-        }
-        YamlPath path = YamlPath.of("services", name, "extends");
-        Ref self = new Ref(file, name);
-        if (chain.contains(self)) {
-            List<Ref> cycle = new ArrayList<>(chain.subList(chain.indexOf(self), chain.size()));
-            cycle.add(self);
-            loader.diag().error(local.keyMark("extends"), path, "circular extends: "
-                    + cycle.stream().map(Ref::toString).collect(Collectors.joining(" -> ")));
-            return svc;
-        }
-        List<Ref> next = new ArrayList<>(chain);
-        next.add(self);
-        Node ext = local.get("extends");
-        String ref = ext instanceof MapNode m ? Nodes.text(m.get("service")) : null;
-        if (ref == null) {
-            loader.diag().error(ext, path, "extends." + name + ".service is required: name the "
-                    + "service to extend");
-            return svc;
-        }
-        Node refFile = ((MapNode) ext).get("file");
-        Node base;
-        if (refFile != null && Nodes.text(refFile) != null) {
-            base = fromFile(name, ref, Nodes.text(refFile), refFile.mark(), next);
-        } else {
-            if (!services.has(ref)) {
-                loader.diag().error(ext.mark(), path, "cannot extend service \"" + name + "\" in "
-                        + file + ": service \"" + ref + "\" not found"
-                        + Schema.suggestion(ref, services.keys()));
-                return svc;
+        Path normalised = file.toAbsolutePath().normalize();
+        files.put(normalised, root);
+        MapNode.Builder out = MapNode.builder(services.mark());
+        for (var e : services.entries().entrySet()) {
+            Node resolved = e.getValue();
+            if (resolved instanceof MapNode svc && svc.has("extends")) {
+                resolved = resolve(e.getKey(), root, normalised, new ArrayList<>());
             }
-            base = resolve(ref, next);
+            out.put(e.getKey(), services.keyMark(e.getKey()), resolved == null ? e.getValue()
+                    : resolved);
         }
-        if (base == null) {
+        return root.with("services", out.build());
+    }
+
+    /** The service {@code name} of {@code root} with its extends chain merged in, or null. */
+    private MapNode resolve(String name, MapNode root, Path file, List<String> chain) {
+        YamlPath path = YamlPath.ROOT.key("services").key(name);
+        if (!(ResolveStages.map(root, "services").get(name) instanceof MapNode svc)) {
+            return null;
+        }
+        if (!(svc.get("extends") instanceof MapNode ref)) {
             return svc;
         }
-        Node merged = MergeStage.merge(withoutExtends(base), withoutExtends(local),
-                YamlPath.of("services", name));
-        resolved.put(name, merged);
-        return merged;
-    }
-
-    private Node fromFile(String name, String ref, String refFile, Mark mark, List<Ref> chain) {
-        YamlPath path = YamlPath.of("services", name, "extends", "file");
-        Path other = scope.workingDir().resolve(refFile).normalize();
-        FileLoader.Scope otherScope = scope.withWorkingDir(other.getParent());
-        MapNode tree = loader.extendedFile(other, otherScope, mark, path);
-        if (tree == null) {
+        String link = file + " " + name;
+        if (chain.contains(link)) {
+            List<String> cycle = new ArrayList<>(chain.subList(chain.indexOf(link),
+                    chain.size()));
+            cycle.add(link);
+            diag.error(ref, path.key("extends"), "extends cycle: " + String.join(" -> ",
+                    cycle.stream().map(ExtendsStage::shortName).toList()));
             return null;
         }
-        if (!(tree.get("services") instanceof MapNode otherServices)) {
-            loader.diag().error(mark, path, "cannot extend service \"" + name + "\" in " + file
-                    + ": " + refFile + " has no services section");
+        chain.add(link);
+        String baseName = Nodes.text(ref.get("service"));
+        Path baseFile = file;
+        MapNode baseRoot = root;
+        if (ref.get("file") != null) {
+            baseFile = file.getParent().resolve(Nodes.text(ref.get("file"))).normalize();
+            baseRoot = files.get(baseFile);
+            if (baseRoot == null) {
+                baseRoot = reader.read(baseFile);
+                if (baseRoot == null) {
+                    return null;
+                }
+                files.put(baseFile, baseRoot);
+            }
+        }
+        if (!(ResolveStages.map(baseRoot, "services").get(baseName) instanceof MapNode)) {
+            diag.error(ref.get("service") != null ? ref.get("service") : ref,
+                    path.key("extends").key("service"), "service \"" + name + "\" extends \""
+                            + baseName + "\", which is not a service of " + baseFile
+                            .getFileName());
             return null;
         }
-        if (!otherServices.has(ref)) {
-            loader.diag().error(mark, path, "cannot extend service \"" + name + "\" in " + file
-                    + ": service \"" + ref + "\" not found in " + refFile
-                    + Schema.suggestion(ref, otherServices.keys()));
-            return null;
-        }
-        ExtendsStage stage = new ExtendsStage(loader, otherScope, other.toString(), otherServices);
-        Node base = stage.resolve(ref, chain);
+        MapNode base = resolve(baseName, baseRoot, baseFile, chain);
+        chain.remove(chain.size() - 1);
         if (base == null) {
             return null;
         }
-        Path from = otherScope.workingDir();
-        Path to = scope.workingDir();
-        return PathsStage.service(base, p -> PathsStage.rebase(p, from, to));
+        base = base.without("extends");
+        if (!Objects.equals(baseFile.getParent(), file.getParent())) {
+            base = rebased(base, baseName, baseFile.getParent());
+        }
+        Node merged = MergeStage.merge(base, svc.without("extends"), path);
+        return merged instanceof MapNode m ? MergeStage.clearTags(m) instanceof MapNode c ? c
+                : m : svc;
     }
 
-    private static Node withoutExtends(Node service) {
-        return service instanceof MapNode m ? m.without("extends") : service;
+    /** {@code service}'s relative paths made absolute against {@code dir}. */
+    private static MapNode rebased(MapNode service, String name, Path dir) {
+        MapNode root = MapNode.builder(service.mark())
+                .put("services", MapNode.builder(service.mark()).put(name, service).build())
+                .build();
+        MapNode done = (MapNode) ResolveStages.paths(root, dir,
+                Path.of(System.getProperty("user.home")));
+        return (MapNode) ResolveStages.map(done, "services").get(name);
+    }
+
+    private static String shortName(String link) {
+        int space = link.lastIndexOf(' ');
+        return Path.of(link.substring(0, space)).getFileName() + ":" + link.substring(space + 1);
     }
 }

@@ -2,6 +2,8 @@ package dev.jcompose.model.load;
 
 import dev.jcompose.model.Project;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -58,6 +61,13 @@ public final class ModelPrinter {
         return json(toTree(project));
     }
 
+    /** JSON text of a plain tree on one line (no trailing newline), for JSON-lines output. */
+    public static String jsonLine(Object tree) {
+        StringBuilder sb = new StringBuilder();
+        Json.write(tree, sb, 0, false);
+        return sb.toString();
+    }
+
     /** JSON text of a plain tree, indented by two spaces. */
     public static String json(Object tree) {
         StringBuilder sb = new StringBuilder();
@@ -97,6 +107,9 @@ public final class ModelPrinter {
         return v;
     }
 
+    /** Accessors by component: {@code getAccessor()} looks the method up on every call. */
+    private static final Map<RecordComponent, Method> ACCESSORS = new ConcurrentHashMap<>();
+
     private static Map<String, Object> record(Record r) {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> extensions = null;
@@ -106,7 +119,8 @@ public final class ModelPrinter {
             }
             Object v;
             try {
-                v = ci.component().getAccessor().invoke(r);
+                v = ACCESSORS.computeIfAbsent(ci.component(), RecordComponent::getAccessor)
+                        .invoke(r);
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException(e);
             }

@@ -92,7 +92,7 @@ public final class VolumeSpecs {
             throw new IllegalArgumentException("\"" + spec + "\": "
                     + bindOpts.keySet().iterator().next() + " applies to bind mounts only");
         }
-        if (!bind) {
+        if (!volumeOpts.isEmpty()) {
             out.put("volume", volumeOpts);
         }
         return out;

@@ -34,6 +34,30 @@ public interface Engine extends AutoCloseable {
 
     void killContainer(String containerId, String signal);
 
+    /**
+     * Runs a command in a running container, streaming its output to {@code io} (and
+     * {@code io.stdin()} to it when the spec attaches stdin) until it ends.
+     *
+     * @return the command's exit code
+     */
+    int exec(ExecSpec spec, StreamIO io) throws InterruptedException;
+
+    /**
+     * Attaches to a created container's output (and input, when {@code io.stdin()} is set and
+     * the container keeps stdin open) before it starts, so nothing it writes is lost. Returns
+     * once attached; completes when the container stops.
+     */
+    Subscription attach(String containerId, StreamIO io);
+
+    /** Blocks until the container has stopped; returns its exit code. */
+    int waitContainer(String containerId) throws InterruptedException;
+
+    /** Freezes every process of a running container. */
+    void pauseContainer(String containerId);
+
+    /** Resumes a paused container. */
+    void unpauseContainer(String containerId);
+
     void removeContainer(String containerId, boolean force, boolean removeVolumes);
 
     void renameContainer(String containerId, String newName);
@@ -71,6 +95,23 @@ public interface Engine extends AutoCloseable {
     void buildImage(BuildSpec spec, ImageProgress progress);
 
     void removeImage(String reference);
+
+    // --- images: inspect, list, tag, push (issue 5) ---------------------------------------------
+
+    /** A local image by reference or id, or empty when it is not present. */
+    Optional<ImageSummary> inspectImage(String reference);
+
+    /** Local images carrying all of {@code labels} ({@code key=value}, or {@code key} alone). */
+    List<ImageSummary> listImages(Map<String, String> labels);
+
+    /** Gives the local image {@code source} the further reference {@code target}. */
+    void tagImage(String source, String target);
+
+    /**
+     * Pushes the local image {@code reference} to its registry; throws
+     * {@link EngineException.ImageFailure} with the registry's reason.
+     */
+    void pushImage(String reference, ImageProgress progress);
 
     // --- streams --------------------------------------------------------------------------------
 

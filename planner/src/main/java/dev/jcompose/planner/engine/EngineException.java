@@ -51,4 +51,36 @@ public class EngineException extends RuntimeException {
             super(message);
         }
     }
+
+    /**
+     * A build failed. When a Dockerfile step failed, {@code step} names it ({@code Step 2/3 :
+     * RUN make}), {@code exitCode} is its exit code and {@code output} its last lines; otherwise
+     * they are null, -1 and empty, and the message says what went wrong.
+     */
+    public static class BuildFailure extends EngineException {
+        private static final long serialVersionUID = 1L;
+        private final String step;
+        private final int exitCode;
+        private final java.util.List<String> output;
+
+        public BuildFailure(String message, String step, int exitCode,
+                java.util.List<String> output) {
+            super(message);
+            this.step = step;
+            this.exitCode = exitCode;
+            this.output = java.util.List.copyOf(output);
+        }
+
+        public String step() {
+            return step;
+        }
+
+        public int exitCode() {
+            return exitCode;
+        }
+
+        public java.util.List<String> output() {
+            return output;
+        }
+    }
 }

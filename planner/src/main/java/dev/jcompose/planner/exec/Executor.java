@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Runs a plan against the engine. It makes no decisions: each step runs on its own virtual
@@ -33,11 +34,21 @@ public final class Executor {
     /** Default bound on concurrent engine operations. */
     public static final int DEFAULT_PARALLELISM = 64;
 
+    /**
+     * Steps run on platform threads, one per runnable step. Not virtual threads: a virtual
+     * thread blocking on an engine socket starts the JDK's I/O poller, a thread that then sits
+     * in native code, and the JVM waits 300 ms for such threads when the command exits. At most
+     * a few hundred steps are runnable at once, which platform threads handle easily.
+     */
+    private static final ThreadFactory STEP_THREADS =
+            Thread.ofPlatform().daemon().name("jcompose-step-", 1).factory();
+
     private final Engine engine;
     private final ProgressListener progress;
     private final int parallelism;
     private final String project;
     private final Duration waitTimeout;
+    private final ImageSteps images;
 
     /**
      * @param project      the project's name (selects its engine events)
@@ -51,6 +62,7 @@ public final class Executor {
         this.progress = progress;
         this.parallelism = Math.max(1, parallelism);
         this.waitTimeout = waitTimeout;
+        this.images = new ImageSteps(engine, progress);
     }
 
     /** A step that did not succeed, and why. */
@@ -109,7 +121,7 @@ public final class Executor {
         Map<Integer, CompletableFuture<Void>> futures = new LinkedHashMap<>();
         Map<Integer, Failure> failures = new ConcurrentHashMap<>();
         Semaphore permits = new Semaphore(parallelism);
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(STEP_THREADS)) {
             for (Step step : plan.steps()) {
                 List<CompletableFuture<Void>> before = step.after().stream()
                         .map(futures::get).toList();
@@ -195,20 +207,9 @@ public final class Executor {
     private void perform(Action action, Map<String, String> ids) {
         String r = action.resource();
         switch (action) {
-            case Action.PullImage p -> {
-                progress.on(ProgressEvent.working(r, "Pulling"));
-                engine.pullImage(p.image(), (id, status, current, total) -> progress.on(
-                        new ProgressEvent(id.isEmpty() ? r : id, ProgressEvent.Status.WORKING,
-                                status, "", current, total, id.isEmpty() ? null : r)));
-                progress.on(ProgressEvent.done(r, "Pulled"));
-            }
-            case Action.BuildImage b -> {
-                progress.on(ProgressEvent.working(r, "Building"));
-                engine.buildImage(b.spec(), (id, status, current, total) -> progress.on(
-                        new ProgressEvent(r, ProgressEvent.Status.WORKING, "Building", status,
-                                current, total, null)));
-                progress.on(ProgressEvent.done(r, "Built"));
-            }
+            case Action.PullImage p -> images.pull(p);
+            case Action.BuildImage b -> images.build(b);
+            case Action.PushImage p -> images.push(p);
             case Action.CreateNetwork n -> {
                 progress.on(ProgressEvent.working(r, "Creating"));
                 try {
@@ -249,6 +250,21 @@ public final class Executor {
                 progress.on(ProgressEvent.working(r, "Stopping"));
                 engine.stopContainer(s.containerId(), s.timeout());
                 progress.on(ProgressEvent.done(r, "Stopped"));
+            }
+            case Action.KillContainer k -> {
+                progress.on(ProgressEvent.working(r, "Killing"));
+                engine.killContainer(k.containerId(), k.signal());
+                progress.on(ProgressEvent.done(r, "Killed"));
+            }
+            case Action.PauseContainer p -> {
+                progress.on(ProgressEvent.working(r, "Pausing"));
+                engine.pauseContainer(p.containerId());
+                progress.on(ProgressEvent.done(r, "Paused"));
+            }
+            case Action.UnpauseContainer u -> {
+                progress.on(ProgressEvent.working(r, "Unpausing"));
+                engine.unpauseContainer(u.containerId());
+                progress.on(ProgressEvent.done(r, "Unpaused"));
             }
             case Action.RemoveContainer c -> {
                 progress.on(ProgressEvent.working(r, "Removing"));

@@ -19,10 +19,17 @@ public sealed interface Action {
     /** A verb phrase for plans: {@code create}, {@code start}. */
     String verb();
 
-    /** Pull an image used by {@code services}. */
-    record PullImage(String image, List<String> services) implements Action {
+    /**
+     * Pull an image used by {@code services}. When {@code mayFail}, a failure is reported as a
+     * warning and the plan carries on (the image can be built, or failures are ignored).
+     */
+    record PullImage(String image, List<String> services, boolean mayFail) implements Action {
         public PullImage {
             services = List.copyOf(services);
+        }
+
+        public PullImage(String image, List<String> services) {
+            this(image, services, false);
         }
 
         @Override
@@ -36,8 +43,15 @@ public sealed interface Action {
         }
     }
 
-    /** Build the image of {@code service}. */
-    record BuildImage(String service, BuildSpec spec) implements Action {
+    /**
+     * Build the image of {@code service}. When {@code onlyIfMissing}, the build is skipped if
+     * the image is present by then (a pull before it succeeded).
+     */
+    record BuildImage(String service, BuildSpec spec, boolean onlyIfMissing) implements Action {
+        public BuildImage(String service, BuildSpec spec) {
+            this(service, spec, false);
+        }
+
         @Override
         public String resource() {
             return "Image " + spec.tags().get(0);
@@ -46,6 +60,23 @@ public sealed interface Action {
         @Override
         public String verb() {
             return "build";
+        }
+    }
+
+    /** Push an image of {@code services} to its registry; see {@link PullImage} for mayFail. */
+    record PushImage(String image, List<String> services, boolean mayFail) implements Action {
+        public PushImage {
+            services = List.copyOf(services);
+        }
+
+        @Override
+        public String resource() {
+            return "Image " + image;
+        }
+
+        @Override
+        public String verb() {
+            return "push";
         }
     }
 
@@ -127,6 +158,46 @@ public sealed interface Action {
         @Override
         public String verb() {
             return "stop";
+        }
+    }
+
+    /** Send {@code signal} (null: the engine's default, SIGKILL) to a running container. */
+    record KillContainer(String service, String containerName, String containerId,
+            String signal) implements Action {
+        @Override
+        public String resource() {
+            return "Container " + containerName;
+        }
+
+        @Override
+        public String verb() {
+            return signal == null ? "kill" : "kill -s " + signal;
+        }
+    }
+
+    record PauseContainer(String service, String containerName, String containerId)
+            implements Action {
+        @Override
+        public String resource() {
+            return "Container " + containerName;
+        }
+
+        @Override
+        public String verb() {
+            return "pause";
+        }
+    }
+
+    record UnpauseContainer(String service, String containerName, String containerId)
+            implements Action {
+        @Override
+        public String resource() {
+            return "Container " + containerName;
+        }
+
+        @Override
+        public String verb() {
+            return "unpause";
         }
     }
 

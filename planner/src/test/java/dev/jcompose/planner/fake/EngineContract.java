@@ -141,6 +141,21 @@ public abstract class EngineContract {
     }
 
     @Test
+    void containersArePausedUnpausedAndKilled() {
+        String id = container("p1", null, List.of("sleep", "300"));
+        engine().startContainer(id);
+        engine().pauseContainer(id);
+        assertEquals("paused", engine().inspectContainer(id).orElseThrow().state());
+        engine().unpauseContainer(id);
+        assertEquals("running", engine().inspectContainer(id).orElseThrow().state());
+        engine().killContainer(id, "SIGKILL");
+        ContainerSummary killed = engine().inspectContainer(id).orElseThrow();
+        assertEquals("exited", killed.state());
+        assertEquals(137, killed.exitCode());
+        assertThrows(EngineException.class, () -> engine().pauseContainer(id));
+    }
+
+    @Test
     void volumesAndNetworksCarryLabels() {
         String vol = prefix + "_data";
         engine().createVolume(new VolumeSpec(vol, null, Map.of(), labels()));
@@ -175,5 +190,52 @@ public abstract class EngineContract {
         ContainerSummary c = engine().inspectContainer(prefix + "-renamed").orElseThrow();
         assertEquals(id, c.id());
         assertNull(c.exitCode());
+    }
+
+    // --- images (issue 5) -------------------------------------------------------------------
+
+    @Test
+    void builtImagesAreInspectedListedTaggedAndRemoved() throws Exception {
+        java.nio.file.Path context = java.nio.file.Files.createTempDirectory("contract");
+        cleanup.add(() -> context.toFile().delete());
+        String tag = prefix + "-img:1";
+        String other = prefix + "-other:2";
+        cleanup.add(() -> engine().removeImage(other));
+        cleanup.add(() -> engine().removeImage(tag));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        engine().buildImage(new dev.jcompose.planner.engine.BuildSpec(context, null,
+                "FROM " + image() + "\nLABEL contract=yes\n", Map.of(), null, List.of(tag),
+                labels(), false, false, null, List.of(), null, null, List.of()),
+                (id, line, current, total) -> lines.add(line));
+        assertFalse(lines.isEmpty(), "a build reports its steps");
+
+        dev.jcompose.planner.engine.ImageSummary img = engine().inspectImage(tag).orElseThrow();
+        assertTrue(img.id().startsWith("sha256:"), img.id());
+        assertTrue(img.tags().contains(tag), img.tags().toString());
+        assertEquals(prefix, img.label("com.docker.compose.project"));
+        assertTrue(img.arrived() != null, "the engine says when the image arrived");
+        assertEquals(img.id(), engine().imageId(tag).orElseThrow());
+        assertEquals(List.of(img.id()), engine().listImages(labels()).stream()
+                .map(dev.jcompose.planner.engine.ImageSummary::id).toList());
+
+        engine().tagImage(tag, other);
+        assertEquals(img.id(), engine().inspectImage(other).orElseThrow().id());
+        assertTrue(engine().inspectImage(tag).orElseThrow().tags().contains(other));
+        engine().removeImage(other);
+        assertTrue(engine().inspectImage(other).isEmpty());
+        assertTrue(engine().inspectImage(tag).isPresent(), "removing one tag keeps the others");
+        engine().removeImage(tag);
+        assertTrue(engine().inspectImage(tag).isEmpty());
+        assertThrows(EngineException.NotFound.class, () -> engine().removeImage(tag));
+    }
+
+    @Test
+    void pushingAnImageThatIsNotHereFailsAsNotFound() {
+        EngineException e = assertThrows(EngineException.NotFound.class,
+                () -> engine().pushImage("127.0.0.1:1/" + prefix + "/none:1",
+                        ImageProgress.NONE));
+        assertTrue(e.getMessage().contains(prefix + "/none:1"), e.getMessage());
+        assertThrows(EngineException.NotFound.class,
+                () -> engine().tagImage(prefix + "/none:1", prefix + "/other:1"));
     }
 }

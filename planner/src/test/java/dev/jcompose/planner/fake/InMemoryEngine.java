@@ -4,10 +4,13 @@ import dev.jcompose.planner.engine.BuildSpec;
 import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.engine.Engine;
+import dev.jcompose.planner.engine.ExecSpec;
+import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.engine.EngineEvent;
 import dev.jcompose.planner.engine.EngineException;
 import dev.jcompose.planner.engine.EngineInfo;
 import dev.jcompose.planner.engine.ImageProgress;
+import dev.jcompose.planner.engine.ImageSummary;
 import dev.jcompose.planner.engine.LogLine;
 import dev.jcompose.planner.engine.LogOptions;
 import dev.jcompose.planner.engine.NetworkSpec;
@@ -74,15 +77,47 @@ public final class InMemoryEngine implements Engine {
     private final Map<String, NetworkSummary> networks = new ConcurrentHashMap<>();
     private final Map<String, VolumeSummary> volumes = new ConcurrentHashMap<>();
     private final Map<String, String> images = new ConcurrentHashMap<>();
+    private final Map<String, ImageSummary> imageDetails = new ConcurrentHashMap<>();
     private final Set<String> registry = ConcurrentHashMap.newKeySet();
+    private final Set<String> failingBuilds = ConcurrentHashMap.newKeySet();
     private final List<Consumer<EngineEvent>> subscribers = new CopyOnWriteArrayList<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
     /** Makes {@code reference} present locally. */
     public InMemoryEngine withImage(String reference) {
-        images.put(reference, "sha256:" + Integer.toHexString(reference.hashCode()));
+        return withImage(reference, Instant.now());
+    }
+
+    /** Makes {@code reference} present locally, pulled (or built) at {@code lastTagged}. */
+    public InMemoryEngine withImage(String reference, Instant lastTagged) {
+        return withImage(reference, "sha256:" + Integer.toHexString(reference.hashCode()),
+                Map.of(), lastTagged);
+    }
+
+    private InMemoryEngine withImage(String reference, String id, Map<String, String> labels,
+            Instant lastTagged) {
+        images.put(normalise(reference), id);
+        imageDetails.put(id, new ImageSummary(id, List.of(), labels, lastTagged, lastTagged));
         return this;
+    }
+
+    /** Makes builds of {@code tag} fail at their second step with exit code 3. */
+    public InMemoryEngine withFailingBuild(String tag) {
+        failingBuilds.add(normalise(tag));
+        return this;
+    }
+
+    /** Whether {@code reference} was pushed (or was made pullable). */
+    public boolean inRegistry(String reference) {
+        return registry.contains(reference);
+    }
+
+    /** {@code name} with {@code :latest} when it has no tag, as the engine lists references. */
+    private static String normalise(String reference) {
+        int slash = reference.lastIndexOf('/');
+        return reference.indexOf(':', slash + 1) >= 0 || reference.contains("@") ? reference
+                : reference + ":latest";
     }
 
     /** Makes {@code reference} pullable. */
@@ -165,14 +200,15 @@ public final class InMemoryEngine implements Engine {
                         b.protocol()));
             }
         }
-        return new ContainerSummary(c.id, c.name, c.spec.image(), images.get(c.spec.image()),
+        return new ContainerSummary(c.id, c.name, c.spec.image(),
+                images.get(normalise(c.spec.image())),
                 c.state, c.health, c.exitCode, c.spec.labels(), ports, 0);
     }
 
     @Override
     public String createContainer(ContainerSpec spec) {
         calls.add("create container " + spec.name());
-        if (!images.containsKey(spec.image())) {
+        if (!images.containsKey(normalise(spec.image()))) {
             throw new EngineException.NotFound("No such image: " + spec.image());
         }
         synchronized (containers) {
@@ -253,6 +289,71 @@ public final class InMemoryEngine implements Engine {
         c.state = "exited";
         c.exitCode = 137;
         emit(c, "die", Map.of("exitCode", "137"));
+    }
+
+    /**
+     * Records the call and succeeds with no output: the fake runs no processes. (Exec's real
+     * behaviour is tested against the engine, in the adapter's and the CLI's integration tests.)
+     */
+    @Override
+    public int exec(ExecSpec spec, StreamIO io) {
+        Container c = byId(spec.containerId());
+        calls.add("exec in " + c.name + ": " + String.join(" ", spec.command()));
+        if (!"running".equals(c.state)) {
+            throw new EngineException.Conflict("container " + c.name + " is not running");
+        }
+        return 0;
+    }
+
+    /** Nothing to relay: the fake runs no processes; the subscription ends at once. */
+    @Override
+    public Subscription attach(String containerId, StreamIO io) {
+        Container c = byId(containerId);
+        calls.add("attach container " + c.name);
+        return new Subscription() {
+            @Override
+            public void awaitCompletion() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** A running fake container "finishes" when waited for: it exits 0. */
+    @Override
+    public int waitContainer(String containerId) {
+        Container c = byId(containerId);
+        calls.add("wait container " + c.name);
+        if ("running".equals(c.state)) {
+            c.state = "exited";
+            c.exitCode = 0;
+            emit(c, "die", Map.of("exitCode", "0"));
+        }
+        return c.exitCode == null ? 0 : c.exitCode;
+    }
+
+    @Override
+    public void pauseContainer(String containerId) {
+        Container c = byId(containerId);
+        calls.add("pause container " + c.name);
+        if (!"running".equals(c.state)) {
+            throw new EngineException.Conflict("container " + c.name + " is not running");
+        }
+        c.state = "paused";
+        emit(c, "pause", Map.of());
+    }
+
+    @Override
+    public void unpauseContainer(String containerId) {
+        Container c = byId(containerId);
+        calls.add("unpause container " + c.name);
+        if (!"paused".equals(c.state)) {
+            throw new EngineException.Conflict("container " + c.name + " is not paused");
+        }
+        c.state = "running";
+        emit(c, "unpause", Map.of());
     }
 
     @Override
@@ -352,7 +453,7 @@ public final class InMemoryEngine implements Engine {
 
     @Override
     public Optional<String> imageId(String reference) {
-        return Optional.ofNullable(images.get(reference));
+        return inspectImage(reference).map(ImageSummary::id);
     }
 
     @Override
@@ -362,22 +463,75 @@ public final class InMemoryEngine implements Engine {
             throw new EngineException.ImageFailure("pull access denied for " + reference
                     + ", repository does not exist or may require 'docker login'");
         }
-        progress.update("", "Downloading", 1, 1);
-        withImage(reference);
+        progress.update("layer1", "Downloading", 1, 2);
+        progress.update("layer1", "Pull complete", -1, -1);
+        withImage(reference, Instant.now());
     }
 
     @Override
     public void buildImage(BuildSpec spec, ImageProgress progress) {
         calls.add("build " + spec.tags().get(0));
-        spec.tags().forEach(this::withImage);
+        progress.update("", "Step 1/2 : FROM scratch", -1, -1);
+        if (failingBuilds.contains(normalise(spec.tags().get(0)))) {
+            progress.update("", "Step 2/2 : RUN exit 3", -1, -1);
+            throw new EngineException.BuildFailure("building " + spec.tags().get(0)
+                    + " failed at Step 2/2 : RUN exit 3: exit code 3", "Step 2/2 : RUN exit 3", 3,
+                    List.of());
+        }
+        String id = "sha256:built-" + Integer.toHexString((spec.tags().get(0)
+                + ids.incrementAndGet()).hashCode());
+        Instant now = Instant.now();
+        spec.tags().forEach(t -> withImage(t, id, spec.labels(), now));
     }
 
     @Override
     public void removeImage(String reference) {
         calls.add("remove image " + reference);
-        if (images.remove(reference) == null) {
+        if (images.remove(normalise(reference)) == null) {
             throw new EngineException.NotFound("No such image: " + reference);
         }
+    }
+
+    @Override
+    public Optional<ImageSummary> inspectImage(String reference) {
+        String id = images.get(normalise(reference));
+        if (id == null && imageDetails.containsKey(reference)) {
+            id = reference;
+        }
+        ImageSummary img = id == null ? null : imageDetails.get(id);
+        if (img == null) {
+            return Optional.empty();
+        }
+        String imageId = id;
+        List<String> tags = images.entrySet().stream().filter(e -> e.getValue().equals(imageId))
+                .map(Map.Entry::getKey).sorted().toList();
+        return Optional.of(new ImageSummary(id, tags, img.labels(), img.created(),
+                img.lastTagged()));
+    }
+
+    @Override
+    public List<ImageSummary> listImages(Map<String, String> labels) {
+        return imageDetails.keySet().stream().map(this::inspectImage).flatMap(Optional::stream)
+                .filter(i -> !i.tags().isEmpty() && matches(i.labels(), labels)).toList();
+    }
+
+    @Override
+    public void tagImage(String source, String target) {
+        calls.add("tag " + source + " " + target);
+        ImageSummary img = inspectImage(source).orElseThrow(() ->
+                new EngineException.NotFound("No such image: " + source));
+        images.put(normalise(target), img.id());
+    }
+
+    @Override
+    public void pushImage(String reference, ImageProgress progress) {
+        calls.add("push " + reference);
+        if (inspectImage(reference).isEmpty()) {
+            throw new EngineException.NotFound("An image does not exist locally with the tag: "
+                    + reference);
+        }
+        progress.update("layer1", "Pushed", -1, -1);
+        registry.add(reference);
     }
 
     @Override

@@ -1,0 +1,30 @@
+package dev.jcompose.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A one-off container of a service ({@code run}).
+ *
+ * @param service      the service it is made from
+ * @param command      the command (null or empty: the service's)
+ * @param entrypoint   the entrypoint (null: the service's)
+ * @param env          variables added to the service's environment
+ * @param name         the container's name (null: {@code project-service-run-<hex>})
+ * @param user         run as (null: the service's)
+ * @param workingDir   in (null: the service's)
+ * @param noDeps       do not start the services it depends on
+ * @param servicePorts publish the service's ports (by default a one-off publishes none)
+ * @param remove       remove the container after it exits
+ * @param detach       start it and return at once
+ * @param tty          with a pseudo-terminal and stdin kept open (interactive use)
+ */
+public record RunOptions(String service, List<String> command, List<String> entrypoint,
+        Map<String, String> env, String name, String user, String workingDir, boolean noDeps,
+        boolean servicePorts, boolean remove, boolean detach, boolean tty) {
+
+    public RunOptions {
+        command = command == null ? List.of() : List.copyOf(command);
+        env = Map.copyOf(env);
+    }
+}

@@ -1,0 +1,122 @@
+# Shared pieces of the benchmark scripts. Source it; it defines:
+#   bench_setup            engine, base image, docker-compose 1.29, the jcompose jar and its
+#                          start-up cache (so no measured run pays for the one-time training)
+#   now / elapsed START    wall-clock seconds with nanosecond resolution
+#   timed FILE LABEL CMD.. runs CMD (output discarded), appends "LABEL SECONDS" to FILE,
+#                          fails the benchmark when CMD fails
+#   median FILE LABEL      the median of LABEL's samples in FILE
+#   raw_up / raw_down      the engine floor: the same containers through parallel raw Engine
+#                          API calls (curl on the socket), no compose logic at all
+#   machine_description    a markdown paragraph about this machine and the tools' versions
+
+bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JCOMPOSE="$bench_root/jcompose"
+DOCKER_SOCK="${DOCKER_SOCK:-/var/run/docker.sock}"
+BASE_IMAGE="jcompose/base:latest"
+
+bench_setup() {
+  "$bench_root/scripts/engine.sh" >&2
+  "$bench_root/scripts/base-image.sh" >&2
+  if ! command -v docker-compose >/dev/null 2>&1; then
+    echo "bench: installing Debian's docker-compose (1.29) as the peer to compare with" >&2
+    sudo_if_needed apt-get install -y -qq docker-compose >&2
+  fi
+  command -v curl >/dev/null 2>&1 || sudo_if_needed apt-get install -y -qq curl >&2
+  # builds the jar when missing and creates the start-up cache: one untimed run
+  "$JCOMPOSE" version >/dev/null
+}
+
+sudo_if_needed() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+now() { date +%s.%N; }
+
+elapsed() { awk -v s="$1" -v e="$(now)" 'BEGIN { printf "%.3f", e - s }'; }
+
+timed() {
+  local file="$1" label="$2" start t
+  shift 2
+  start="$(now)"
+  if ! "$@" >/dev/null 2>"$bench_tmp/last.err"; then
+    if grep -q "active endpoint" "$bench_tmp/last.err"; then
+      # Docker 20.10's stale-endpoint bug (moby/moby#42119): every container is gone but the
+      # engine will not drop the network until it restarts. The work was done; count the run.
+      echo "$label" >>"$bench_tmp/engine-bugs"
+      echo "bench: $label hit the engine's stale-endpoint bug (network left behind)" >&2
+    else
+      echo "bench: '$*' failed:" >&2
+      cat "$bench_tmp/last.err" >&2
+      return 1
+    fi
+  fi
+  t="$(elapsed "$start")"
+  echo "$label $t" >>"$file"
+  printf '  %-40s %7.3f s\n' "$label" "$t" >&2
+}
+
+median() {
+  awk -v l="$2" '$1 == l { print $2 }' "$1" | sort -n |
+    awk '{ v[NR] = $1 } END { if (NR == 0) { print "-" } else if (NR % 2) { printf "%.2f", v[(NR + 1) / 2] } else { printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 } }'
+}
+
+# ratio A B: A / B with two decimals, or "-" when either is missing
+ratio() {
+  awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.2f", a / b }'
+}
+
+api() {
+  local method="$1" path="$2" body="${3:-}"
+  if [ -n "$body" ]; then
+    curl -fsS --unix-socket "$DOCKER_SOCK" -X "$method" -H 'Content-Type: application/json' \
+      -d "$body" "http://localhost/v1.41$path"
+  else
+    curl -fsS --unix-socket "$DOCKER_SOCK" -X "$method" "http://localhost/v1.41$path"
+  fi
+}
+
+# raw_up PROJECT N: a network, then N containers like gen-stack.sh's, each created and started
+# by its own chain of two API calls, all chains in parallel (16 at a time).
+raw_up() {
+  local project="$1" n="$2" net="$1_default"
+  api POST /networks/create "{\"Name\":\"$net\",\"Labels\":{\"bench.jcompose.dev/raw\":\"$project\"}}" >/dev/null
+  seq 1 "$n" | xargs -P 16 -I{} bash -c '
+    set -e
+    body="{\"Image\":\"'"$BASE_IMAGE"'\",\"Cmd\":[\"sleep\",\"3600\"],\"Env\":[\"SERVICE_INDEX={}\"],
+      \"Labels\":{\"bench.jcompose.dev/raw\":\"'"$project"'\",\"bench.jcompose.dev/index\":\"{}\"},
+      \"HostConfig\":{\"Init\":true,\"NetworkMode\":\"'"$net"'\"},
+      \"NetworkingConfig\":{\"EndpointsConfig\":{\"'"$net"'\":{\"Aliases\":[\"svc{}\"]}}}}"
+    curl -fsS --unix-socket "'"$DOCKER_SOCK"'" -X POST -H "Content-Type: application/json" \
+      -d "$body" "http://localhost/v1.41/containers/create?name='"$project"'-svc{}-1" >/dev/null
+    curl -fsS --unix-socket "'"$DOCKER_SOCK"'" -X POST \
+      "http://localhost/v1.41/containers/'"$project"'-svc{}-1/start" >/dev/null
+  '
+}
+
+# raw_down PROJECT: stops and removes the project's containers in parallel, then its network.
+raw_down() {
+  local project="$1"
+  docker ps -aq --filter "label=bench.jcompose.dev/raw=$project" | xargs -r -P 16 -I{} \
+    curl -fsS --unix-socket "$DOCKER_SOCK" -X DELETE "http://localhost/v1.41/containers/{}?force=true" >/dev/null
+  api DELETE "/networks/$1_default" >/dev/null
+}
+
+# Removes whatever a benchmark project left behind (after a failure): containers, networks.
+bench_cleanup_project() {
+  local project="$1"
+  docker ps -aq --filter "label=com.docker.compose.project=$project" | xargs -r docker rm -f >/dev/null 2>&1 || true
+  docker ps -aq --filter "label=bench.jcompose.dev/raw=$project" | xargs -r docker rm -f >/dev/null 2>&1 || true
+  docker network ls -q --filter "label=com.docker.compose.project=$project" | xargs -r docker network rm >/dev/null 2>&1 || true
+  docker network rm "${project}_default" >/dev/null 2>&1 || true
+}
+
+machine_description() {
+  local cpu mem kernel
+  cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+  mem="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
+  kernel="$(uname -r)"
+  echo "Machine: $(nproc) cores ($cpu), $mem RAM, Linux $kernel."
+  echo "Engine: Docker $(docker version -f '{{.Server.Version}}' 2>/dev/null) (API $(docker version -f '{{.Server.APIVersion}}' 2>/dev/null))."
+  echo "Peers: $(docker-compose version --short 2>/dev/null | sed 's/^/docker-compose /')," \
+    "$("$JCOMPOSE" version 2>/dev/null | head -n2 | tr '\n' ' ')."
+}

@@ -1,0 +1,92 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.planner.Labels;
+import dev.jcompose.planner.engine.Engine;
+import java.lang.reflect.Field;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Starts the engine client on a background thread while the command line is parsed and the
+ * project is loaded. Creating docker-java's client and making the first calls (connection, JSON
+ * mappings) costs about as much as picocli's set-up and reading the files; on two or more cores
+ * the two now overlap. The warm-up only lists, with a filter that matches nothing, and ignores
+ * its failures: the command's own call reports what is wrong.
+ */
+final class EngineWarmUp {
+
+    /** Subcommands that never talk to the engine. */
+    private static final Set<String> ENGINE_FREE = Set.of("config", "help", "completion");
+
+    private EngineWarmUp() {
+    }
+
+    /**
+     * Whether {@code args} run a subcommand that talks to the engine: the first word after the
+     * root's options names one, and no help or version is asked for.
+     */
+    static boolean wanted(String... args) {
+        Set<String> valued = valuedRootOptions();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-h") || a.equals("--help") || a.equals("-v") || a.equals("--version")) {
+                return false;
+            }
+            if (a.startsWith("-")) {
+                if (a.indexOf('=') < 0 && valued.contains(a)) {
+                    i++;
+                }
+                continue;
+            }
+            if (ENGINE_FREE.contains(a) || !commandNames().contains(a)) {
+                return false;
+            }
+            for (int j = i + 1; j < args.length; j++) {
+                if (args[j].equals("-h") || args[j].equals("--help")) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    static void start(Supplier<Engine> engine) {
+        Thread.ofPlatform().daemon().name("jcompose-engine-warm-up").start(() -> {
+            try {
+                Map<String, String> none = Map.of(Labels.PROJECT, "jcompose-warm-up-matches-nothing");
+                Engine e = engine.get();
+                e.listContainers(none, true);
+                e.listNetworks(none);
+                e.listVolumes(none);
+            } catch (RuntimeException e) {
+                // the command's own engine call reports what is wrong
+            }
+        });
+    }
+
+    private static Set<String> valuedRootOptions() {
+        Set<String> names = new HashSet<>();
+        for (Field f : JcomposeCommand.class.getDeclaredFields()) {
+            Option o = f.getAnnotation(Option.class);
+            if (o != null && f.getType() != boolean.class && f.getType() != Boolean.class) {
+                names.addAll(Set.of(o.names()));
+            }
+        }
+        return names;
+    }
+
+    private static Set<String> commandNames() {
+        Set<String> names = new HashSet<>();
+        for (Class<?> c : JcomposeCommand.COMMANDS) {
+            Command command = c.getAnnotation(Command.class);
+            names.add(command.name());
+            names.addAll(Set.of(command.aliases()));
+        }
+        return names;
+    }
+}

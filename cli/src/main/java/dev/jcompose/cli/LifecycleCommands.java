@@ -1,0 +1,131 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.api.LifecycleCommand;
+import dev.jcompose.api.LifecycleCommand.Kind;
+import dev.jcompose.api.PsOptions;
+import dev.jcompose.model.Project;
+import dev.jcompose.planner.exec.Executor;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** start, stop, restart, kill, pause, unpause and rm: {@link ContainerCommand}s. */
+final class LifecycleCommands {
+
+    private LifecycleCommands() {
+    }
+
+    @Command(name = "start", description = "Start the services' existing containers.")
+    static final class Start extends ContainerCommand {
+        @Override
+        Kind kind() {
+            return Kind.START;
+        }
+    }
+
+    @Command(name = "stop", description = "Stop running containers without removing them.")
+    static final class Stop extends ContainerCommand.Stopping {
+        @Override
+        Kind kind() {
+            return Kind.STOP;
+        }
+    }
+
+    @Command(name = "restart", description = "Restart the services' containers.")
+    static final class Restart extends ContainerCommand.Stopping {
+        @Override
+        Kind kind() {
+            return Kind.RESTART;
+        }
+    }
+
+    @Command(name = "kill", description = "Send a signal (default SIGKILL) to running "
+            + "containers.")
+    static final class Kill extends ContainerCommand {
+        @Option(names = {"-s", "--signal"}, paramLabel = "SIGNAL",
+                description = "The signal to send, e.g. SIGTERM or HUP (default: SIGKILL).")
+        String signal;
+
+        @Override
+        Kind kind() {
+            return Kind.KILL;
+        }
+
+        @Override
+        LifecycleCommand command() {
+            return new LifecycleCommand(kind(), services, null, signal, false, false, dryRun,
+                    Executor.DEFAULT_PARALLELISM);
+        }
+    }
+
+    @Command(name = "pause", description = "Pause the services' running containers.")
+    static final class Pause extends ContainerCommand {
+        @Override
+        Kind kind() {
+            return Kind.PAUSE;
+        }
+    }
+
+    @Command(name = "unpause", description = "Unpause the services' paused containers.")
+    static final class Unpause extends ContainerCommand {
+        @Override
+        Kind kind() {
+            return Kind.UNPAUSE;
+        }
+    }
+
+    @Command(name = "rm", description = "Remove stopped containers (running ones with -s).")
+    static final class Rm extends ContainerCommand.Stopping {
+        @Option(names = {"-f", "--force"}, description = "Do not ask for confirmation.")
+        boolean force;
+
+        @Option(names = {"-s", "--stop"}, description = "Stop the containers first, if needed.")
+        boolean stop;
+
+        @Option(names = {"-v", "--volumes"},
+                description = "Remove the anonymous volumes attached to the containers.")
+        boolean volumes;
+
+        @Override
+        Kind kind() {
+            return Kind.RM;
+        }
+
+        @Override
+        LifecycleCommand command() {
+            return new LifecycleCommand(kind(), services, timeout(), null, stop, volumes, dryRun,
+                    Executor.DEFAULT_PARALLELISM);
+        }
+
+        /** As docker compose: without -f, name what goes and ask; no answer is no. */
+        @Override
+        boolean confirmed(Project project, String name) {
+            if (force || dryRun) {
+                return true;
+            }
+            List<String> going = root.service().ps(name, new PsOptions(true, services)).stream()
+                    .filter(c -> !c.oneOff() && (stop || !"running".equals(c.state())))
+                    .map(c -> c.name()).toList();
+            if (going.isEmpty()) {
+                root.console().err().println("No stopped containers");
+                root.console().err().flush();
+                return false;
+            }
+            root.console().err().println("Going to remove " + String.join(", ", going));
+            root.console().err().print("Are you sure? [yN] ");
+            root.console().err().flush();
+            try {
+                String answer = new BufferedReader(new InputStreamReader(root.console().in(),
+                        StandardCharsets.UTF_8)).readLine();
+                return answer != null && (answer.trim().equalsIgnoreCase("y")
+                        || answer.trim().equalsIgnoreCase("yes"));
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.api.PullOptions;
+import dev.jcompose.api.StandardComposeService;
+import dev.jcompose.model.Project;
+import dev.jcompose.planner.ImagePlanner;
+import dev.jcompose.planner.exec.Executor;
+import dev.jcompose.planner.plan.Plan;
+import dev.jcompose.planner.progress.ProgressListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code pull}: pull the images of services, each distinct image once, in parallel. */
+@Command(name = "pull", description = "Pull service images.")
+final class PullCommand implements Callable<Integer> {
+
+    @ParentCommand
+    JcomposeCommand root;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Option(names = "--ignore-pull-failures",
+            description = "Pull what it can; report failures as warnings.")
+    boolean ignoreFailures;
+
+    @Option(names = "--include-deps", description = "Also pull the named services' dependencies.")
+    boolean includeDeps;
+
+    @Option(names = "--ignore-buildable", description = "Skip images that can be built.")
+    boolean ignoreBuildable;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Option(names = "--dry-run", description = "Print the plan; pull nothing.")
+    boolean dryRun;
+
+    @Parameters(paramLabel = "SERVICE", description = "Services to pull (default: all).")
+    List<String> services = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Project project = root.loader().load(services);
+        PullOptions options = new PullOptions(new ImagePlanner.PullOptions(services,
+                includeDeps, ignoreFailures, ignoreBuildable), dryRun,
+                Executor.DEFAULT_PARALLELISM);
+        var service = quiet ? new StandardComposeService(root.engine(), ProgressListener.NONE)
+                : root.service();
+        Plan plan = service.pull(project, options);
+        if (dryRun) {
+            root.console().out().print(plan);
+            root.console().out().flush();
+        }
+        return ExitCodes.OK;
+    }
+}

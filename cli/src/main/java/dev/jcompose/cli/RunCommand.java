@@ -1,0 +1,107 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.api.RunOptions;
+import dev.jcompose.model.Project;
+import dev.jcompose.planner.engine.StreamIO;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code run SERVICE [COMMAND...]}: a one-off container of a service, after its dependencies.
+ * Named {@code project-service-run-<hex>} and labelled {@code oneoff=True} (so {@code down}
+ * removes it); no published ports unless {@code --service-ports}. Its exit code is jcompose's.
+ */
+@Command(name = "run", description = "Run a one-off command on a service.")
+final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    JcomposeCommand root;
+
+    @Option(names = "--rm", description = "Remove the container when it exits.")
+    boolean remove;
+
+    @Option(names = {"-d", "--detach"}, description = "Run in the background; print its name.")
+    boolean detach;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE",
+            description = "Set an environment variable (repeatable).")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--entrypoint", paramLabel = "CMD", description = "Override the entrypoint.")
+    String entrypoint;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Name the container.")
+    String name;
+
+    @Option(names = "--no-deps", description = "Do not start the services it depends on.")
+    boolean noDeps;
+
+    @Option(names = {"-T", "--no-TTY"}, description = "Do not allocate a pseudo-terminal.")
+    boolean noTty;
+
+    @Option(names = "--service-ports", description = "Publish the service's ports.")
+    boolean servicePorts;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Run as this user.")
+    String user;
+
+    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR",
+            description = "Run in this directory.")
+    String workdir;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "The service.")
+    String service;
+
+    @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "0..*",
+            description = "The command and its arguments (default: the service's).")
+    List<String> command = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Project project = root.loader().load(List.of());
+        Map<String, String> vars = new LinkedHashMap<>();
+        for (String e : env) {
+            int eq = e.indexOf('=');
+            vars.put(eq < 0 ? e : e.substring(0, eq), eq < 0
+                    ? root.console().env().getOrDefault(e, "") : e.substring(eq + 1));
+        }
+        boolean interactive = !noTty && !detach && root.console().outIsTerminal()
+                && System.console() != null;
+        RunOptions options = new RunOptions(service, command, entrypoint == null ? null
+                : List.of(entrypoint), vars, name, user, workdir, noDeps, servicePorts, remove,
+                detach, interactive);
+        if (!interactive) {
+            StreamIO io = new StreamIO(null, new WriterStream(root.console().out()),
+                    new WriterStream(root.console().err()));
+            int code = root.service().run(project, options, io);
+            root.console().out().flush();
+            return code;
+        }
+        root.finish();
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            Attributes saved = terminal.enterRawMode();
+            try {
+                return root.service().run(project, options, new StreamIO(terminal.input(),
+                        new FileOutputStream(FileDescriptor.out),
+                        new FileOutputStream(FileDescriptor.err)));
+            } finally {
+                terminal.setAttributes(saved);
+            }
+        }
+    }
+}

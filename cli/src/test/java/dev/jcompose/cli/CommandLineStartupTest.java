@@ -1,0 +1,90 @@
+package dev.jcompose.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Start-up shortcuts: a command line registers only the subcommand it invokes, and the engine
+ * warm-up starts only for commands that talk to the engine. Neither may change what users see.
+ */
+class CommandLineStartupTest {
+
+    @TempDir
+    Path dir;
+
+    private static Console console(Path dir) {
+        PrintWriter sink = new PrintWriter(Writer.nullWriter());
+        return new Console(sink, sink, new ByteArrayInputStream(new byte[0]), Map.of(), dir,
+                false, false);
+    }
+
+    private CommandLine.Model.CommandSpec root() {
+        return JcomposeCommand.commandLine(console(dir)).getCommandSpec();
+    }
+
+    @Test
+    void findsTheInvokedSubcommandAfterTheRootOptions() {
+        var spec = root();
+        assertEquals(UpCommand.class, JcomposeCommand.invokedCommand(spec,
+                "-f", "up.yaml", "-p", "ps", "--profile=debug", "--verbose", "up", "-d"));
+        assertEquals(PsCommand.class, JcomposeCommand.invokedCommand(spec, "ps", "-a"));
+        assertEquals(CommandLine.HelpCommand.class,
+                JcomposeCommand.invokedCommand(spec, "help", "up"));
+        assertNull(JcomposeCommand.invokedCommand(spec, "--help"));
+        assertNull(JcomposeCommand.invokedCommand(spec, "-p", "demo"));
+        assertNull(JcomposeCommand.invokedCommand(spec, "upp", "-d"));
+        assertNull(JcomposeCommand.invokedCommand(spec, "--no-such-option", "up"));
+    }
+
+    @Test
+    void registersOnlyTheInvokedSubcommandButEveryoneForHelpAndMistakes() {
+        var console = console(dir);
+        assertEquals(1, JcomposeCommand.commandLine(console, "-p", "x", "ps").getSubcommands()
+                .size());
+        int all = JcomposeCommand.COMMANDS.size();
+        assertEquals(all, JcomposeCommand.commandLine(console, "--help").getSubcommands().size());
+        assertEquals(all, JcomposeCommand.commandLine(console, "help", "up").getSubcommands()
+                .size());
+        assertEquals(all, JcomposeCommand.commandLine(console, "upp").getSubcommands().size());
+    }
+
+    @Test
+    void helpStillListsEveryCommandAndMistakesStillGetSuggestions() {
+        CliRunner.Result help = new CliRunner(dir).run("--help");
+        assertEquals(0, help.exitCode(), help.toString());
+        for (String command : new String[] {"up", "down", "ps", "logs", "config", "build"}) {
+            assertTrue(help.out().contains("  " + command + " "), command + " in " + help);
+        }
+        CliRunner.Result typo = new CliRunner(dir).run("upp");
+        assertEquals(ExitCodes.USAGE, typo.exitCode(), typo.toString());
+        assertTrue(typo.err().contains("up"), typo.toString());
+        CliRunner.Result subHelp = new CliRunner(dir).run("-p", "x", "build", "--help");
+        assertEquals(0, subHelp.exitCode(), subHelp.toString());
+        assertTrue(subHelp.out().contains("Usage: jcompose build"), subHelp.toString());
+    }
+
+    @Test
+    void warmsUpTheEngineOnlyForCommandsThatUseIt() {
+        assertTrue(EngineWarmUp.wanted("up", "-d"));
+        assertTrue(EngineWarmUp.wanted("-f", "config", "-p", "demo", "ps"));
+        assertTrue(EngineWarmUp.wanted("--project-name=demo", "down", "-v"));
+        assertFalse(EngineWarmUp.wanted("config"));
+        assertFalse(EngineWarmUp.wanted("-p", "up", "config", "--services"));
+        assertFalse(EngineWarmUp.wanted("up", "--help"));
+        assertFalse(EngineWarmUp.wanted("--version"));
+        assertFalse(EngineWarmUp.wanted("help", "up"));
+        assertFalse(EngineWarmUp.wanted("no-such-command"));
+        assertFalse(EngineWarmUp.wanted());
+    }
+}

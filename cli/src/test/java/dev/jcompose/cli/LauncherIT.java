@@ -1,0 +1,84 @@
+package dev.jcompose.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./jcompose} launcher as users run it: from another directory, with the user's
+ * working directory kept, the exit code passed through, and the start-up cache (JDK 25+)
+ * created once and then used without a word on the terminal.
+ */
+class LauncherIT {
+
+    private static final Path REPO = Path.of("").toAbsolutePath().getParent();
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) { }
+
+    private Run launch(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(REPO.resolve("jcompose").toString());
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "launcher did not finish");
+        return new Run(p.exitValue(),
+                Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void runsInTheCallersDirectoryAndPassesTheExitCodeThrough() throws Exception {
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: busybox\n");
+        Run config = launch("-p", "launcher", "config", "--services");
+        assertEquals(0, config.code(), config.toString());
+        assertEquals("web\n", config.out(), config.toString());
+        assertFalse(config.err().contains("[aot]") || config.err().contains("[cds]"),
+                config.toString());
+
+        Run again = launch("-p", "launcher", "config", "--services");
+        assertEquals("web\n", again.out(), again.toString());
+        assertEquals("", again.err(), again.toString());
+
+        Run usage = launch("no-such-command");
+        assertEquals(ExitCodes.USAGE, usage.code(), usage.toString());
+        Run bad = launch("-f", "missing.yaml", "config");
+        assertEquals(ExitCodes.FAILURE, bad.code(), bad.toString());
+    }
+
+    @Test
+    void createsTheStartUpCacheOnceOnJdk25() throws Exception {
+        launch("-p", "launcher", "version");
+        int major = Runtime.version().feature();
+        Path cache = REPO.resolve("cli/target/jcompose-jdk" + major + ".aot");
+        if (major >= 25 && javaHomeIsLaunchersJdk()) {
+            assertTrue(Files.size(cache) > 0, "no start-up cache at " + cache);
+            long made = Files.getLastModifiedTime(cache).toMillis();
+            launch("-p", "launcher", "version");
+            assertEquals(made, Files.getLastModifiedTime(cache).toMillis(),
+                    "the cache was made again");
+        } else {
+            assertTrue(Files.exists(REPO.resolve("cli/target/jcompose.jar")));
+        }
+    }
+
+    /** The launcher prefers JAVA_HOME; the tests run on that JDK when Maven sets it. */
+    private static boolean javaHomeIsLaunchersJdk() {
+        String home = System.getenv("JAVA_HOME");
+        return home != null && Path.of(home).toAbsolutePath().normalize()
+                .equals(Path.of(System.getProperty("java.home")).toAbsolutePath().normalize());
+    }
+}

@@ -1,0 +1,163 @@
+package dev.jcompose.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.jcompose.planner.fake.BaseImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * start, stop, restart, kill, pause, unpause, rm and up --wait on the real engine, checked
+ * against what the engine reports; also from the labels alone ({@code -p} and no file).
+ */
+class LifecycleIT {
+
+    @TempDir
+    Path dir;
+
+    @TempDir
+    Path elsewhere;
+
+    private String project;
+    private CliRunner cli;
+
+    @BeforeAll
+    static void baseImage() {
+        BaseImage.ensure();
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        project = "lc-" + UUID.randomUUID().toString().substring(0, 8);
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  db:
+                    image: %1$s
+                    command: ["sleep", "3600"]
+                    init: true
+                    healthcheck:
+                      test: ["CMD", "true"]
+                      interval: 1s
+                  app:
+                    image: %1$s
+                    command: ["sleep", "3600"]
+                    init: true
+                    depends_on:
+                      db: {condition: service_healthy}
+                """.formatted(BaseImage.NAME));
+        cli = new CliRunner(dir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        cli.run("-p", project, "down", "-v", "-t", "1");
+        Cleanup.project(project);
+    }
+
+    private String state(String service) {
+        try (DockerClient docker = Cleanup.docker()) {
+            var s = docker.inspectContainerCmd(project + "-" + service + "-1").exec().getState();
+            return Boolean.TRUE.equals(s.getPaused()) ? "paused" : s.getStatus();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String health(String service) {
+        try (DockerClient docker = Cleanup.docker()) {
+            var h = docker.inspectContainerCmd(project + "-" + service + "-1").exec().getState()
+                    .getHealth();
+            return h == null ? null : h.getStatus();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void ok(CliRunner.Result r) {
+        assertEquals(0, r.exitCode(), r.toString());
+    }
+
+    @Test
+    void upWaitReturnsOnlyWhenServicesAreHealthy() {
+        ok(cli.run("-p", project, "up", "--wait", "--wait-timeout", "60"));
+        assertEquals("healthy", health("db"));
+        assertEquals("running", state("app"));
+    }
+
+    @Test
+    void stopStartRestartKillPauseAndUnpause() {
+        ok(cli.run("-p", project, "up", "-d"));
+
+        CliRunner.Result plan = cli.run("-p", project, "stop", "--dry-run");
+        ok(plan);
+        assertEquals("1. stop Container " + project + "-app-1 (stop)\n"
+                + "2. stop Container " + project + "-db-1 (stop) after 1\n", plan.out());
+        assertEquals("running", state("app"));
+
+        ok(cli.run("-p", project, "stop", "-t", "2"));
+        assertEquals("exited", state("app"));
+        assertEquals("exited", state("db"));
+
+        ok(cli.run("-p", project, "start", "db"));
+        assertEquals("running", state("db"));
+        assertEquals("exited", state("app"));
+        ok(cli.run("-p", project, "start"));
+        assertEquals("running", state("app"));
+
+        ok(cli.run("-p", project, "pause", "app"));
+        assertEquals("paused", state("app"));
+        ok(cli.run("-p", project, "unpause"));
+        assertEquals("running", state("app"));
+
+        ok(cli.run("-p", project, "kill", "-s", "SIGKILL", "app"));
+        assertEquals("exited", state("app"));
+        ok(cli.run("-p", project, "restart", "-t", "1"));
+        assertEquals("running", state("app"));
+        assertEquals("running", state("db"));
+    }
+
+    @Test
+    void rmAsksRemovesStoppedOnesAndWorksFromLabelsAlone() {
+        ok(cli.run("-p", project, "up", "-d"));
+        CliRunner elsewhereCli = new CliRunner(elsewhere);   // no compose file there
+
+        ok(elsewhereCli.run("-p", project, "stop", "app"));
+        CliRunner.Result asked = elsewhereCli.run("-p", project, "rm");
+        ok(asked);
+        assertTrue(asked.err().contains("Going to remove " + project + "-app-1"), asked.toString());
+        assertEquals("exited", state("app"));          // no answer is no
+
+        CliRunner.Result removed = elsewhereCli.run("-p", project, "rm", "-f");
+        ok(removed);
+        assertTrue(removed.err().contains("not removing running containers (" + project
+                + "-db-1)"), removed.toString());
+        try (DockerClient docker = Cleanup.docker()) {
+            assertEquals(1, docker.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(java.util.Map.of("com.docker.compose.project", project))
+                    .exec().size());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ok(elsewhereCli.run("-p", project, "rm", "-f", "-s", "-t", "1"));
+        CliRunner.Result none = cli.run("-p", project, "ps", "-a", "-q");
+        assertEquals("", none.out(), none.toString());
+    }
+
+    @Test
+    void unknownServicesAreRefusedWithTheKnownOnes() {
+        ok(cli.run("-p", project, "up", "-d"));
+        CliRunner.Result r = cli.run("-p", project, "stop", "cache");
+        assertEquals(ExitCodes.FAILURE, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("no such service: cache (services: db, app)"), r.toString());
+        assertEquals("running", state("app"));
+    }
+}

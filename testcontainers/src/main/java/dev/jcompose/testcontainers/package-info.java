@@ -1,0 +1,5 @@
+/**
+ * A compose project as a Testcontainers {@code Startable}:
+ * {@link dev.jcompose.testcontainers.ComposeStackContainer}.
+ */
+package dev.jcompose.testcontainers;
