@@ -88,6 +88,7 @@ public final class ComposeLoader {
             merged = merged == null ? tree : MergeStage.merge(merged, tree);
         }
         diag.throwIfErrors();
+        merged = merged == null ? null : MergeStage.enforceUnicity(merged);
         MapNode root = merged instanceof MapNode m ? m : MapNode.empty(Mark.NONE);
 
         String name = projectName(root, env, projectDir);

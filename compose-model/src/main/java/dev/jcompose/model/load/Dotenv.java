@@ -27,6 +27,15 @@ public final class Dotenv {
      *     out
      */
     public static Map<String, String> parse(String file, String text, Function<String, String> lookup) {
+        return parse(file, text, lookup, name -> null);
+    }
+
+    /**
+     * As {@link #parse(String, String, Function)}, with {@code fallback} (variables of env files
+     * read before this one) consulted after the lookup and this file's own earlier keys.
+     */
+    public static Map<String, String> parse(String file, String text,
+            Function<String, String> lookup, Function<String, String> fallback) {
         Map<String, String> out = new LinkedHashMap<>();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -76,6 +85,9 @@ public final class Dotenv {
                 if (!key.isEmpty()) {
                     checkKey(file, keyLine, key);
                     String v = lookup.apply(key);
+                    if (v == null) {
+                        v = fallback.apply(key);
+                    }
                     if (v != null) {
                         out.put(key, v);
                     }
@@ -104,7 +116,7 @@ public final class Dotenv {
                     }
                 }
                 if (q == '"') {
-                    value = expand(unescape(raw), out, lookup);
+                    value = expand(unescape(raw), out, lookup, fallback);
                 } else {
                     value = raw;
                 }
@@ -122,7 +134,7 @@ public final class Dotenv {
                 if (hash >= 0) {
                     raw = raw.substring(0, hash);
                 }
-                value = expand(raw.strip(), out, lookup);
+                value = expand(raw.strip(), out, lookup, fallback);
                 i = end;
             }
             out.put(key, value);
@@ -175,10 +187,13 @@ public final class Dotenv {
     }
 
     private static String expand(String value, Map<String, String> seen,
-            Function<String, String> lookup) {
+            Function<String, String> lookup, Function<String, String> fallback) {
         Interpolator interpolator = new Interpolator(name -> {
             String v = lookup.apply(name);
-            return v != null ? v : seen.get(name);
+            if (v == null) {
+                v = seen.get(name);
+            }
+            return v != null ? v : fallback.apply(name);
         }, name -> { });
         return interpolator.substitute(value);
     }

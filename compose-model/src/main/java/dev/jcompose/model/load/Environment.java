@@ -42,14 +42,17 @@ public final class Environment {
     public static Environment resolve(Map<String, String> processEnv, List<Path> envFiles) {
         Map<String, Value> v = new LinkedHashMap<>();
         for (Path file : envFiles) {
-            Map<String, String> read = readEnvFile(file, name -> {
-                String p = processEnv.get(name);
-                if (p != null) {
-                    return p;
-                }
-                Value prev = v.get(name);
-                return prev == null ? null : prev.value();
-            });
+            // references see the process, then this file's earlier keys, then earlier files
+            Map<String, String> read;
+            try {
+                read = Dotenv.parse(file.toString(), Files.readString(file), processEnv::get,
+                        name -> {
+                            Value prev = v.get(name);
+                            return prev == null ? null : prev.value();
+                        });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             read.forEach((k, val) -> v.put(k, new Value(val, file.toString())));
         }
         processEnv.forEach((k, val) -> v.put(k, new Value(val, SHELL)));

@@ -210,6 +210,9 @@ public final class Interpolator {
             if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '{') {
                 depth++;
                 i++;
+            } else if (c == '{') {
+                // a plain brace in a default nests too, as compose-go reads ${V:-{"a":1}}
+                depth++;
             } else if (c == '}') {
                 depth--;
                 if (depth == 0) {

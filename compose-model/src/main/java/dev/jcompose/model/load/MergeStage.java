@@ -45,8 +45,12 @@ public final class MergeStage {
         rule("services.*.build.secrets", Strategy.UNIQUE, n -> mountKey(n, "/run/secrets/"));
         rule("services.*.env_file", Strategy.UNIQUE, n -> field(n, "path"));
         rule("services.*.devices", Strategy.UNIQUE, n -> field(n, "target"));
+        rule("services.*.links", Strategy.UNIQUE, MergeStage::linkKey);
+        rule("services.*.networks.*.aliases", Strategy.UNIQUE, Nodes::plain);
+        rule("services.*.networks.*.link_local_ips", Strategy.UNIQUE, Nodes::plain);
+        rule("models.*.runtime_flags", Strategy.REPLACE, null);
         for (String unique : List.of("cap_add", "cap_drop", "dns", "dns_search", "dns_opt",
-                "tmpfs", "label_file", "profiles", "expose", "external_links", "links",
+                "tmpfs", "label_file", "profiles", "expose", "external_links",
                 "extra_hosts", "security_opt", "volumes_from", "group_add", "device_cgroup_rules",
                 "build.tags", "build.platforms", "build.cache_from", "build.cache_to",
                 "build.ssh", "build.extra_hosts", "build.entitlements")) {
@@ -63,6 +67,18 @@ public final class MergeStage {
             return Nodes.plain(m.get(key));
         }
         return Nodes.plain(n);
+    }
+
+    /** Links are unique by the service they name ({@code service}, {@code service:alias}). */
+    private static Object linkKey(Node n) {
+        String text = Nodes.text(n);
+        if (text == null) {
+            return Nodes.plain(n);
+        }
+        int i = text.indexOf(':');
+        int j = text.indexOf('=');
+        int cut = i < 0 ? j : j < 0 ? i : Math.min(i, j);
+        return cut < 0 ? text : text.substring(0, cut);
     }
 
     /** Secrets and configs are unique by target; a missing target defaults from the source. */
