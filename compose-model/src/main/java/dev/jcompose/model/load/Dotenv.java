@@ -118,7 +118,7 @@ public final class Dotenv {
                 if (q == '"') {
                     value = expand(unescape(raw), out, lookup, fallback);
                 } else {
-                    value = raw;
+                    value = raw.replace("\\'", "'");
                 }
                 i = end + 1;
                 while (i < n && text.charAt(i) != '\n') {
@@ -155,7 +155,7 @@ public final class Dotenv {
     private static int closingQuote(String text, int from, char q) {
         for (int k = from; k < text.length(); k++) {
             char c = text.charAt(k);
-            if (c == '\\' && q == '"') {
+            if (c == '\\' && (q == '"' || k + 1 < text.length() && text.charAt(k + 1) == q)) {
                 k++;
             } else if (c == q) {
                 return k;
@@ -174,6 +174,21 @@ public final class Dotenv {
                     case 'n' -> sb.append('\n');
                     case 'r' -> sb.append('\r');
                     case 't' -> sb.append('\t');
+                    case 'a' -> sb.append('\u0007');
+                    case 'b' -> sb.append('\b');
+                    case 'f' -> sb.append('\f');
+                    case 'v' -> sb.append('\u000b');
+                    case '0' -> {
+                        // \0 then up to three octal digits
+                        int code = 0;
+                        int digits = 0;
+                        while (digits < 3 && k + 1 < raw.length()
+                                && raw.charAt(k + 1) >= '0' && raw.charAt(k + 1) <= '7') {
+                            code = code * 8 + raw.charAt(++k) - '0';
+                            digits++;
+                        }
+                        sb.append((char) code);
+                    }
                     case '"' -> sb.append('"');
                     case '\\' -> sb.append('\\');
                     case '$' -> sb.append("$$");
@@ -204,6 +219,10 @@ public final class Dotenv {
             if (Character.isWhitespace(c)) {
                 throw error(file, line, "invalid variable name \"" + key
                         + "\": it contains whitespace");
+            }
+            if (c == '$' || c == '"' || c == '\'') {
+                throw error(file, line, "invalid variable name \"" + key + "\": it contains "
+                        + c);
             }
         }
     }
