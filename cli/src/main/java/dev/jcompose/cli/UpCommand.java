@@ -1,6 +1,5 @@
 package dev.jcompose.cli;
 
-import dev.jcompose.api.LogsOptions;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.model.Project;
 import dev.jcompose.planner.UpPlanOptions;
@@ -38,6 +37,26 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--wait-timeout", paramLabel = "SECONDS",
             description = "The longest to wait with --wait (default: no limit).")
     Integer waitTimeout;
+
+    @Option(names = "--abort-on-container-exit",
+            description = "Stop all containers when one stops (attached up).")
+    boolean abortOnExit;
+
+    @Option(names = "--abort-on-container-failure",
+            description = "Stop all containers when one exits with a failure (attached up).")
+    boolean abortOnFailure;
+
+    @Option(names = "--exit-code-from", paramLabel = "SERVICE",
+            description = "Return this service's exit code; implies --abort-on-container-exit.")
+    String exitCodeFrom;
+
+    @Option(names = "--attach", paramLabel = "SERVICE",
+            description = "Show the output of these services only (repeatable).")
+    List<String> attach = new ArrayList<>();
+
+    @Option(names = "--no-attach", paramLabel = "SERVICE",
+            description = "Do not show the output of these services (repeatable).")
+    List<String> noAttach = new ArrayList<>();
 
     @Option(names = "--dry-run", description = "Print the plan; change nothing.")
     boolean dryRun;
@@ -99,15 +118,31 @@ final class UpCommand implements Callable<Integer> {
                 timeout == null ? null : Duration.ofSeconds(timeout));
         UpOptions options = new UpOptions(plan, dryRun, waitForServices,
                 waitTimeout == null ? null : Duration.ofSeconds(waitTimeout), parallelism());
+        boolean attached = !detach && !noStart && !waitForServices && !dryRun;
+        if ((abortOnExit || abortOnFailure || exitCodeFrom != null) && !attached) {
+            throw CommandException.usage("--abort-on-container-exit, "
+                    + "--abort-on-container-failure and --exit-code-from need an attached up "
+                    + "(no -d, --wait or --no-start)");
+        }
+        if (exitCodeFrom != null && !project.services().containsKey(exitCodeFrom)) {
+            throw CommandException.usage("--exit-code-from " + exitCodeFrom + ": no such "
+                    + "service (services: " + String.join(", ", project.services().keySet())
+                    + ")");
+        }
+        java.time.Instant since = java.time.Instant.now().minusSeconds(1);
         Plan done = root.service().up(project, options);
         if (dryRun) {
             root.console().out().print(done);
             root.console().out().flush();
             return ExitCodes.OK;
         }
-        if (!detach && !noStart && !waitForServices) {
-            root.service().logs(project.name(), new LogsOptions(services, true, 0, null, null,
-                    false), new LogPrinter(root.console().out(), true, false)::print);
+        if (attached) {
+            root.finish();
+            List<String> shown = new ArrayList<>(attach.isEmpty() ? (services.isEmpty()
+                    ? new ArrayList<>(project.services().keySet()) : services) : attach);
+            shown.removeAll(noAttach);
+            return new AttachedUp(root, project, shown, abortOnExit, abortOnFailure,
+                    exitCodeFrom).run(since, root.colourOn(true));
         }
         return ExitCodes.OK;
     }

@@ -1,0 +1,159 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.api.ContainerInfo;
+import dev.jcompose.api.LifecycleCommand;
+import dev.jcompose.api.LogsOptions;
+import dev.jcompose.api.PsOptions;
+import dev.jcompose.model.Project;
+import dev.jcompose.planner.ContainerSpecs;
+import dev.jcompose.planner.Labels;
+import dev.jcompose.planner.engine.Subscription;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * {@code up} without {@code -d}: the services' output, prefixed, until every container has
+ * stopped. The first Ctrl-C stops the containers gracefully (and says a second one forces),
+ * the second kills them. With {@code --abort-on-container-exit} (or
+ * {@code --abort-on-container-failure}, or {@code --exit-code-from}) the first container to
+ * exit (with a failure) stops the others, and its exit code is jcompose's.
+ */
+final class AttachedUp {
+
+    private final JcomposeCommand root;
+    private final Project project;
+    private final List<String> attach;
+    private final boolean abortOnExit;
+    private final boolean abortOnFailure;
+    private final String exitCodeFrom;
+
+    AttachedUp(JcomposeCommand root, Project project, List<String> attach, boolean abortOnExit,
+            boolean abortOnFailure, String exitCodeFrom) {
+        this.root = root;
+        this.project = project;
+        this.attach = attach;
+        this.abortOnExit = abortOnExit || exitCodeFrom != null;
+        this.abortOnFailure = abortOnFailure;
+        this.exitCodeFrom = exitCodeFrom;
+    }
+
+    /** Streams until the containers stop; returns the exit code for jcompose. */
+    int run(Instant since, boolean colour) throws InterruptedException {
+        PrintWriter err = root.console().err();
+        String name = project.name();
+        int width = root.service().ps(name, new PsOptions(true, attach)).stream()
+                .mapToInt(c -> (c.service() + "-" + c.number()).length()).max().orElse(0);
+        LogPrinter printer = new LogPrinter(root.console().out(), true, false, colour, width);
+        CountDownLatch stop = new CountDownLatch(1);
+        AtomicReference<String> why = new AtomicReference<>();
+        AtomicInteger code = new AtomicInteger(0);
+        AtomicInteger interrupts = new AtomicInteger();
+
+        Subscription exits = null;
+        if (abortOnExit || abortOnFailure) {
+            exits = root.engine().events(ContainerSpecs.projectLabel(name), e -> {
+                if (!"die".equals(e.action()) || "True".equals(e.attribute(Labels.ONEOFF))) {
+                    return;
+                }
+                String service = e.attribute(Labels.SERVICE);
+                int exit = parse(e.attribute("exitCode"));
+                boolean counts = exitCodeFrom == null || exitCodeFrom.equals(service);
+                if ((abortOnExit || exit != 0) && why.compareAndSet(null, service)) {
+                    if (counts) {
+                        code.set(exit);
+                    }
+                    stop.countDown();
+                }
+            });
+        }
+        SignalHandler previous = null;
+        try {
+            previous = Signal.handle(new Signal("INT"), s -> {
+                if (interrupts.incrementAndGet() == 1) {
+                    why.compareAndSet(null, "");
+                    code.set(ExitCodes.INTERRUPTED);
+                    stop.countDown();
+                } else {
+                    err.println("Killing...");
+                    err.flush();
+                    try {
+                        root.service().lifecycle(name, project, LifecycleCommand.of(
+                                LifecycleCommand.Kind.KILL, List.of()));
+                    } catch (InterruptedException | RuntimeException e) {
+                        // the process ends anyway
+                    }
+                    Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            // no SIGINT to catch here (e.g. in tests): Ctrl-C then ends the JVM as usual
+        }
+        Thread streams = Thread.ofPlatform().daemon().name("jcompose-attach").start(() -> {
+            try {
+                root.service().logs(name, new LogsOptions(attach, true, -1, since, null, false),
+                        printer::print);
+            } catch (InterruptedException | RuntimeException e) {
+                // stopping
+            }
+            stop.countDown();
+        });
+        try {
+            stop.await();
+            if (why.get() == null && (abortOnExit || abortOnFailure)) {
+                // the output ended before the exit's event arrived: look at the containers
+                root.service().ps(name, new PsOptions(true, List.of())).stream()
+                        .filter(c -> !c.oneOff() && c.exitCode() != null && !c.isRunning())
+                        .filter(c -> abortOnExit || c.exitCode() != 0)
+                        .findFirst().ifPresent(c -> {
+                            why.set(c.service());
+                            if (exitCodeFrom == null || exitCodeFrom.equals(c.service())) {
+                                code.set(c.exitCode());
+                            }
+                        });
+            }
+            if (why.get() != null) {
+                err.println(why.get().isEmpty()
+                        ? "Gracefully stopping... (press Ctrl+C again to force)"
+                        : "Aborting on container exit (service " + why.get() + ")...");
+                err.flush();
+                root.service().lifecycle(name, project, LifecycleCommand.of(
+                        LifecycleCommand.Kind.STOP, List.of()));
+                streams.join(10_000);
+            } else if (exitCodeFrom != null) {
+                code.set(exitCodeOf(exitCodeFrom));
+            }
+        } finally {
+            if (exits != null) {
+                exits.close();
+            }
+            if (previous != null) {
+                Signal.handle(new Signal("INT"), previous);
+            }
+        }
+        if (exitCodeFrom != null && why.get() != null && !why.get().isEmpty()
+                && !exitCodeFrom.equals(why.get())) {
+            code.set(exitCodeOf(exitCodeFrom));
+        }
+        return code.get();
+    }
+
+    private int exitCodeOf(String service) {
+        return root.service().ps(project.name(), new PsOptions(true, List.of(service))).stream()
+                .filter(c -> !c.oneOff()).map(ContainerInfo::exitCode)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(0);
+    }
+
+    private static int parse(String s) {
+        try {
+            return s == null ? 0 : Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}
