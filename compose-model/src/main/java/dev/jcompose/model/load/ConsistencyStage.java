@@ -114,7 +114,94 @@ final class ConsistencyStage {
             }
             references(svc, "secrets", secrets, name, path, diag);
             references(svc, "configs", configs, name, path, diag);
+            exclusive(name, svc, path, diag);
         }
+        externalConflicts(volumes, "volumes", diag);
+        externalConflicts(networks, "networks", diag);
+        cycles(services, diag);
+    }
+
+    /** Keys a service cannot set together. */
+    private static void exclusive(String name, MapNode svc, YamlPath path, Diagnostics diag) {
+        if (svc.get("network_mode") != null && !svc.get("network_mode").isNull()
+                && svc.get("networks") instanceof MapNode nets && !nets.keys().isEmpty()) {
+            diag.error(svc.keyMark("networks"), path.key("networks"), "service " + name
+                    + " declares mutually exclusive `network_mode` and `networks`: a container "
+                    + "in another network namespace cannot join networks; keep one of them");
+        }
+        if (svc.get("deploy") instanceof MapNode deploy
+                && deploy.get("resources") instanceof MapNode res
+                && res.get("reservations") instanceof MapNode resv
+                && resv.get("devices") instanceof SeqNode devices) {
+            for (int i = 0; i < devices.size(); i++) {
+                if (devices.get(i) instanceof MapNode d && d.get("count") != null
+                        && d.get("device_ids") != null) {
+                    diag.error(d.keyMark("count"), path.key("deploy").key("resources")
+                            .key("reservations").key("devices").index(i),
+                            "\"count\" and \"device_ids\" attributes are exclusive: request "
+                            + "a number of devices or name them, not both");
+                }
+            }
+        }
+    }
+
+    /** An external resource is created elsewhere: it cannot also say how to create it. */
+    private static void externalConflicts(MapNode resources, String kind, Diagnostics diag) {
+        resources.entries().forEach((name, node) -> {
+            if (!(node instanceof MapNode r) || !Boolean.TRUE.equals(Nodes.plain(r.get("external")
+                    == null ? Nodes.of(Boolean.FALSE, r.mark()) : r.get("external")))) {
+                return;
+            }
+            for (String key : new String[] {"driver", "driver_opts", "labels", "ipam"}) {
+                if (r.get(key) != null) {
+                    diag.error(r.keyMark(key), YamlPath.of(kind, name, key), kind + "." + name
+                            + ": conflicting parameters \"external\" and \"" + key
+                            + "\" specified; an external " + kind.substring(0, kind.length() - 1)
+                            + " is created outside this project");
+                }
+            }
+        });
+    }
+
+    /** depends_on must not loop: the cycle is named a -> b -> a. */
+    private static void cycles(MapNode services, Diagnostics diag) {
+        Map<String, Integer> state = new java.util.HashMap<>();
+        for (String start : services.keys()) {
+            java.util.Deque<String> stack = new java.util.ArrayDeque<>();
+            if (visit(start, services, state, stack, diag)) {
+                return;
+            }
+        }
+    }
+
+    private static boolean visit(String name, MapNode services, Map<String, Integer> state,
+            java.util.Deque<String> stack, Diagnostics diag) {
+        Integer st = state.get(name);
+        if (st != null && st == 2) {
+            return false;
+        }
+        if (st != null && st == 1) {
+            java.util.List<String> chain = new java.util.ArrayList<>(stack);
+            java.util.Collections.reverse(chain);
+            chain = new java.util.ArrayList<>(chain.subList(chain.indexOf(name), chain.size()));
+            chain.add(name);
+            Node at = services.get(chain.get(chain.size() - 2));
+            diag.error(at, YamlPath.of("services", chain.get(chain.size() - 2), "depends_on"),
+                    "dependency cycle detected: " + String.join(" -> ", chain));
+            return true;
+        }
+        state.put(name, 1);
+        stack.push(name);
+        if (services.get(name) instanceof MapNode svc && svc.get("depends_on") instanceof MapNode deps) {
+            for (String dep : deps.keys()) {
+                if (services.has(dep) && visit(dep, services, state, stack, diag)) {
+                    return true;
+                }
+            }
+        }
+        stack.pop();
+        state.put(name, 2);
+        return false;
     }
 
     private static void references(MapNode svc, String kind, MapNode declared, String name,
