@@ -82,9 +82,10 @@ public final class ComposeLoader {
         }
 
         Set<String> warned = new HashSet<>();
+        Environment interpolation = withProjectName(files, env, projectDir);
         Node merged = null;
         for (ConfigSource file : files) {
-            Node tree = loadFile(file, env, warned);
+            Node tree = loadFile(file, interpolation, warned);
             merged = merged == null ? tree : MergeStage.merge(merged, tree);
         }
         diag.throwIfErrors();
@@ -134,6 +135,45 @@ public final class ComposeLoader {
         List<Path> configFiles = files.stream().map(ConfigSource::path).toList();
         return new Project(name, services, networks, volumes, secrets, configs, extensions,
                 projectDir, configFiles, env.asMap(), disabled, profiles);
+    }
+
+    /**
+     * {@code ${COMPOSE_PROJECT_NAME}} in the files means the project's name, as compose-go
+     * reads it: {@code -p}, the variable itself, the last {@code name:} of the files
+     * (interpolated), else the directory's name. The files are only read ahead for it when they
+     * mention the variable.
+     */
+    private Environment withProjectName(List<ConfigSource> files, Environment env,
+            Path projectDir) {
+        String explicit = options.projectName();
+        if (explicit != null && !explicit.isEmpty()) {
+            return env.with("COMPOSE_PROJECT_NAME", explicit, "-p");
+        }
+        if (env.get("COMPOSE_PROJECT_NAME") != null) {
+            return env;
+        }
+        List<String> texts = files.stream().map(this::read).toList();
+        if (texts.stream().noneMatch(t -> t.contains("COMPOSE_PROJECT_NAME"))) {
+            return env;
+        }
+        String name = null;
+        for (int i = 0; i < files.size(); i++) {
+            try {
+                for (Node doc : YamlReader.readAll(files.get(i).displayName(), texts.get(i))) {
+                    if (doc instanceof MapNode m && Nodes.text(m.get("name")) != null) {
+                        name = new Interpolator(env::get, v -> { })
+                                .substitute(Nodes.text(m.get("name")));
+                    }
+                }
+            } catch (RuntimeException e) {
+                // the file's own load reports it, with its position
+            }
+        }
+        if (name == null || name.isEmpty()) {
+            Path base = projectDir.getFileName();
+            name = ProjectNames.normalize(base == null ? "" : base.toString());
+        }
+        return env.with("COMPOSE_PROJECT_NAME", name, "project name");
     }
 
     private Node loadFile(ConfigSource file, Environment env, Set<String> warned) {
