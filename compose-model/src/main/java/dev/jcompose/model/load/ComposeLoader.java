@@ -89,6 +89,12 @@ public final class ComposeLoader {
             merged = merged == null ? tree : MergeStage.merge(merged, tree);
         }
         diag.throwIfErrors();
+        if (merged instanceof MapNode m && m.keys().isEmpty()) {
+            // as docker compose: files with nothing in them are a mistake (wrong -f, truncated)
+            throw new ComposeFileException(Problem.error(new Mark(files.get(0).displayName(), 1,
+                    1), YamlPath.ROOT, "empty compose file: it declares nothing; add services: "
+                    + "or check the files given with -f"));
+        }
         merged = merged == null ? null : MergeStage.enforceUnicity(merged);
         MapNode root = merged instanceof MapNode m ? m : MapNode.empty(Mark.NONE);
 
