@@ -77,6 +77,7 @@ public final class ComposeSchema {
             .key("cache_from", list(STRING))
             .key("cache_to", list(STRING))
             .key("no_cache", BOOL_LIKE)
+            .key("no_cache_filter", stringOrList())
             .key("additional_contexts", listOrDict())
             .key("network", STRING)
             .key("provenance", anyOf(STRING, BOOL_LIKE))
