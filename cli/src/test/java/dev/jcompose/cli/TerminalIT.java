@@ -62,11 +62,14 @@ class TerminalIT {
     @Test
     void theLiveDisplayShowsEveryResourceInItsEndStateOnARealTerminal() throws Exception {
         Path out = dir.resolve("screen.txt");
+        // auto would pick plain under CI; the terminal itself is what this test is about
         String command = "stty rows 30 cols 100; " + REPO.resolve("jcompose") + " -p " + project
-                + " up -d";
-        Process p = new ProcessBuilder("script", "-qfec", command, "/dev/null")
+                + " --progress tty up -d";
+        ProcessBuilder pb = new ProcessBuilder("script", "-qfec", command, "/dev/null")
                 .directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile()).start();
+                .redirectOutput(out.toFile());
+        pb.environment().remove("CI");
+        Process p = pb.start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         String raw = Files.readString(out, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), raw);

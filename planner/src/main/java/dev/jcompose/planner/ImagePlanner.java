@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -336,10 +337,26 @@ public final class ImagePlanner {
                 pushes.computeIfAbsent(ref, k -> new ArrayList<>()).add(s.name());
             }
         }
+        // tags of one repository go one after another: pushed in parallel, they upload the same
+        // layers at once, and registries then lose blobs ("manifest blob unknown")
         Plan.Builder plan = new Plan.Builder();
-        pushes.forEach((ref, services) -> plan.add(new Action.PushImage(ref, services,
-                options.ignoreFailures()), "push", List.of()));
+        Map<String, Integer> lastInRepository = new HashMap<>();
+        pushes.forEach((ref, services) -> {
+            String repository = repositoryOf(ref);
+            Integer before = lastInRepository.get(repository);
+            int id = plan.add(new Action.PushImage(ref, services, options.ignoreFailures()),
+                    "push", before == null ? List.of() : List.of(before));
+            lastInRepository.put(repository, id);
+        });
         return plan.build();
+    }
+
+    /** {@code registry/name} of a reference, without its tag or digest. */
+    static String repositoryOf(String ref) {
+        int at = ref.indexOf('@');
+        String r = at < 0 ? ref : ref.substring(0, at);
+        int colon = r.lastIndexOf(':');
+        return colon > r.lastIndexOf('/') ? r.substring(0, colon) : r;
     }
 
     private static boolean hasTag(String image) {

@@ -328,8 +328,11 @@ class ImagePlannerTest {
         Plan plan = ImagePlanner.planPush(p, new ImagePlanner.PushOptions(List.of(), false));
         assertEquals("""
                 1. push Image reg:5000/app:1 (push)
-                2. push Image reg:5000/app:latest (push)
+                2. push Image reg:5000/app:latest (push) after 1
                 """, plan.toString());
+        assertEquals("reg:5000/app", ImagePlanner.repositoryOf("reg:5000/app:latest"));
+        assertEquals("reg:5000/app", ImagePlanner.repositoryOf("reg:5000/app"));
+        assertEquals("app", ImagePlanner.repositoryOf("app@sha256:abc"));
         InMemoryEngine engine = new InMemoryEngine().withImage("reg:5000/app:1");
         Executor.ExecutionException e = assertThrows(Executor.ExecutionException.class,
                 () -> run(plan, engine, new CopyOnWriteArrayList<>()));

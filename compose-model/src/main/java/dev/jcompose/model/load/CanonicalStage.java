@@ -321,8 +321,12 @@ public final class CanonicalStage {
         }
         List<Node> out = new ArrayList<>();
         for (Node item : seq.items()) {
-            if (item instanceof ScalarNode s && s.isString()) {
-                out.add(MapNode.builder(s.mark()).put("path", s.mark(), s).build());
+            if (item instanceof ScalarNode s) {
+                out.add(MapNode.builder(s.mark()).put("path", s.mark(), toText(s, path))
+                        .put("required", s.mark(), ScalarNode.of(Boolean.TRUE, s.mark()))
+                        .build());
+            } else if (item instanceof MapNode m && !m.has("required")) {
+                out.add(m.with("required", ScalarNode.of(Boolean.TRUE, m.mark())));
             } else {
                 out.add(item);
             }

@@ -13,6 +13,7 @@ import dev.jcompose.model.tree.MapNode;
 import dev.jcompose.model.tree.Mark;
 import dev.jcompose.model.tree.Node;
 import dev.jcompose.model.tree.Nodes;
+import dev.jcompose.model.tree.SeqNode;
 import dev.jcompose.model.tree.YamlPath;
 import dev.jcompose.model.tree.YamlReader;
 import java.io.IOException;
@@ -48,10 +49,17 @@ public final class ComposeLoader {
 
     private final LoadOptions options;
     private final Diagnostics diag;
+    /** The files that include this one, outermost first (to find include cycles). */
+    private final List<Path> includedFrom;
 
     private ComposeLoader(LoadOptions options) {
+        this(options, List.of());
+    }
+
+    private ComposeLoader(LoadOptions options, List<Path> includedFrom) {
         this.options = options;
         this.diag = new Diagnostics(options.warnings());
+        this.includedFrom = includedFrom;
     }
 
     /**
@@ -97,6 +105,8 @@ public final class ComposeLoader {
         }
         merged = merged == null ? null : MergeStage.enforceUnicity(merged);
         MapNode root = merged instanceof MapNode m ? m : MapNode.empty(Mark.NONE);
+        root = includes(root, projectDir, files);
+        diag.throwIfErrors();
 
         String name = projectName(root, env, projectDir);
         List<String> profiles = activeProfiles(env);
@@ -182,6 +192,87 @@ public final class ComposeLoader {
         return env.with("COMPOSE_PROJECT_NAME", name, "project name");
     }
 
+    /**
+     * {@code include}: each entry's files are loaded as a project of their own (their own
+     * directory, env files and relative paths), and their resources added to this model; this
+     * model's own definitions are merged over them. A file that includes itself, directly or
+     * not, is an error naming the cycle.
+     */
+    private MapNode includes(MapNode root, Path projectDirectory, List<ConfigSource> files) {
+        if (!(root.get("include") instanceof SeqNode entries)) {
+            return root;
+        }
+        Path projectDir = options.workingDir().resolve(projectDirectory).normalize();
+        List<Path> chain = new ArrayList<>(includedFrom);
+        files.stream().map(ConfigSource::path).filter(java.util.Objects::nonNull)
+                .map(p -> options.workingDir().resolve(p).normalize()).forEach(chain::add);
+        Node included = null;
+        for (int i = 0; i < entries.size(); i++) {
+            if (!(entries.get(i) instanceof MapNode entry)
+                    || !(entry.get("path") instanceof SeqNode paths) || paths.size() == 0) {
+                continue;
+            }
+            YamlPath at = YamlPath.ROOT.key("include").index(i);
+            List<Path> incFiles = new ArrayList<>();
+            for (int j = 0; j < paths.size(); j++) {
+                incFiles.add(projectDir.resolve(Nodes.text(paths.get(j))).normalize());
+            }
+            if (chain.contains(incFiles.get(0))) {
+                List<String> names = new ArrayList<>();
+                chain.subList(chain.indexOf(incFiles.get(0)), chain.size())
+                        .forEach(p -> names.add(p.getFileName().toString()));
+                names.add(incFiles.get(0).getFileName().toString());
+                diag.error(entry, at, "include cycle detected: " + String.join(" -> ", names));
+                continue;
+            }
+            Path dir = entry.get("project_directory") != null
+                    ? projectDir.resolve(Nodes.text(entry.get("project_directory"))).normalize()
+                    : incFiles.get(0).getParent();
+            List<Path> envFiles = new ArrayList<>();
+            if (entry.get("env_file") instanceof SeqNode envs) {
+                for (int j = 0; j < envs.size(); j++) {
+                    envFiles.add(projectDir.resolve(Nodes.text(envs.get(j))).normalize());
+                }
+            }
+            LoadOptions nested = LoadOptions.builder().files(incFiles).workingDir(dir)
+                    .projectDirectory(dir).processEnv(options.processEnv()).envFiles(envFiles)
+                    .interpolate(options.interpolate()).resolvePaths(options.resolvePaths())
+                    .normalize(false).consistencyCheck(false).warnings(options.warnings())
+                    .build();
+            try {
+                MapNode tree = new ComposeLoader(nested, chain).loadTree();
+                included = included == null ? tree : MergeStage.merge(included, tree);
+            } catch (ComposeFileException e) {
+                e.problems().forEach(diag::add);
+            }
+        }
+        root = root.without("include");
+        return included instanceof MapNode inc ? (MapNode) MergeStage.clearTags(
+                MergeStage.merge(inc, root)) : root;
+    }
+
+    /** The merged, include-resolved tree of this loader's files, paths made absolute. */
+    private MapNode loadTree() {
+        List<ConfigSource> files = files(Environment.ofProcess(options.processEnv()));
+        Path projectDir = projectDirectory(files);
+        Environment env = environment(projectDir);
+        Set<String> warned = new HashSet<>();
+        Node merged = null;
+        for (ConfigSource file : files) {
+            Node tree = loadFile(file, env, warned);
+            merged = merged == null ? tree : MergeStage.merge(merged, tree);
+        }
+        diag.throwIfErrors();
+        MapNode root = merged instanceof MapNode m ? m : MapNode.empty(Mark.NONE);
+        root = includes(root, projectDir, files);
+        diag.throwIfErrors();
+        if (options.resolvePaths()) {
+            root = (MapNode) ResolveStages.paths(root, projectDir,
+                    Path.of(System.getProperty("user.home")));
+        }
+        return root;
+    }
+
     private Node loadFile(ConfigSource file, Environment env, Set<String> warned) {
         Node tree = readCanonical(file, env, warned);
         if (tree instanceof MapNode root) {
@@ -255,9 +346,9 @@ public final class ComposeLoader {
 
     private Path projectDirectory(List<ConfigSource> files) {
         if (options.projectDirectory() != null) {
-            return options.projectDirectory();
+            return options.workingDir().resolve(options.projectDirectory()).normalize();
         }
-        Path first = files.get(0).path().toAbsolutePath();
+        Path first = options.workingDir().resolve(files.get(0).path()).normalize();
         Path parent = files.get(0).content() != null && first.getFileName() == null
                 ? first : first.getParent();
         return parent == null ? options.workingDir() : parent;

@@ -101,7 +101,8 @@ public record LoadOptions(
         }
 
         public Builder projectDirectory(Path dir) {
-            this.projectDirectory = dir == null ? null : dir.toAbsolutePath().normalize();
+            // relative to the working directory, resolved in build() (not the JVM's directory)
+            this.projectDirectory = dir == null ? null : dir.normalize();
             return this;
         }
 
@@ -176,7 +177,8 @@ public record LoadOptions(
         }
 
         public LoadOptions build() {
-            return new LoadOptions(files, workingDir, projectDirectory, projectName, processEnv,
+            return new LoadOptions(files, workingDir, projectDirectory == null ? null
+                    : workingDir.resolve(projectDirectory).normalize(), projectName, processEnv,
                     envFiles, profiles, services, interpolate, resolvePaths, normalize,
                     consistencyCheck, warnings, validate, resolveEnvironment, discardEnvFiles);
         }
