@@ -285,34 +285,67 @@ public final class StandardComposeService implements ComposeService {
     @Override
     public void logs(String projectName, LogsOptions options, Consumer<LogEntry> sink)
             throws InterruptedException {
+        long listedAt = System.currentTimeMillis() * 1_000_000L;
         List<ContainerInfo> containers = ps(projectName, new PsOptions(true, options.services()));
         LogOptions logOptions = new LogOptions(options.follow(), options.tail(), options.since(),
                 options.until(), options.timestamps());
-        List<Subscription> streams = new ArrayList<>();
+        java.util.concurrent.BlockingQueue<Subscription> streams =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        List<Subscription> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Subscription starts = null;
         try {
+            if (options.follow()) {
+                // containers that start (or restart) while we follow are followed too
+                starts = engine.events(ContainerSpecs.projectLabel(projectName), e -> {
+                    if (!"start".equals(e.action()) || e.timeNanos() < listedAt
+                            || "True".equals(e.attribute(Labels.ONEOFF))) {
+                        return;
+                    }
+                    String service = e.attribute(Labels.SERVICE);
+                    if (!options.services().isEmpty() && !options.services().contains(service)) {
+                        return;
+                    }
+                    String prefix = service + "-" + e.attribute(Labels.CONTAINER_NUMBER);
+                    Subscription s = follow(e.id(), e.attribute("name"), service, prefix,
+                            new LogOptions(true, -1, java.time.Instant.ofEpochSecond(0,
+                                    e.timeNanos()).minusSeconds(1), options.until(),
+                                    options.timestamps()), sink);
+                    opened.add(s);
+                    streams.add(s);
+                });
+            }
             for (ContainerInfo c : containers) {
                 String prefix = c.oneOff() ? c.name() : c.service() + "-" + c.number();
-                Object lock = new Object();
-                Subscription s = engine.logs(c.id(), logOptions, line -> {
-                    synchronized (lock) {
-                        sink.accept(new LogEntry(c.name(), c.service(), prefix,
-                                line.stream() == dev.jcompose.planner.engine.LogLine.Stream.STDERR,
-                                line.timestamp(), line.text()));
-                    }
-                });
-                streams.add(s);
-                if (!options.follow()) {
+                Subscription s = follow(c.id(), c.name(), c.service(), prefix, logOptions, sink);
+                opened.add(s);
+                if (options.follow()) {
+                    streams.add(s);
+                } else {
                     s.awaitCompletion();
                 }
             }
-            if (options.follow()) {
-                for (Subscription s : streams) {
-                    s.awaitCompletion();
-                }
+            Subscription next;
+            while ((next = streams.poll()) != null) {
+                next.awaitCompletion();
             }
         } finally {
-            streams.forEach(Subscription::close);
+            if (starts != null) {
+                starts.close();
+            }
+            opened.forEach(Subscription::close);
         }
+    }
+
+    private Subscription follow(String id, String name, String service, String prefix,
+            LogOptions options, Consumer<LogEntry> sink) {
+        Object lock = new Object();
+        return engine.logs(id, options, line -> {
+            synchronized (lock) {
+                sink.accept(new LogEntry(name, service, prefix,
+                        line.stream() == dev.jcompose.planner.engine.LogLine.Stream.STDERR,
+                        line.timestamp(), line.text()));
+            }
+        });
     }
 
     // --- images (issue 5): ImageService does the work -------------------------------------------

@@ -62,6 +62,10 @@ public final class JcomposeCommand implements Runnable {
             ExecCommand.class,
             InfoCommands.Port.class,
             InfoCommands.Ls.class,
+            MoreCommands.Create.class,
+            MoreCommands.Wait.class,
+            MoreCommands.Events.class,
+            MoreCommands.Images.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class);
 

@@ -171,6 +171,31 @@ class TerminalIT {
     }
 
     @Test
+    void logsFollowFollowsContainersThatStartLater() throws Exception {
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  long:
+                    image: %1$s
+                    command: ["sh", "-c", "echo long started; sleep 4; echo long done"]
+                  late:
+                    image: %1$s
+                    command: ["sh", "-c", "echo late hello"]
+                """.formatted(BaseImage.NAME));
+        assertEquals(0, cli.run("-p", project, "--progress", "quiet", "up", "-d", "long")
+                .exitCode());
+        java.util.concurrent.CompletableFuture<CliRunner.Result> follow =
+                java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> cli.run("-p", project, "logs", "-f", "--no-color"));
+        Thread.onSpinWait();
+        assertEquals(0, cli.run("-p", project, "--progress", "quiet", "up", "-d", "late")
+                .exitCode());
+        CliRunner.Result r = follow.get(60, TimeUnit.SECONDS);
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("late-1  | late hello\n"), r.toString());
+        assertTrue(r.out().contains("long-1  | long done\n"), r.toString());
+    }
+
+    @Test
     void psFiltersByStatus() {
         assertEquals(0, cli.run("-p", project, "--progress", "quiet", "up", "-d").exitCode());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

@@ -1,0 +1,212 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.api.ContainerInfo;
+import dev.jcompose.api.PsOptions;
+import dev.jcompose.model.load.ModelPrinter;
+import dev.jcompose.planner.ContainerSpecs;
+import dev.jcompose.planner.Labels;
+import dev.jcompose.planner.engine.EngineEvent;
+import dev.jcompose.planner.engine.ImageSummary;
+import dev.jcompose.planner.engine.Subscription;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** wait, events and images: watching a project without changing it. */
+final class MoreCommands {
+
+    private MoreCommands() {
+    }
+
+    @Command(name = "wait", description = "Block until the services' containers stop; exit "
+            + "with the first one's exit code.")
+    static final class Wait implements Callable<Integer> {
+
+        @ParentCommand
+        JcomposeCommand root;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+        boolean help;
+
+        @Parameters(paramLabel = "SERVICE", arity = "1..*", description = "Services to wait for.")
+        List<String> services = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            String name = root.loader().projectName();
+            List<ContainerInfo> containers = root.service().ps(name, new PsOptions(true,
+                    services)).stream().filter(c -> !c.oneOff()).toList();
+            if (containers.isEmpty()) {
+                throw new CommandException("no containers of " + String.join(", ", services)
+                        + " in project " + name, ExitCodes.FAILURE);
+            }
+            Integer first = null;
+            for (ContainerInfo c : containers) {
+                int code = root.engine().waitContainer(c.id());
+                if (first == null) {
+                    first = code;
+                }
+            }
+            return first;
+        }
+    }
+
+    @Command(name = "events", description = "Stream the project's container events.")
+    static final class Events implements Callable<Integer> {
+
+        @ParentCommand
+        JcomposeCommand root;
+
+        @Option(names = "--json", description = "One JSON object per line.")
+        boolean json;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+        boolean help;
+
+        @Parameters(paramLabel = "SERVICE", description = "Only these services (default: all).")
+        List<String> services = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            String name = root.loader().projectName();
+            PrintWriter out = root.console().out();
+            try (Subscription s = root.engine().events(ContainerSpecs.projectLabel(name),
+                    e -> print(out, e))) {
+                s.awaitCompletion();
+            }
+            return ExitCodes.OK;
+        }
+
+        private synchronized void print(PrintWriter out, EngineEvent e) {
+            String service = e.attribute(Labels.SERVICE);
+            if (!services.isEmpty() && !services.contains(service)) {
+                return;
+            }
+            Instant time = Instant.ofEpochSecond(0, e.timeNanos());
+            if (json) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("time", time.toString());
+                o.put("type", e.type());
+                o.put("action", e.action());
+                o.put("id", e.id());
+                o.put("service", service);
+                o.put("attributes", new java.util.TreeMap<>(e.attributes()));
+                out.println(ModelPrinter.jsonLine(o));
+            } else {
+                out.println(time + " " + e.type() + " " + e.action() + " " + e.id()
+                        + " (name=" + e.attribute("name") + ", service=" + service + ")");
+            }
+            out.flush();
+        }
+    }
+
+    @Command(name = "images", description = "List the images the project's containers use.")
+    static final class Images implements Callable<Integer> {
+
+        @ParentCommand
+        JcomposeCommand root;
+
+        @Option(names = {"-q", "--quiet"}, description = "Only print image ids.")
+        boolean quiet;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "table or json.")
+        String format = "table";
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+        boolean help;
+
+        @Parameters(paramLabel = "SERVICE", description = "Only these services (default: all).")
+        List<String> services = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            if (!format.equals("table") && !format.equals("json")) {
+                throw CommandException.usage("--format must be table or json, not \"" + format
+                        + "\"");
+            }
+            String name = root.loader().projectName();
+            PrintWriter out = root.console().out();
+            Table table = new Table("CONTAINER", "REPOSITORY", "TAG", "IMAGE ID", "CREATED");
+            List<Object> rows = new ArrayList<>();
+            for (ContainerInfo c : root.service().ps(name, new PsOptions(true, services))) {
+                ImageSummary img = root.engine().inspectImage(c.image()).orElse(null);
+                String id = img == null ? "" : img.id().replaceFirst("^sha256:", "")
+                        .substring(0, Math.min(12, img.id().length()));
+                String ref = c.image();
+                int colon = ref.lastIndexOf(':');
+                boolean tagged = colon > ref.lastIndexOf('/');
+                String repo = tagged ? ref.substring(0, colon) : ref;
+                String tag = tagged ? ref.substring(colon + 1) : "latest";
+                if (quiet) {
+                    out.println(id);
+                } else if (format.equals("json")) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("ContainerName", c.name());
+                    row.put("Repository", repo);
+                    row.put("Tag", tag);
+                    row.put("ID", id);
+                    row.put("Created", img == null || img.created() == null ? ""
+                            : img.created().toString());
+                    rows.add(row);
+                } else {
+                    table.row(c.name(), repo, tag, id, img == null || img.created() == null
+                            ? "" : img.created().toString());
+                }
+            }
+            if (!quiet) {
+                if (format.equals("json")) {
+                    out.print(ModelPrinter.json(rows));
+                } else {
+                    table.print(out);
+                }
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "create", description = "Create the services' containers without starting "
+            + "them (up --no-start).")
+    static final class Create implements Callable<Integer> {
+
+        @ParentCommand
+        JcomposeCommand root;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+        boolean help;
+
+        @Option(names = "--force-recreate", description = "Recreate containers even if "
+                + "unchanged.")
+        boolean forceRecreate;
+
+        @Option(names = "--no-recreate", description = "Never recreate existing containers.")
+        boolean noRecreate;
+
+        @Option(names = "--build", description = "Build images first.")
+        boolean build;
+
+        @Option(names = "--pull", paramLabel = "POLICY", description = "always, missing or never.")
+        String pull;
+
+        @Parameters(paramLabel = "SERVICE", description = "Services (default: all).")
+        List<String> services = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            var project = root.loader().load(services);
+            var plan = new dev.jcompose.planner.UpPlanOptions(services, false, forceRecreate,
+                    noRecreate, false, Map.of(), true, pull, build, false, null);
+            root.service().up(project, new dev.jcompose.api.UpOptions(plan, false, false, null,
+                    dev.jcompose.planner.exec.Executor.DEFAULT_PARALLELISM));
+            return ExitCodes.OK;
+        }
+    }
+}

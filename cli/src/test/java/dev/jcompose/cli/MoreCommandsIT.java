@@ -1,0 +1,108 @@
+package dev.jcompose.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jcompose.planner.fake.BaseImage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** create, wait, images and events on the real engine. */
+class MoreCommandsIT {
+
+    private static final Path REPO = Path.of("").toAbsolutePath().getParent();
+
+    @TempDir
+    Path dir;
+
+    private String project;
+    private CliRunner cli;
+
+    @BeforeAll
+    static void baseImage() {
+        BaseImage.ensure();
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        project = "more-" + UUID.randomUUID().toString().substring(0, 8);
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  job:
+                    image: %s
+                    command: ["sh", "-c", "sleep 1; exit 5"]
+                """.formatted(BaseImage.NAME));
+        cli = new CliRunner(dir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        cli.run("-p", project, "down", "-t", "1");
+        Cleanup.project(project);
+    }
+
+    @Test
+    void createMakesContainersWithoutStartingThemAndWaitReturnsTheExitCode() {
+        assertEquals(0, cli.run("-p", project, "--progress", "quiet", "create").exitCode());
+        CliRunner.Result ps = cli.run("-p", project, "ps", "-a", "--status", "created", "-q");
+        assertEquals(1, ps.out().lines().count(), ps.toString());
+
+        CliRunner.Result images = cli.run("-p", project, "images");
+        assertTrue(images.out().contains(project + "-job-1") && images.out()
+                .contains("jcompose/base"), images.toString());
+
+        assertEquals(0, cli.run("-p", project, "--progress", "quiet", "start").exitCode());
+        CliRunner.Result waited = cli.run("-p", project, "wait", "job");
+        assertEquals(5, waited.exitCode(), waited.toString());
+    }
+
+    @Test
+    void eventsStreamsTheProjectsContainerEvents() throws Exception {
+        assertEquals(0, cli.run("-p", project, "--progress", "quiet", "create").exitCode());
+        Process events = new ProcessBuilder(REPO.resolve("jcompose").toString(), "-p", project,
+                "events", "--json").directory(dir.toFile()).start();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+                events.getInputStream(), StandardCharsets.UTF_8))) {
+            // the stream is open once the launcher's JVM is up; start until an event shows
+            CompletableFuture<String> started = CompletableFuture.supplyAsync(() -> {
+                try {
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        if (line.contains("\"action\":\"start\"")) {
+                            return line;
+                        }
+                    }
+                    return null;
+                } catch (IOException e) {
+                    return null;
+                }
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!started.isDone() && System.nanoTime() < deadline) {
+                cli.run("-p", project, "--progress", "quiet", "start");
+                try {
+                    started.get(2, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException notYet) {
+                    // the container exits after a second: start it again
+                }
+            }
+            String line = started.getNow(null);
+            assertTrue(line != null && line.contains("\"service\":\"job\""), String.valueOf(line));
+        } finally {
+            events.destroy();
+            events.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
