@@ -1,5 +1,6 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.api.LogEntry;
 import dev.jcompose.api.LogsOptions;
 import dev.jcompose.api.PsOptions;
 import dev.jcompose.model.load.Durations;
@@ -7,8 +8,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,6 +50,14 @@ final class LogsCommand implements Callable<Integer> {
             description = "Lines before a time: RFC 3339 or relative (as --since).")
     String until;
 
+    @Option(names = "--index", paramLabel = "N",
+            description = "Only the container with this number of each service.")
+    Integer index;
+
+    @Option(names = "--merge",
+            description = "All containers' lines in one stream ordered by time (not with -f).")
+    boolean merge;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
     boolean help;
 
@@ -63,8 +75,37 @@ final class LogsCommand implements Callable<Integer> {
                 .max().orElse(0);
         LogPrinter printer = new LogPrinter(root.console().out(), !noPrefix, timestamps,
                 !noColor && root.colourOn(true), width);
-        root.service().logs(name, new LogsOptions(services, follow, lines, from, to, timestamps),
-                printer::print);
+        if (merge && follow) {
+            throw CommandException.usage("--merge orders what is already logged; it cannot be "
+                    + "used with -f");
+        }
+        Consumer<LogEntry> sink = printer::print;
+        if (index != null) {
+            String suffix = "-" + index;
+            Consumer<LogEntry> all = sink;
+            sink = e -> {
+                if (e.prefix().equals(e.service() + suffix)) {
+                    all.accept(e);
+                }
+            };
+        }
+        if (!merge) {
+            root.service().logs(name, new LogsOptions(services, follow, lines, from, to,
+                    timestamps), sink);
+            return ExitCodes.OK;
+        }
+        // --merge: every line with the engine's timestamp, then in time order (stable, so a
+        // container's own lines keep their order when two share a timestamp)
+        List<LogEntry> entries = new CopyOnWriteArrayList<>();
+        root.service().logs(name, new LogsOptions(services, false, lines, from, to, true),
+                entries::add);
+        List<LogEntry> ordered = new ArrayList<>(entries);
+        ordered.sort(Comparator.comparing(LogEntry::timestamp,
+                Comparator.nullsFirst(Comparator.naturalOrder())));
+        for (LogEntry e : ordered) {
+            sink.accept(timestamps ? e : new LogEntry(e.container(), e.service(), e.prefix(),
+                    e.stderr(), null, e.text()));
+        }
         return ExitCodes.OK;
     }
 

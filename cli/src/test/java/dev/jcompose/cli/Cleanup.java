@@ -4,8 +4,10 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Test cleanup straight through docker-java, independent of the code under test: removes every
@@ -39,6 +41,12 @@ final class Cleanup {
             // images built for the project carry its label
             docker.listImagesCmd().withLabelFilter(Map.of("com.docker.compose.project", project))
                     .exec().forEach(i -> docker.removeImageCmd(i.getId()).withForce(true).exec());
+            // and images built without an image: key are named {project}-{service}
+            docker.listImagesCmd().exec().stream()
+                    .flatMap(i -> i.getRepoTags() == null ? Stream.empty()
+                            : Arrays.stream(i.getRepoTags()))
+                    .filter(tag -> tag.startsWith(project + "-"))
+                    .forEach(tag -> docker.removeImageCmd(tag).exec());
         } catch (Exception e) {
             throw new IllegalStateException("cleanup of project " + project + " failed", e);
         }

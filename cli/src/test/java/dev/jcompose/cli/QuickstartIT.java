@@ -24,7 +24,7 @@ class QuickstartIT {
 
     @AfterEach
     void tearDown() {
-        new CliRunner(SAMPLE).run("-p", project, "down", "-v", "-t", "1");
+        new CliRunner(SAMPLE).run("-p", project, "down", "-v", "--rmi", "local", "-t", "1");
         Cleanup.project(project);
     }
 

@@ -196,6 +196,31 @@ class TerminalIT {
     }
 
     @Test
+    void mergeOrdersEveryContainersLinesByTimeAndIndexPicksAContainer() throws Exception {
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  a:
+                    image: %1$s
+                    command: ["sh", "-c", "echo a1; sleep 0.4; echo a2"]
+                  b:
+                    image: %1$s
+                    command: ["sh", "-c", "sleep 0.2; echo b1; sleep 0.4; echo b2"]
+                """.formatted(BaseImage.NAME));
+        assertEquals(0, cli.run("-p", project, "--progress", "quiet", "up", "-d").exitCode());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        CliRunner.Result merged;
+        do {
+            merged = cli.run("-p", project, "logs", "--merge", "--no-log-prefix");
+        } while (!merged.out().contains("b2") && System.nanoTime() < deadline);
+        assertEquals("a1\nb1\na2\nb2\n", merged.out(), merged.toString());
+        assertEquals("", cli.run("-p", project, "logs", "--index", "2").out());
+        assertTrue(cli.run("-p", project, "logs", "--index", "1", "a").out()
+                .contains("a-1  | a2"));
+        assertEquals(ExitCodes.USAGE, cli.run("-p", project, "logs", "-f", "--merge")
+                .exitCode());
+    }
+
+    @Test
     void psFiltersByStatus() {
         assertEquals(0, cli.run("-p", project, "--progress", "quiet", "up", "-d").exitCode());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
