@@ -25,10 +25,15 @@ import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.planner.progress.ProgressEvent;
 import dev.jcompose.planner.progress.ProgressListener;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 /**
@@ -289,26 +294,35 @@ public final class StandardComposeService implements ComposeService {
         List<ContainerInfo> containers = ps(projectName, new PsOptions(true, options.services()));
         LogOptions logOptions = new LogOptions(options.follow(), options.tail(), options.since(),
                 options.until(), options.timestamps());
-        java.util.concurrent.BlockingQueue<Subscription> streams =
-                new java.util.concurrent.LinkedBlockingQueue<>();
-        List<Subscription> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BlockingQueue<Subscription> streams =
+                new LinkedBlockingQueue<>();
+        List<Subscription> opened = new CopyOnWriteArrayList<>();
         Subscription starts = null;
+        // a restarted container's log still holds its earlier runs: its new stream begins where
+        // the last one ended (the engine reports "die" only after the last line is logged)
+        Map<String, Long> endedAt = new ConcurrentHashMap<>();
+        containers.forEach(c -> endedAt.put(c.id(), listedAt));
         try {
             if (options.follow()) {
                 // containers that start (or restart) while we follow are followed too
                 starts = engine.events(ContainerSpecs.projectLabel(projectName), e -> {
+                    if ("die".equals(e.action())) {
+                        endedAt.put(e.id(), e.timeNanos());
+                    }
                     if (!"start".equals(e.action()) || e.timeNanos() < listedAt
                             || "True".equals(e.attribute(Labels.ONEOFF))) {
                         return;
                     }
+                    Long ended = endedAt.get(e.id());
+                    Instant since = ended == null ? options.since()
+                            : latest(options.since(), Instant.ofEpochSecond(0, ended));
                     String service = e.attribute(Labels.SERVICE);
                     if (!options.services().isEmpty() && !options.services().contains(service)) {
                         return;
                     }
                     String prefix = service + "-" + e.attribute(Labels.CONTAINER_NUMBER);
                     Subscription s = follow(e.id(), e.attribute("name"), service, prefix,
-                            new LogOptions(true, -1, java.time.Instant.ofEpochSecond(0,
-                                    e.timeNanos()).minusSeconds(1), options.until(),
+                            new LogOptions(true, -1, since, options.until(),
                                     options.timestamps()), sink);
                     opened.add(s);
                     streams.add(s);
@@ -334,6 +348,10 @@ public final class StandardComposeService implements ComposeService {
             }
             opened.forEach(Subscription::close);
         }
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
     }
 
     private Subscription follow(String id, String name, String service, String prefix,

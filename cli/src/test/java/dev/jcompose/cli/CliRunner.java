@@ -6,6 +6,8 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Runs the CLI in-process with captured output, a working directory and an environment. */
 final class CliRunner {
@@ -31,6 +33,33 @@ final class CliRunner {
     CliRunner env(String key, String value) {
         env.put(key, value);
         return this;
+    }
+
+    /** A run in the background whose output can be read while it runs. */
+    record Running(CompletableFuture<Result> result, StringWriter out) {
+
+        /** Waits until stdout contains the text; false after the timeout or when the run ended. */
+        boolean awaitOut(String text, long seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (!out.toString().contains(text)) {
+                if (result.isDone() || System.nanoTime() > deadline) {
+                    return out.toString().contains(text);
+                }
+                Thread.sleep(20);
+            }
+            return true;
+        }
+    }
+
+    Running start(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Console console = new Console(new PrintWriter(out, true), new PrintWriter(err, true),
+                new ByteArrayInputStream(new byte[0]), env, dir, false, false);
+        return new Running(CompletableFuture.supplyAsync(() -> {
+            int code = Main.run(console, args);
+            return new Result(code, out.toString(), err.toString());
+        }), out);
     }
 
     Result run(String... args) {

@@ -171,28 +171,34 @@ class TerminalIT {
     }
 
     @Test
-    void logsFollowFollowsContainersThatStartLater() throws Exception {
+    void logsFollowFollowsContainersThatStartLaterAndAcrossARestartWithoutRepeats()
+            throws Exception {
         Files.writeString(dir.resolve("compose.yaml"), """
                 services:
                   long:
                     image: %1$s
-                    command: ["sh", "-c", "echo long started; sleep 4; echo long done"]
+                    command: ["sh", "-c", "echo long run; sleep 3"]
                   late:
                     image: %1$s
-                    command: ["sh", "-c", "echo late hello"]
+                    command: ["sh", "-c", "echo late hello; sleep 6; echo late done"]
                 """.formatted(BaseImage.NAME));
         assertEquals(0, cli.run("-p", project, "--progress", "quiet", "up", "-d", "long")
                 .exitCode());
-        java.util.concurrent.CompletableFuture<CliRunner.Result> follow =
-                java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> cli.run("-p", project, "logs", "-f", "--no-color"));
-        Thread.onSpinWait();
+        CliRunner.Running follow = cli.start("-p", project, "logs", "-f", "--no-color");
+        assertTrue(follow.awaitOut("long-1  | long run\n", 20), follow.out().toString());
+        // started after logs -f was running: compose would not show it
         assertEquals(0, cli.run("-p", project, "--progress", "quiet", "up", "-d", "late")
                 .exitCode());
-        CliRunner.Result r = follow.get(60, TimeUnit.SECONDS);
+        assertTrue(follow.awaitOut("late-1  | late hello\n", 20), follow.out().toString());
+        // a restart: the new run is followed, the earlier run's lines are not printed again
+        assertEquals(0, cli.run("-p", project, "--progress", "quiet", "restart", "-t", "0",
+                "long").exitCode());
+        CliRunner.Result r = follow.result().get(60, TimeUnit.SECONDS);
         assertEquals(0, r.exitCode(), r.toString());
-        assertTrue(r.out().contains("late-1  | late hello\n"), r.toString());
-        assertTrue(r.out().contains("long-1  | long done\n"), r.toString());
+        assertEquals(2, r.out().split("long-1  \\| long run\n", -1).length - 1, r.toString());
+        assertEquals(1, r.out().split("late-1  \\| late hello\n", -1).length - 1,
+                r.toString());
+        assertTrue(r.out().contains("late-1  | late done\n"), r.toString());
     }
 
     @Test

@@ -32,19 +32,20 @@ import dev.jcompose.planner.engine.EngineEvent;
 import dev.jcompose.planner.engine.EngineException;
 import dev.jcompose.planner.engine.EngineInfo;
 import dev.jcompose.planner.engine.ExecSpec;
-import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.engine.ImageProgress;
 import dev.jcompose.planner.engine.ImageSummary;
 import dev.jcompose.planner.engine.LogLine;
 import dev.jcompose.planner.engine.LogOptions;
 import dev.jcompose.planner.engine.NetworkSpec;
 import dev.jcompose.planner.engine.NetworkSummary;
+import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.engine.Subscription;
 import dev.jcompose.planner.engine.VolumeSpec;
 import dev.jcompose.planner.engine.VolumeSummary;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -666,10 +667,24 @@ public final class DockerEngine implements Engine {
 
     @Override
     public Subscription logs(String containerId, LogOptions options, Consumer<LogLine> sink) {
-        FrameLines out = new FrameLines(containerId, LogLine.Stream.STDOUT, options.timestamps(),
-                sink);
-        FrameLines err = new FrameLines(containerId, LogLine.Stream.STDERR, options.timestamps(),
-                sink);
+        // the Engine API takes whole seconds; for sub-second bounds, ask for timestamps and cut
+        // the lines at the exact instants here (a restart's new lines start mid-second)
+        Instant since = options.since();
+        Instant until = options.until();
+        boolean bounded = since != null || until != null;
+        Consumer<LogLine> lines = !bounded ? sink : line -> {
+            Instant ts = line.timestamp();
+            if (ts != null && (since != null && ts.isBefore(since)
+                    || until != null && ts.isAfter(until))) {
+                return;
+            }
+            sink.accept(options.timestamps() ? line
+                    : new LogLine(line.containerId(), line.stream(), null, line.text()));
+        };
+        FrameLines out = new FrameLines(containerId, LogLine.Stream.STDOUT,
+                options.timestamps() || bounded, lines);
+        FrameLines err = new FrameLines(containerId, LogLine.Stream.STDERR,
+                options.timestamps() || bounded, lines);
         ResultCallback.Adapter<Frame> callback = new StreamCallback<>() {
             @Override
             public void onNext(Frame frame) {
@@ -686,15 +701,15 @@ public final class DockerEngine implements Engine {
         call(() -> {
             LogContainerCmd cmd = client().logContainerCmd(containerId).withStdOut(true)
                     .withStdErr(true).withFollowStream(options.follow())
-                    .withTimestamps(options.timestamps());
+                    .withTimestamps(options.timestamps() || bounded);
             if (options.tail() >= 0) {
                 cmd.withTail(options.tail());
             }
-            if (options.since() != null) {
-                cmd.withSince(epochSeconds(options.since()));
+            if (since != null) {
+                cmd.withSince(epochSeconds(since));
             }
-            if (options.until() != null) {
-                cmd.withUntil(epochSeconds(options.until()));
+            if (until != null) {
+                cmd.withUntil(epochSeconds(until) + (until.getNano() > 0 ? 1 : 0));
             }
             return cmd.exec(callback);
         });
@@ -702,7 +717,7 @@ public final class DockerEngine implements Engine {
     }
 
     /** Seconds since the epoch as the Engine API's int, clamped (times past 2038 saturate). */
-    private static int epochSeconds(java.time.Instant t) {
+    private static int epochSeconds(Instant t) {
         return (int) Math.max(0, Math.min(Integer.MAX_VALUE, t.getEpochSecond()));
     }
 
