@@ -6,7 +6,8 @@ import java.util.List;
  * What {@code exec} runs, where and how.
  *
  * @param service    the service whose container runs it
- * @param index      which of the service's containers (1 for the first)
+ * @param index      which of the service's containers (1 for the first); 0 for the first
+ *                   running one, else a running one-off container of the service
  * @param command    the command and its arguments
  * @param env        {@code KEY=value} entries added to the environment
  * @param user       run as this user (null: the container's)

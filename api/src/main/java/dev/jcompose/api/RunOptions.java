@@ -18,13 +18,24 @@ import java.util.Map;
  * @param remove       remove the container after it exits
  * @param detach       start it and return at once
  * @param tty          with a pseudo-terminal and stdin kept open (interactive use)
+ * @param publish      ports to publish, in the short syntax ({@code 8080:80}), besides the
+ *                     service's when {@code servicePorts}
  */
 public record RunOptions(String service, List<String> command, List<String> entrypoint,
         Map<String, String> env, String name, String user, String workingDir, boolean noDeps,
-        boolean servicePorts, boolean remove, boolean detach, boolean tty) {
+        boolean servicePorts, boolean remove, boolean detach, boolean tty,
+        List<String> publish) {
 
     public RunOptions {
         command = command == null ? List.of() : List.copyOf(command);
         env = Map.copyOf(env);
+        publish = publish == null ? List.of() : List.copyOf(publish);
+    }
+
+    public RunOptions(String service, List<String> command, List<String> entrypoint,
+            Map<String, String> env, String name, String user, String workingDir,
+            boolean noDeps, boolean servicePorts, boolean remove, boolean detach, boolean tty) {
+        this(service, command, entrypoint, env, name, user, workingDir, noDeps, servicePorts,
+                remove, detach, tty, List.of());
     }
 }

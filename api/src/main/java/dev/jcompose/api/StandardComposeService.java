@@ -1,8 +1,10 @@
 package dev.jcompose.api;
 
+import dev.jcompose.model.PortConfig;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Records;
 import dev.jcompose.model.Service;
+import dev.jcompose.model.load.Ports;
 import dev.jcompose.planner.ConfigHash;
 import dev.jcompose.planner.ContainerSpecs;
 import dev.jcompose.planner.DownPlanner;
@@ -137,12 +139,22 @@ public final class StandardComposeService implements ComposeService {
         if (o.workingDir() != null) {
             s = Records.with(s, "workingDir", o.workingDir());
         }
-        if (!o.servicePorts()) {
-            s = Records.with(s, "ports", List.of());
+        List<PortConfig> ports = new ArrayList<>(o.servicePorts() ? s.ports() : List.of());
+        for (String spec : o.publish()) {
+            try {
+                for (Ports.Port p : Ports.parse(spec)) {
+                    ports.add(new PortConfig(null, null, p.hostIp(), p.target(), p.published(),
+                            p.protocol(), null));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ComposeException("--publish " + spec + ": " + e.getMessage(), e);
+            }
         }
+        s = Records.with(s, "ports", ports);
         s = Records.with(s, "restart", null);
         s = Records.with(s, "tty", o.tty() ? Boolean.TRUE : null);
-        s = Records.with(s, "stdinOpen", o.tty() ? Boolean.TRUE : null);
+        // docker compose runs one-offs interactive (-i): a detached one keeps its stdin open
+        s = Records.with(s, "stdinOpen", o.tty() || o.detach() ? Boolean.TRUE : null);
         String name = o.name() != null ? o.name() : project.name() + "-" + o.service()
                 + "-run-" + java.util.HexFormat.of().toHexDigits(
                         java.util.concurrent.ThreadLocalRandom.current().nextLong()).substring(4);
@@ -195,15 +207,33 @@ public final class StandardComposeService implements ComposeService {
     @Override
     public int exec(String projectName, ExecOptions options, StreamIO io)
             throws InterruptedException {
-        List<ContainerInfo> containers = ps(projectName, new PsOptions(true,
-                List.of(options.service()))).stream().filter(c -> !c.oneOff()).toList();
-        if (containers.isEmpty()) {
-            throw new ComposeException("service \"" + options.service() + "\" has no container "
-                    + "in project " + projectName + "; start it with up");
+        List<ContainerInfo> all = ps(projectName, new PsOptions(true,
+                List.of(options.service())));
+        List<ContainerInfo> containers = all.stream().filter(c -> !c.oneOff()).toList();
+        int index = options.index();
+        if (index == 0) {
+            // no --index: the first running container of the service, else a running one-off
+            // of it (as docker compose picks)
+            var any = containers.stream().filter(c -> "running".equals(c.state()))
+                    .min(Comparator.comparingInt(ContainerInfo::number))
+                    .or(() -> all.stream().filter(c -> c.oneOff() && "running".equals(c.state()))
+                            .findFirst());
+            if (any.isPresent()) {
+                return engine.exec(new ExecSpec(any.get().id(), options.command(),
+                        options.env(), options.user(), options.workingDir(), options.tty(),
+                        options.privileged(), options.stdin()), io);
+            }
+            index = 1;
         }
-        ContainerInfo target = containers.stream().filter(c -> c.number() == options.index())
+        int wanted = index;
+        if (containers.isEmpty()) {
+            throw new ComposeException("service \"" + options.service() + "\" is not running "
+                    + "container #" + wanted + ": it has no containers in project "
+                    + projectName + "; start it with up");
+        }
+        ContainerInfo target = containers.stream().filter(c -> c.number() == wanted)
                 .findFirst().orElseThrow(() -> new ComposeException("service \""
-                        + options.service() + "\" has no container number " + options.index()
+                        + options.service() + "\" is not running container #" + wanted
                         + " (it has " + containers.stream().map(c -> String.valueOf(c.number()))
                         .collect(java.util.stream.Collectors.joining(", ")) + ")"));
         if (!"running".equals(target.state())) {
@@ -225,7 +255,9 @@ public final class StandardComposeService implements ComposeService {
             List<ContainerSummary> selected =
                     LifecyclePlanner.select(project, existing, command.services());
             plan = switch (command.kind()) {
-                case START -> LifecyclePlanner.planStart(project, selected);
+                case START -> LifecyclePlanner.planStart(project, command.services().isEmpty()
+                        ? selected : LifecyclePlanner.withDependencies(project, existing,
+                                selected));
                 case STOP -> LifecyclePlanner.planStop(project, selected, command.timeout());
                 case RESTART -> LifecyclePlanner.planRestart(project, selected, command.timeout());
                 case KILL -> LifecyclePlanner.planKill(selected, command.signal());

@@ -172,7 +172,7 @@ class ComposeProjectTest {
             Throwable e = assertThrows(java.util.concurrent.ExecutionException.class,
                     () -> waited.get(10, TimeUnit.SECONDS)).getCause();
             assertTrue(e instanceof ComposeException, e.toString());
-            assertTrue(e.getMessage().startsWith("service db is unhealthy (container demo-db-1)"),
+            assertTrue(e.getMessage().startsWith("container demo-db-1 is unhealthy (service db)"),
                     e.getMessage());
             assertTrue(e.getMessage().contains("db-1 | cannot open the data directory"),
                     e.getMessage());
@@ -205,7 +205,9 @@ class ComposeProjectTest {
             p.up();
             ComposeException e = assertThrows(ComposeException.class,
                     () -> p.waitUntilHealthy(Duration.ofMillis(300)));
-            assertTrue(e.getMessage().startsWith("timed out waiting for service db to be healthy"),
+            assertTrue(e.getMessage().startsWith("application not healthy after 0.")
+                    && e.getMessage().contains("s: timed out waiting for service db to be "
+                    + "healthy"),
                     e.getMessage());
         }
     }

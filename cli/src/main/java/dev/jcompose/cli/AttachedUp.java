@@ -11,7 +11,10 @@ import dev.jcompose.planner.engine.Subscription;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import sun.misc.Signal;
@@ -49,20 +52,20 @@ final class AttachedUp {
         String name = project.name();
         int width = root.service().ps(name, new PsOptions(true, attach)).stream()
                 .mapToInt(c -> (c.service() + "-" + c.number()).length()).max().orElse(0);
-        LogPrinter printer = new LogPrinter(root.console().out(), true, false, colour, width);
+        LogPrinter printer = new LogPrinter(root.console().out(), true, false, colour, width)
+                .errorsTo(root.console().err());
         CountDownLatch stop = new CountDownLatch(1);
         AtomicReference<String> why = new AtomicReference<>();
         AtomicInteger code = new AtomicInteger(0);
         AtomicInteger interrupts = new AtomicInteger();
 
-        Subscription exits = null;
-        if (abortOnExit || abortOnFailure) {
-            exits = root.engine().events(ContainerSpecs.projectLabel(name), e -> {
-                if (!"die".equals(e.action()) || "True".equals(e.attribute(Labels.ONEOFF))) {
-                    return;
-                }
-                String service = e.attribute(Labels.SERVICE);
-                int exit = parse(e.attribute("exitCode"));
+        Set<String> reported = ConcurrentHashMap.newKeySet();
+        ExitHandler onExit = (id, service, number, exit) -> {
+            if (!attach.isEmpty() && !attach.contains(service) || !reported.add(id)) {
+                return;
+            }
+            printer.status(service + "-" + number, "exited with code " + exit);
+            if (abortOnExit || abortOnFailure) {
                 boolean counts = exitCodeFrom == null || exitCodeFrom.equals(service);
                 if ((abortOnExit || exit != 0) && why.compareAndSet(null, service)) {
                     if (counts) {
@@ -70,8 +73,25 @@ final class AttachedUp {
                     }
                     stop.countDown();
                 }
-            });
-        }
+            }
+        };
+        Subscription exits = root.engine().events(ContainerSpecs.projectLabel(name), e -> {
+            if ("die".equals(e.action()) && !"True".equals(e.attribute(Labels.ONEOFF))) {
+                onExit.exited(e.id(), e.attribute(Labels.SERVICE),
+                        e.attribute(Labels.CONTAINER_NUMBER), parse(e.attribute("exitCode")));
+            }
+        });
+        // containers that ended while up was still starting the others (a one-shot init
+        // service, say): reported, and counted for --abort-on-container-exit, as if just now
+        Runnable scan = () -> {
+            for (ContainerInfo c : root.service().ps(name, new PsOptions(true, attach))) {
+                if (!c.oneOff() && "exited".equals(c.state()) && c.exitCode() != null) {
+                    onExit.exited(c.id(), c.service(), String.valueOf(c.number()),
+                            c.exitCode());
+                }
+            }
+        };
+        scan.run();
         SignalHandler previous = null;
         try {
             previous = Signal.handle(new Signal("INT"), s -> {
@@ -104,7 +124,11 @@ final class AttachedUp {
             stop.countDown();
         });
         try {
-            stop.await();
+            // the event stream may open after an exit it should have seen: look again now and
+            // then (the reported set keeps each exit to one report)
+            while (!stop.await(1, TimeUnit.SECONDS)) {
+                scan.run();
+            }
             if (why.get() == null && (abortOnExit || abortOnFailure)) {
                 // the output ended before the exit's event arrived: look at the containers
                 root.service().ps(name, new PsOptions(true, List.of())).stream()
@@ -129,9 +153,7 @@ final class AttachedUp {
                 code.set(exitCodeOf(exitCodeFrom));
             }
         } finally {
-            if (exits != null) {
-                exits.close();
-            }
+            exits.close();
             if (previous != null) {
                 Signal.handle(new Signal("INT"), previous);
             }
@@ -141,6 +163,12 @@ final class AttachedUp {
             code.set(exitCodeOf(exitCodeFrom));
         }
         return code.get();
+    }
+
+    /** What happens when a container is seen to have ended. */
+    @FunctionalInterface
+    private interface ExitHandler {
+        void exited(String containerId, String service, String number, int exitCode);
     }
 
     private int exitCodeOf(String service) {

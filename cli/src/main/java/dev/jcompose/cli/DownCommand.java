@@ -3,12 +3,16 @@ package dev.jcompose.cli;
 import dev.jcompose.api.DownOptions;
 import dev.jcompose.model.Project;
 import dev.jcompose.planner.DownPlanOptions;
+import dev.jcompose.planner.Reconciler;
 import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.plan.Plan;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code down}: stop and remove the project's containers and networks. */
@@ -41,6 +45,10 @@ final class DownCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan; change nothing.")
     boolean dryRun;
 
+    @Parameters(paramLabel = "SERVICE",
+            description = "Only these services' containers (default: the whole project).")
+    List<String> services = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         if (rmi != null && !rmi.equals("local") && !rmi.equals("all")) {
@@ -48,8 +56,17 @@ final class DownCommand implements Callable<Integer> {
         }
         Project project = root.loader().loadIfPresent();
         String name = project != null ? project.name() : root.loader().projectName();
+        if (project != null) {
+            for (String s : services) {
+                if (!project.services().containsKey(s)
+                        && !project.disabledServices().containsKey(s)) {
+                    throw new CommandException(Reconciler.unknownService(project, s),
+                            ExitCodes.FAILURE);
+                }
+            }
+        }
         DownOptions options = new DownOptions(new DownPlanOptions(volumes, removeOrphans,
-                timeout == null ? null : Duration.ofSeconds(timeout), rmi), dryRun,
+                timeout == null ? null : Duration.ofSeconds(timeout), rmi, services), dryRun,
                 Executor.DEFAULT_PARALLELISM);
         Plan plan = root.service().down(name, project, options);
         if (dryRun) {

@@ -46,8 +46,9 @@ final class ExecCommand implements Callable<Integer> {
     String workdir;
 
     @Option(names = "--index", paramLabel = "N",
-            description = "Which of the service's containers (default: 1).")
-    int index = 1;
+            description = "Which of the service's containers (default: the first running one, "
+                    + "else a running one-off of the service).")
+    Integer index;
 
     @Option(names = "--privileged", description = "Give extended privileges to the command.")
     boolean privileged;
@@ -67,13 +68,21 @@ final class ExecCommand implements Callable<Integer> {
         String name = root.loader().projectName();
         List<String> vars = new ArrayList<>();
         for (String e : env) {
-            // -e KEY takes KEY's value from jcompose's environment, as docker does
-            vars.add(e.contains("=") ? e : e + "=" + root.console().env().getOrDefault(e, ""));
+            // -e KEY takes KEY's value from jcompose's environment, as docker does; unset there,
+            // it is not set in the container either
+            if (e.contains("=")) {
+                vars.add(e);
+            } else if (root.console().env().containsKey(e)) {
+                vars.add(e + "=" + root.console().env().get(e));
+            }
+        }
+        if (index != null && index < 1) {
+            throw CommandException.usage("--index must be 1 or more, not " + index);
         }
         boolean interactive = !noTty && !detach && root.console().outIsTerminal()
                 && System.console() != null;
         if (detach) {
-            ExecOptions options = new ExecOptions(service, index, command, vars, user, workdir,
+            ExecOptions options = new ExecOptions(service, index == null ? 0 : index, command, vars, user, workdir,
                     false, false, privileged);
             OutputStream discard = OutputStream.nullOutputStream();
             Thread.ofPlatform().daemon().start(() -> {
@@ -85,7 +94,7 @@ final class ExecCommand implements Callable<Integer> {
             });
             return ExitCodes.OK;
         }
-        ExecOptions options = new ExecOptions(service, index, command, vars, user, workdir,
+        ExecOptions options = new ExecOptions(service, index == null ? 0 : index, command, vars, user, workdir,
                 interactive, interactive, privileged);
         if (!interactive) {
             root.console().out().flush();

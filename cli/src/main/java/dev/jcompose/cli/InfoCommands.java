@@ -132,7 +132,7 @@ final class InfoCommands {
             });
             if (!quiet) {
                 if (format.equals("json")) {
-                    out.print(ModelPrinter.json(rows));
+                    out.println(ModelPrinter.jsonLine(rows));
                 } else {
                     table.print(out);
                 }

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Prints log entries as {@code web-1  | line}: prefixes padded to the longest one known, and
- * on a colour terminal each container's prefix in its own colour, as docker compose does.
+ * on a colour terminal each container's prefix in its own colour, as docker compose does. A
+ * container's standard error goes to jcompose's, its standard output to jcompose's.
  */
 final class LogPrinter {
 
@@ -15,6 +16,7 @@ final class LogPrinter {
     private static final int[] COLOURS = {36, 33, 32, 35, 34, 96, 93, 92, 95, 94};
 
     private final PrintWriter out;
+    private PrintWriter err;
     private final boolean prefix;
     private final boolean timestamps;
     private final boolean colour;
@@ -31,10 +33,17 @@ final class LogPrinter {
      */
     LogPrinter(PrintWriter out, boolean prefix, boolean timestamps, boolean colour, int width) {
         this.out = out;
+        this.err = out;
         this.prefix = prefix;
         this.timestamps = timestamps;
         this.colour = colour;
         this.width = width;
+    }
+
+    /** Lines a container wrote to its standard error go to {@code err}. */
+    LogPrinter errorsTo(PrintWriter err) {
+        this.err = err;
+        return this;
     }
 
     synchronized void print(LogEntry e) {
@@ -55,7 +64,16 @@ final class LogPrinter {
             sb.append(e.timestamp()).append(' ');
         }
         sb.append(e.text());
-        out.println(sb);
+        PrintWriter to = e.stderr() ? err : out;
+        to.println(sb);
+        to.flush();
+    }
+
+    /** A line about a container rather than from it: {@code web-1 exited with code 0}. */
+    synchronized void status(String prefix, String message) {
+        String p = colour ? "\u001b[" + colourOf.computeIfAbsent(prefix, k -> COLOURS[
+                colourOf.size() % COLOURS.length]) + "m" + prefix + "\u001b[0m" : prefix;
+        out.println(p + " " + message);
         out.flush();
     }
 }

@@ -74,7 +74,7 @@ final class LogsCommand implements Callable<Integer> {
                 .mapToInt(c -> (c.oneOff() ? c.name() : c.service() + "-" + c.number()).length())
                 .max().orElse(0);
         LogPrinter printer = new LogPrinter(root.console().out(), !noPrefix, timestamps,
-                !noColor && root.colourOn(true), width);
+                !noColor && root.colourOn(true), width).errorsTo(root.console().err());
         if (merge && follow) {
             throw CommandException.usage("--merge orders what is already logged; it cannot be "
                     + "used with -f");

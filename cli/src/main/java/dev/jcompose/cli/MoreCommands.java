@@ -6,7 +6,9 @@ import dev.jcompose.model.load.ModelPrinter;
 import dev.jcompose.planner.ContainerSpecs;
 import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.engine.EngineEvent;
+import dev.jcompose.planner.engine.EngineException;
 import dev.jcompose.planner.engine.ImageSummary;
+import dev.jcompose.planner.engine.ProcessList;
 import dev.jcompose.planner.engine.Subscription;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -39,6 +41,10 @@ final class MoreCommands {
         @Parameters(paramLabel = "SERVICE", arity = "1..*", description = "Services to wait for.")
         List<String> services = new ArrayList<>();
 
+        @Option(names = "--down-project",
+                description = "Remove the project (as down) once the first container stops.")
+        boolean downProject;
+
         @Override
         public Integer call() throws Exception {
             String name = root.loader().projectName();
@@ -48,6 +54,31 @@ final class MoreCommands {
                 throw new CommandException("no containers of " + String.join(", ", services)
                         + " in project " + name, ExitCodes.FAILURE);
             }
+            if (downProject) {
+                // the first container to stop decides; then the whole project goes
+                java.util.concurrent.CompletableFuture<Integer> first =
+                        new java.util.concurrent.CompletableFuture<>();
+                for (ContainerInfo c : containers) {
+                    Thread.ofVirtual().start(() -> {
+                        try {
+                            first.complete(root.engine().waitContainer(c.id()));
+                        } catch (InterruptedException | RuntimeException e) {
+                            first.completeExceptionally(e);
+                        }
+                    });
+                }
+                int code;
+                try {
+                    code = first.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+                var project = root.loader().loadIfPresent();
+                root.service().down(name, project, new dev.jcompose.api.DownOptions(
+                        new dev.jcompose.planner.DownPlanOptions(false, false, null, null), false,
+                        dev.jcompose.planner.exec.Executor.DEFAULT_PARALLELISM));
+                return code;
+            }
             Integer first = null;
             for (ContainerInfo c : containers) {
                 int code = root.engine().waitContainer(c.id());
@@ -56,6 +87,45 @@ final class MoreCommands {
                 }
             }
             return first;
+        }
+    }
+
+    @Command(name = "top", description = "Show the processes running in the services' "
+            + "containers.")
+    static final class Top implements Callable<Integer> {
+
+        @ParentCommand
+        JcomposeCommand root;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+        boolean help;
+
+        @Parameters(paramLabel = "SERVICE", description = "Only these services (default: all).")
+        List<String> services = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            String name = root.loader().projectName();
+            PrintWriter out = root.console().out();
+            boolean first = true;
+            for (ContainerInfo c : root.service().ps(name, new PsOptions(false, services))) {
+                ProcessList top;
+                try {
+                    top = root.engine().top(c.id());
+                } catch (EngineException.NotFound | EngineException.Conflict e) {
+                    continue; // stopped or removed since it was listed
+                }
+                if (!first) {
+                    out.println();
+                }
+                first = false;
+                out.println(c.oneOff() ? c.name() : c.service() + "-" + c.number());
+                Table table = new Table(top.titles().toArray(String[]::new));
+                top.processes().forEach(p -> table.row(p.toArray(String[]::new)));
+                table.print(out);
+            }
+            out.flush();
+            return ExitCodes.OK;
         }
     }
 
@@ -173,6 +243,45 @@ final class MoreCommands {
         }
     }
 
+    @Command(name = "scale", description = "Set the number of containers of services: "
+            + "scale web=3 worker=2.")
+    static final class Scale implements Callable<Integer> {
+
+        @ParentCommand
+        JcomposeCommand root;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+        boolean help;
+
+        @Option(names = "--no-deps", description = "Do not start the services' dependencies.")
+        boolean noDeps;
+
+        @Parameters(paramLabel = "SERVICE=REPLICAS", arity = "1..*",
+                description = "Services and their number of containers.")
+        List<String> scales = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, Integer> scale = new LinkedHashMap<>();
+            for (String s : scales) {
+                int eq = s.indexOf('=');
+                try {
+                    scale.put(s.substring(0, eq), Integer.parseInt(s.substring(eq + 1)));
+                } catch (RuntimeException e) {
+                    throw CommandException.usage("\"" + s + "\" is not SERVICE=REPLICAS with "
+                            + "REPLICAS a number");
+                }
+            }
+            List<String> services = List.copyOf(scale.keySet());
+            var project = root.loader().load(services);
+            var plan = new dev.jcompose.planner.UpPlanOptions(services, noDeps, false, false,
+                    false, scale, false, null, false, false, null);
+            root.service().up(project, new dev.jcompose.api.UpOptions(plan, false, false, null,
+                    dev.jcompose.planner.exec.Executor.DEFAULT_PARALLELISM));
+            return ExitCodes.OK;
+        }
+    }
+
     @Command(name = "create", description = "Create the services' containers without starting "
             + "them (up --no-start).")
     static final class Create implements Callable<Integer> {
@@ -190,6 +299,14 @@ final class MoreCommands {
         @Option(names = "--no-recreate", description = "Never recreate existing containers.")
         boolean noRecreate;
 
+        @Option(names = "--always-recreate-deps",
+                description = "Recreate the named services' dependencies too.")
+        boolean alwaysRecreateDeps;
+
+        @Option(names = {"-V", "--renew-anon-volumes"},
+                description = "Recreated containers get new anonymous volumes.")
+        boolean renewAnonVolumes;
+
         @Option(names = "--build", description = "Build images first.")
         boolean build;
 
@@ -201,9 +318,12 @@ final class MoreCommands {
 
         @Override
         public Integer call() throws Exception {
+            UpCommand.checkRecreateFlags(forceRecreate, noRecreate, alwaysRecreateDeps);
             var project = root.loader().load(services);
             var plan = new dev.jcompose.planner.UpPlanOptions(services, false, forceRecreate,
-                    noRecreate, false, Map.of(), true, pull, build, false, null);
+                    noRecreate, false, Map.of(), true, pull, build, false, null)
+                    .withAlwaysRecreateDeps(alwaysRecreateDeps)
+                    .withRenewAnonVolumes(renewAnonVolumes);
             root.service().up(project, new dev.jcompose.api.UpOptions(plan, false, false, null,
                     dev.jcompose.planner.exec.Executor.DEFAULT_PARALLELISM));
             return ExitCodes.OK;

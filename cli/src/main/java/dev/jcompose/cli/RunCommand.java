@@ -57,6 +57,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Run as this user.")
     String user;
 
+    @Option(names = {"-p", "--publish"}, paramLabel = "[IP:]HOST:CONTAINER",
+            description = "Publish a port of the container (repeatable).")
+    List<String> publish = new ArrayList<>();
+
     @Option(names = {"-w", "--workdir"}, paramLabel = "DIR",
             description = "Run in this directory.")
     String workdir;
@@ -73,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Project project = root.loader().load(List.of());
+        Project project = root.loader().load(List.of(service));
         Map<String, String> vars = new LinkedHashMap<>();
         for (String e : env) {
             int eq = e.indexOf('=');
@@ -84,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
                 && System.console() != null;
         RunOptions options = new RunOptions(service, command, entrypoint == null ? null
                 : List.of(entrypoint), vars, name, user, workdir, noDeps, servicePorts, remove,
-                detach, interactive);
+                detach, interactive, publish);
         if (!interactive) {
             StreamIO io = new StreamIO(null, new WriterStream(root.console().out()),
                     new WriterStream(root.console().err()));

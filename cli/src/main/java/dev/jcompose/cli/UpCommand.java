@@ -54,9 +54,17 @@ final class UpCommand implements Callable<Integer> {
             description = "Show the output of these services only (repeatable).")
     List<String> attach = new ArrayList<>();
 
+    @Option(names = "--attach-dependencies",
+            description = "Also show the output of the services' dependencies.")
+    boolean attachDependencies;
+
     @Option(names = "--no-attach", paramLabel = "SERVICE",
             description = "Do not show the output of these services (repeatable).")
     List<String> noAttach = new ArrayList<>();
+
+    @Option(names = "--menu", arity = "0..1", hidden = true,
+            description = "Accepted for docker compose compatibility; there is no menu.")
+    Boolean menu;
 
     @Option(names = "--dry-run", description = "Print the plan; change nothing.")
     boolean dryRun;
@@ -66,6 +74,15 @@ final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--no-recreate", description = "Never recreate existing containers.")
     boolean noRecreate;
+
+    @Option(names = "--always-recreate-deps",
+            description = "Recreate the named services' dependencies too.")
+    boolean alwaysRecreateDeps;
+
+    @Option(names = {"-V", "--renew-anon-volumes"},
+            description = "Recreated containers get new anonymous volumes instead of keeping "
+                    + "their predecessors' data.")
+    boolean renewAnonVolumes;
 
     @Option(names = "--no-deps", description = "Do not start the named services' dependencies.")
     boolean noDeps;
@@ -103,6 +120,18 @@ final class UpCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SERVICE", description = "Services to start (default: all).")
     List<String> services = new ArrayList<>();
 
+    /** The recreate flags docker compose refuses together. */
+    static void checkRecreateFlags(boolean force, boolean never, boolean deps) {
+        if (force && never) {
+            throw CommandException.usage("--force-recreate and --no-recreate cannot be used "
+                    + "together");
+        }
+        if (deps && never) {
+            throw CommandException.usage("--always-recreate-deps and --no-recreate cannot be "
+                    + "used together");
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (pull != null && !List.of("always", "missing", "never").contains(pull)) {
@@ -112,10 +141,13 @@ final class UpCommand implements Callable<Integer> {
         if (build && noBuild) {
             throw CommandException.usage("--build and --no-build cannot be used together");
         }
+        checkRecreateFlags(forceRecreate, noRecreate, alwaysRecreateDeps);
         Project project = root.loader().load(services);
         UpPlanOptions plan = new UpPlanOptions(services, noDeps, forceRecreate, noRecreate,
                 removeOrphans, scale, noStart, pull, build, noBuild,
-                timeout == null ? null : Duration.ofSeconds(timeout));
+                timeout == null ? null : Duration.ofSeconds(timeout))
+                .withAlwaysRecreateDeps(alwaysRecreateDeps)
+                .withRenewAnonVolumes(renewAnonVolumes);
         UpOptions options = new UpOptions(plan, dryRun, waitForServices,
                 waitTimeout == null ? null : Duration.ofSeconds(waitTimeout), parallelism());
         boolean attached = !detach && !noStart && !waitForServices && !dryRun;
@@ -140,6 +172,10 @@ final class UpCommand implements Callable<Integer> {
             root.finish();
             List<String> shown = new ArrayList<>(attach.isEmpty() ? (services.isEmpty()
                     ? new ArrayList<>(project.services().keySet()) : services) : attach);
+            if (attachDependencies) {
+                project.withSelectedServices(shown, true).services().keySet().stream()
+                        .filter(s -> !shown.contains(s)).toList().forEach(shown::add);
+            }
             shown.removeAll(noAttach);
             return new AttachedUp(root, project, shown, abortOnExit, abortOnFailure,
                     exitCodeFrom).run(since, root.colourOn(true));

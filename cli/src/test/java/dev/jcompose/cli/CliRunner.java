@@ -36,7 +36,7 @@ final class CliRunner {
     }
 
     /** A run in the background whose output can be read while it runs. */
-    record Running(CompletableFuture<Result> result, StringWriter out) {
+    record Running(CompletableFuture<Result> result, StringWriter out, StringWriter err) {
 
         /** Waits until stdout contains the text; false after the timeout or when the run ended. */
         boolean awaitOut(String text, long seconds) throws InterruptedException {
@@ -59,7 +59,7 @@ final class CliRunner {
         return new Running(CompletableFuture.supplyAsync(() -> {
             int code = Main.run(console, args);
             return new Result(code, out.toString(), err.toString());
-        }), out);
+        }), out, err);
     }
 
     Result run(String... args) {

@@ -89,7 +89,7 @@ class ConformanceTest {
     // --- the corpus -----------------------------------------------------------------------------
 
     /** -Dconformance.dir, else {@code shared/conformance} beside the repository or above it. */
-    private static Path corpus() {
+    static Path corpus() {
         String given = System.getProperty("conformance.dir");
         if (given != null) {
             return Path.of(given);

@@ -96,7 +96,7 @@ class ExecIT {
         CliRunner.Result none = cli.run("-p", project, "exec", "-T", "--index", "2", "box",
                 "true");
         assertEquals(ExitCodes.FAILURE, none.exitCode(), none.toString());
-        assertTrue(none.err().contains("service \"box\" has no container number 2 (it has 1)"),
+        assertTrue(none.err().contains("service \"box\" is not running container #2 (it has 1)"),
                 none.toString());
         assertEquals(0, cli.run("-p", project, "--progress", "quiet", "stop", "-t", "1")
                 .exitCode());

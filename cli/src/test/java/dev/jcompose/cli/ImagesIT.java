@@ -267,7 +267,7 @@ class ImagesIT {
         assertFalse(imageExists(image));
         CliRunner.Result pull = run("pull");
         assertEquals(0, pull.exitCode(), pull.toString());
-        assertEquals(1, pull.err().lines().filter(l -> l.equals("Image " + image + "  Pulled"))
+        assertEquals(1, pull.err().lines().filter(l -> l.equals("Image " + image + " Pulled"))
                 .count(), "one pull for both services\n" + pull);
         assertTrue(imageExists(image));
 

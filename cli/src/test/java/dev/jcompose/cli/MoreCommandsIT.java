@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** create, wait, images and events on the real engine. */
+/** create, scale, wait, top, images and events on the real engine. */
 class MoreCommandsIT {
 
     private static final Path REPO = Path.of("").toAbsolutePath().getParent();
@@ -66,6 +66,28 @@ class MoreCommandsIT {
         assertEquals(0, cli.run("-p", project, "--progress", "quiet", "start").exitCode());
         CliRunner.Result waited = cli.run("-p", project, "wait", "job");
         assertEquals(5, waited.exitCode(), waited.toString());
+    }
+
+    @Test
+    void scaleSetsTheNumberOfContainersAndTopShowsEachOnesProcesses() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  worker:
+                    image: %s
+                    command: ["sleep", "300"]
+                """.formatted(BaseImage.NAME));
+        assertEquals(0, cli.run("-p", project, "--progress", "quiet", "scale", "worker=2")
+                .exitCode());
+        CliRunner.Result top = cli.run("-p", project, "top");
+        assertEquals(0, top.exitCode(), top.toString());
+        assertTrue(top.out().startsWith("worker-1\nUID "), top.toString());
+        assertTrue(top.out().contains("\n\nworker-2\nUID "), top.toString());
+        assertEquals(2, top.out().lines().filter(l -> l.endsWith("sleep 300")).count(),
+                top.toString());
+        assertEquals(0, cli.run("-p", project, "--progress", "quiet", "scale", "worker=1")
+                .exitCode());
+        assertEquals(1, cli.run("-p", project, "ps", "-q").out().lines().count());
+        assertEquals(ExitCodes.USAGE, cli.run("-p", project, "scale", "worker").exitCode());
     }
 
     @Test

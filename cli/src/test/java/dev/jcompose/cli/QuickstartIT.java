@@ -34,7 +34,7 @@ class QuickstartIT {
         CliRunner cli = new CliRunner(SAMPLE).env("QUICKSTART_PORT", Integer.toString(port));
         CliRunner.Result up = cli.run("-p", project, "up", "-d");
         assertEquals(0, up.exitCode(), up.toString());
-        assertTrue(up.err().contains("Container " + project + "-app-1  Healthy"), up.toString());
+        assertTrue(up.err().contains("Container " + project + "-app-1 Healthy"), up.toString());
 
         HttpResponse<String> first = EndToEndIT.get("http://127.0.0.1:" + port + "/");
         assertEquals(200, first.statusCode());

@@ -152,7 +152,8 @@ class ComposeExtensionIT {
                 .findFirst().orElseThrow(() -> new AssertionError("the class did not fail"));
         Throwable cause = failed.getPayload(TestExecutionResult.class).orElseThrow()
                 .getThrowable().orElseThrow();
-        assertTrue(cause.getMessage().contains("service setup exited with code 3"),
+        assertTrue(cause.getMessage().contains("dependency failed to start: container "
+                + "broken-setup-1 exited (3); service setup must complete successfully"),
                 cause.getMessage());
 
         Path dir = Path.of(LOGS, BrokenStack.class.getName(), "start");

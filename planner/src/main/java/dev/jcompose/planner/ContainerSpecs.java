@@ -11,11 +11,13 @@ import dev.jcompose.model.Volume;
 import dev.jcompose.planner.engine.ContainerSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -139,6 +141,43 @@ public final class ContainerSpecs {
                 service.entrypoint(), env, labels, service.hostname(), service.user(),
                 service.workingDir(), List.copyOf(exposed), bindings, mounts, networkMode,
                 networks, oneOff ? null : service.restart(), service);
+    }
+
+    /**
+     * The spec of a container that replaces {@code old}: anonymous volumes (declared in the file
+     * without a source, or by the image as VOLUME) are the predecessor's again, so their data
+     * survives a recreate, as in docker compose. Paths the spec mounts otherwise are left alone.
+     *
+     * @param anonymous    the predecessor's anonymous volumes by target
+     * @param imageVolumes the targets the image declares as VOLUME
+     */
+    public static ContainerSpec inheritAnonymousVolumes(ContainerSpec spec,
+            Map<String, String> anonymous, Set<String> imageVolumes) {
+        if (anonymous.isEmpty()) {
+            return spec;
+        }
+        List<ContainerSpec.Mount> mounts = new ArrayList<>();
+        Set<String> mounted = new HashSet<>();
+        for (ContainerSpec.Mount m : spec.mounts()) {
+            String previous = anonymous.get(m.target());
+            if (ServiceVolume.VOLUME.equals(m.type()) && m.source() == null && previous != null) {
+                m = new ContainerSpec.Mount(m.type(), previous, m.target(), m.readOnly(),
+                        m.noCopy(), m.propagation(), m.selinux(), m.createHostPath(),
+                        m.tmpfsSize(), m.tmpfsMode(), m.subpath());
+            }
+            mounts.add(m);
+            mounted.add(m.target());
+        }
+        new TreeMap<>(anonymous).forEach((target, name) -> {
+            if (imageVolumes.contains(target) && !mounted.contains(target)) {
+                mounts.add(new ContainerSpec.Mount(ServiceVolume.VOLUME, name, target, false,
+                        false, null, null, false, null, null, null));
+            }
+        });
+        return new ContainerSpec(spec.name(), spec.image(), spec.command(), spec.entrypoint(),
+                spec.env(), spec.labels(), spec.hostname(), spec.user(), spec.workingDir(),
+                spec.exposedPorts(), spec.portBindings(), mounts, spec.networkMode(),
+                spec.networks(), spec.restartPolicy(), spec.service());
     }
 
     private static ContainerSpec.Mount mount(Project project, ServiceVolume v) {

@@ -71,6 +71,10 @@ public final class DownPlanner {
                 orphans.add(c.name());
                 continue;
             }
+            if (!options.services().isEmpty() && !options.services().contains(svc)
+                    && (known || oneOff)) {
+                continue; // down SERVICE...: the other services stay
+            }
             byService.computeIfAbsent(svc, k -> new ArrayList<>()).add(c);
             deps.computeIfAbsent(svc, k -> new LinkedHashSet<>()).addAll(dependenciesOf(
                     project, svc, c));
@@ -114,6 +118,9 @@ public final class DownPlanner {
                 allRemoved.add(rm);
             }
             removed.put(svc, mine);
+        }
+        if (!options.services().isEmpty()) {
+            return plan.build();
         }
         for (NetworkSummary n : existing.networks()) {
             if (project != null && isExternalNetwork(project, n.name())) {

@@ -6,10 +6,12 @@ import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.plan.Action;
 import dev.jcompose.planner.plan.Plan;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -58,6 +60,31 @@ public final class LifecyclePlanner {
                 .filter(c -> c.label(Labels.SERVICE) != null)
                 .filter(c -> !"True".equals(c.label(Labels.ONEOFF)))
                 .filter(c -> services.isEmpty() || services.contains(c.label(Labels.SERVICE)))
+                .sorted(Comparator.comparing(ContainerSummary::name))
+                .toList();
+    }
+
+    /**
+     * {@code selected} and the containers of the services they depend on, transitively, as
+     * {@code start SERVICE} needs them (from the model, else from the depends_on labels).
+     */
+    public static List<ContainerSummary> withDependencies(Project project,
+            List<ContainerSummary> existing, List<ContainerSummary> selected) {
+        Set<String> services = new LinkedHashSet<>();
+        Deque<ContainerSummary> todo = new ArrayDeque<>(selected);
+        selected.forEach(c -> services.add(service(c)));
+        while (!todo.isEmpty()) {
+            for (String dep : dependenciesOf(project, todo.pop())) {
+                if (services.add(dep)) {
+                    existing.stream().filter(c -> dep.equals(service(c)))
+                            .filter(c -> !"True".equals(c.label(Labels.ONEOFF)))
+                            .forEach(todo::add);
+                }
+            }
+        }
+        return existing.stream()
+                .filter(c -> !"True".equals(c.label(Labels.ONEOFF)))
+                .filter(c -> services.contains(service(c)))
                 .sorted(Comparator.comparing(ContainerSummary::name))
                 .toList();
     }
@@ -112,10 +139,13 @@ public final class LifecyclePlanner {
         return plan.build();
     }
 
-    /** Pauses the running containers. */
+    /** Pauses the running containers; one already paused is an error, as in docker compose. */
     public static Plan planPause(List<ContainerSummary> containers) {
         Plan.Builder plan = new Plan.Builder();
         for (ContainerSummary c : containers) {
+            if ("paused".equals(c.state())) {
+                throw new PlanException("container " + c.name() + " is already paused");
+            }
             if (c.isRunning()) {
                 plan.add(new Action.PauseContainer(service(c), c.name(), c.id()), "pause",
                         List.of());

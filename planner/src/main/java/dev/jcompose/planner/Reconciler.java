@@ -8,18 +8,22 @@ import dev.jcompose.model.ServiceVolume;
 import dev.jcompose.model.Volume;
 import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.engine.ContainerSummary;
+import dev.jcompose.planner.engine.ImageSummary;
 import dev.jcompose.planner.engine.NetworkSpec;
 import dev.jcompose.planner.engine.VolumeSpec;
 import dev.jcompose.planner.plan.Action;
 import dev.jcompose.planner.plan.Plan;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -47,6 +51,10 @@ public final class Reconciler {
     private final Map<String, List<Integer>> startedSteps = new HashMap<>();
     private final Map<String, List<String>> containerNames = new HashMap<>();
     private final Map<String, Integer> awaitSteps = new HashMap<>();
+    /** Services with a container recreated by this plan. */
+    private final Set<String> recreated = new HashSet<>();
+    /** The last start of a container publishing a host port range: such starts go in turn. */
+    private Integer lastRangeStart;
 
     private Reconciler(Project project, ObservedState observed, UpPlanOptions options) {
         this.project = project;
@@ -99,6 +107,7 @@ public final class Reconciler {
         }
         Project selected = select();
         checkExternals(selected);
+        checkContainerNames(selected);
         images(selected);
         for (String service : graph.startOrder()) {
             if (selected.services().containsKey(service)) {
@@ -131,6 +140,22 @@ public final class Reconciler {
                 : "";
         return "no such service: " + name + hint + " (services: "
                 + String.join(", ", new TreeSet<>(project.services().keySet())) + ")";
+    }
+
+    /** Two services with one container_name cannot both have their container. */
+    private static void checkContainerNames(Project selected) {
+        Map<String, String> owner = new HashMap<>();
+        for (Service s : selected.services().values()) {
+            if (s.containerName() == null) {
+                continue;
+            }
+            String other = owner.putIfAbsent(s.containerName(), s.name());
+            if (other != null) {
+                throw new PlanException("container name \"" + s.containerName() + "\" is "
+                        + "already in use by service " + other + "; service " + s.name()
+                        + " cannot have it too (container_name must be unique)");
+            }
+        }
     }
 
     private void checkExternals(Project selected) {
@@ -198,24 +223,47 @@ public final class Reconciler {
     }
 
     private void containers(Service s) {
+        if (s.healthcheck() != null && s.healthcheck().startInterval() != null
+                && s.healthcheck().startPeriod() == null) {
+            throw new PlanException("service " + s.name() + ": healthcheck.start_interval "
+                    + "requires healthcheck.start_period to be set");
+        }
         int replicas = options.scale().getOrDefault(s.name(), s.replicas());
         String hash = ConfigHash.of(s);
         List<ContainerSummary> existing = observed.containersOf(s.name());
-        Map<Integer, ContainerSummary> byNumber = new LinkedHashMap<>();
+        Map<Integer, ContainerSummary> byNumber = new TreeMap<>();
         List<ContainerSummary> surplus = new ArrayList<>();
         for (ContainerSummary c : existing) {
             int n = ObservedState.number(c);
-            if (n >= 1 && n <= replicas && !byNumber.containsKey(n)) {
+            if (n >= 1 && !byNumber.containsKey(n)) {
                 byNumber.put(n, c);
             } else {
                 surplus.add(c);
             }
         }
+        // scaling down removes out-of-date containers first, then the highest numbers (as
+        // docker compose does); new containers take the numbers after the highest kept
+        List<ContainerSummary> ranked = new ArrayList<>(byNumber.values());
+        ranked.sort(Comparator.comparing(
+                        (ContainerSummary c) -> recreateCause(c, hash, s) == null)
+                .thenComparing(c -> -ObservedState.number(c)));
+        for (ContainerSummary c : ranked.subList(0, Math.max(0, ranked.size() - replicas))) {
+            byNumber.remove(ObservedState.number(c));
+            surplus.add(c);
+        }
+        List<Integer> numbers = new ArrayList<>(byNumber.keySet());
+        int next = numbers.isEmpty() ? 1 : numbers.get(numbers.size() - 1) + 1;
+        while (numbers.size() < replicas) {
+            numbers.add(next++);
+        }
         List<Integer> createAfter = new ArrayList<>(imageSteps);
         s.networks().keySet().forEach(k -> addIfPresent(createAfter, networkSteps.get(k)));
         s.volumes().forEach(v -> addIfPresent(createAfter, volumeSteps.get(v.source())));
         for (String ref : DependencyGraph.dependenciesOf(s)) {
-            if (!s.dependsOn().containsKey(ref)) {
+            if (sharesNamespaceWith(s, ref)) {
+                // network_mode/ipc/pid service:x join x's running container at create
+                createAfter.addAll(startedSteps.getOrDefault(ref, List.of()));
+            } else if (!s.dependsOn().containsKey(ref)) {
                 createAfter.addAll(createdSteps.getOrDefault(ref, List.of()));
             }
         }
@@ -226,7 +274,7 @@ public final class Reconciler {
         List<Integer> created = new ArrayList<>();
         List<Integer> started = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (int n = 1; n <= replicas; n++) {
+        for (int n : numbers) {
             ContainerSpec spec = ContainerSpecs.forService(project, s, n, hash);
             names.add(spec.name());
             ContainerSummary c = byNumber.get(n);
@@ -235,23 +283,39 @@ public final class Reconciler {
                         "no existing container", createAfter);
                 created.add(create);
                 if (!options.noStart()) {
-                    started.add(plan.add(new Action.StartContainer(s.name(), spec.name(), null),
+                    started.add(start(spec, new Action.StartContainer(s.name(), spec.name(), null),
                             "created", concat(startAfter.get(), create)));
                 }
                 continue;
             }
             String cause = recreateCause(c, hash, s);
             if (cause != null) {
+                if (!options.renewAnonVolumes()) {
+                    spec = ContainerSpecs.inheritAnonymousVolumes(spec, c.anonymousVolumes(),
+                            observed.imageState().get(s.imageName(project.name()))
+                                    .map(ImageSummary::volumes).orElse(Set.of()));
+                }
                 int recreate = plan.add(new Action.RecreateContainer(s.name(), n, c.id(), c.name(),
                         spec, stopTimeout), cause, createAfter);
                 created.add(recreate);
+                recreated.add(s.name());
                 if (!options.noStart()) {
-                    started.add(plan.add(new Action.StartContainer(s.name(), spec.name(), null),
+                    started.add(start(spec, new Action.StartContainer(s.name(), spec.name(), null),
                             "recreated", concat(startAfter.get(), recreate)));
                 }
             } else if (!c.isRunning() && !options.noStart()) {
-                started.add(plan.add(new Action.StartContainer(s.name(), c.name(), c.id()),
+                started.add(start(spec, new Action.StartContainer(s.name(), c.name(), c.id()),
                         "container " + c.state(), startAfter.get()));
+            } else if (c.isRunning() && !options.noStart()) {
+                String dependency = recreatedRestartDependency(s);
+                if (dependency != null) {
+                    // depends_on restart: true, and the dependency is recreated: restart
+                    String restartCause = "dependency " + dependency + " recreated (restart: true)";
+                    int stop = plan.add(new Action.StopContainer(s.name(), c.name(), c.id(),
+                            stopTimeout), restartCause, createdSteps.get(dependency));
+                    started.add(start(spec, new Action.StartContainer(s.name(), c.name(), c.id()),
+                            restartCause, concat(startAfter.get(), stop)));
+                }
             }
         }
         for (ContainerSummary c : surplus) {
@@ -265,11 +329,17 @@ public final class Reconciler {
         containerNames.put(s.name(), names);
     }
 
+    private static boolean sharesNamespaceWith(Service s, String ref) {
+        String mode = "service:" + ref;
+        return mode.equals(s.networkMode()) || mode.equals(s.ipc()) || mode.equals(s.pid());
+    }
+
     /** Steps a container of {@code s} must wait for before it starts. */
     private List<Integer> startPrerequisites(Service s) {
         List<Integer> after = new ArrayList<>();
         for (Map.Entry<String, DependsOn> dep : s.dependsOn().entrySet()) {
-            addIfPresent(after, await(dep.getKey(), dep.getValue().condition()));
+            addIfPresent(after, await(dep.getKey(), dep.getValue().condition(),
+                    !Boolean.FALSE.equals(dep.getValue().required())));
         }
         for (String ref : DependencyGraph.dependenciesOf(s)) {
             if (!s.dependsOn().containsKey(ref)) {
@@ -293,15 +363,48 @@ public final class Reconciler {
         };
     }
 
+    /**
+     * Plans a start; starts of containers that publish a host port range go one after another,
+     * because the engine allocates ranges racily when they start together.
+     */
+    private int start(ContainerSpec spec, Action.StartContainer action, String cause,
+            List<Integer> after) {
+        boolean range = spec.portBindings().stream().anyMatch(b -> b.hostPort().contains("-"));
+        if (!range) {
+            return plan.add(action, cause, after);
+        }
+        List<Integer> deps = lastRangeStart == null ? after : concat(after, lastRangeStart);
+        lastRangeStart = plan.add(action, cause, deps);
+        return lastRangeStart;
+    }
+
+    /** A dependency of {@code s} with restart: true that this plan recreates, or null. */
+    private String recreatedRestartDependency(Service s) {
+        for (Map.Entry<String, DependsOn> dep : s.dependsOn().entrySet()) {
+            if (dep.getValue().restartsWithDependency() && recreated.contains(dep.getKey())) {
+                return dep.getKey();
+            }
+        }
+        return null;
+    }
+
     private String recreateCause(ContainerSummary c, String hash, Service s) {
         if (options.noRecreate()) {
             return null;
         }
-        if (options.forceRecreate()) {
+        boolean named = options.services().isEmpty() || options.services().contains(s.name());
+        if (named && options.forceRecreate()) {
             return "--force-recreate";
+        }
+        if (!named && options.alwaysRecreateDeps()) {
+            return "--always-recreate-deps";
         }
         if (!hash.equals(c.label(Labels.CONFIG_HASH))) {
             return "config hash changed";
+        }
+        String volume = volumeChange(c, s);
+        if (volume != null) {
+            return volume;
         }
         String imageId = observed.imageId(s.imageName(project.name())).orElse(null);
         String used = c.label(Labels.IMAGE);
@@ -311,12 +414,32 @@ public final class Reconciler {
         return null;
     }
 
+    /**
+     * A named volume mount whose engine-side volume differs from the container's (an external
+     * volume's name changed through the environment, say): the service's own config is the
+     * same, so its hash cannot tell.
+     */
+    private String volumeChange(ContainerSummary c, Service s) {
+        if (c.volumes().isEmpty()) {
+            return null;
+        }
+        for (ContainerSpec.Mount m : ContainerSpecs.forService(project, s, 1, "").mounts()) {
+            if (ServiceVolume.VOLUME.equals(m.type()) && m.source() != null) {
+                String mounted = c.volumes().get(m.target());
+                if (mounted != null && !mounted.equals(m.source())) {
+                    return "volume at " + m.target() + " is now " + m.source();
+                }
+            }
+        }
+        return null;
+    }
+
     /** The step that waits for {@code service} to satisfy {@code condition}, created once. */
-    private Integer await(String service, String condition) {
+    private Integer await(String service, String condition, boolean required) {
         if (!project.services().containsKey(service)) {
             return null;
         }
-        String key = service + "|" + condition;
+        String key = service + "|" + condition + "|" + required;
         Integer existing = awaitSteps.get(key);
         if (existing != null) {
             return existing;
@@ -330,7 +453,8 @@ public final class Reconciler {
         List<String> waitFor = names.isEmpty()
                 ? observed.containersOf(service).stream().map(ContainerSummary::name).toList()
                 : names;
-        int id = plan.add(new Action.AwaitService(service, condition, waitFor), "a dependency",
+        int id = plan.add(new Action.AwaitService(service, condition, waitFor, required),
+                "a dependency",
                 startedSteps.getOrDefault(service, List.of()));
         awaitSteps.put(key, id);
         return id;

@@ -20,6 +20,10 @@ import java.util.Map;
  * @param noBuild            never build; a missing image of a build service is an error
  * @param stopTimeout        grace period when stopping replaced containers, null for the
  *                           service's stop_grace_period
+ * @param alwaysRecreateDeps recreate the dependencies of the named services too (force applies
+ *                           only to the named services, as in docker compose)
+ * @param renewAnonVolumes   recreated containers get new anonymous volumes instead of their
+ *                           predecessors' (whose data is otherwise kept)
  */
 public record UpPlanOptions(
         List<String> services,
@@ -32,11 +36,30 @@ public record UpPlanOptions(
         String pull,
         boolean build,
         boolean noBuild,
-        Duration stopTimeout) {
+        Duration stopTimeout,
+        boolean alwaysRecreateDeps,
+        boolean renewAnonVolumes) {
 
     public UpPlanOptions {
         services = List.copyOf(services);
         scale = Map.copyOf(scale);
+    }
+
+    public UpPlanOptions(List<String> services, boolean noDeps, boolean forceRecreate,
+            boolean noRecreate, boolean removeOrphans, Map<String, Integer> scale,
+            boolean noStart, String pull, boolean build, boolean noBuild, Duration stopTimeout) {
+        this(services, noDeps, forceRecreate, noRecreate, removeOrphans, scale, noStart, pull,
+                build, noBuild, stopTimeout, false, false);
+    }
+
+    public UpPlanOptions withAlwaysRecreateDeps(boolean on) {
+        return new UpPlanOptions(services, noDeps, forceRecreate, noRecreate, removeOrphans,
+                scale, noStart, pull, build, noBuild, stopTimeout, on, renewAnonVolumes);
+    }
+
+    public UpPlanOptions withRenewAnonVolumes(boolean on) {
+        return new UpPlanOptions(services, noDeps, forceRecreate, noRecreate, removeOrphans,
+                scale, noStart, pull, build, noBuild, stopTimeout, alwaysRecreateDeps, on);
     }
 
     public static UpPlanOptions defaults() {

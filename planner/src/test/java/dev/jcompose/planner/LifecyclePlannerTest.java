@@ -103,8 +103,12 @@ class LifecyclePlannerTest {
                 1. kill -s SIGTERM Container shop-db-1 (kill)
                 2. kill -s SIGTERM Container shop-api-1 (kill)
                 """, LifecyclePlanner.planKill(mixed, "SIGTERM").toString());
-        assertEquals("1. pause Container shop-db-1 (pause)\n",
-                LifecyclePlanner.planPause(mixed).toString());
+        assertEquals("1. pause Container shop-db-1 (pause)\n", LifecyclePlanner.planPause(
+                List.of(mixed.get(0), mixed.get(2))).toString());
+        // pausing a paused container is an error, as the engine and docker compose have it
+        PlanException paused = assertThrows(PlanException.class,
+                () -> LifecyclePlanner.planPause(mixed));
+        assertEquals("container shop-api-1 is already paused", paused.getMessage());
         assertEquals("1. unpause Container shop-api-1 (unpause)\n",
                 LifecyclePlanner.planUnpause(mixed).toString());
     }

@@ -201,4 +201,161 @@ class ReconcilerTest {
         assertTrue(engine.containers().isEmpty());
         assertEquals(1, engine.listVolumes(Map.of()).size());
     }
+
+    @Test
+    void forceRecreateAppliesToTheNamedServicesAndAlwaysRecreateDepsToTheirDependencies()
+            throws InterruptedException {
+        InMemoryEngine engine = new InMemoryEngine().withImage("web:1").withImage("db:1");
+        run(plan(stack(), engine, UpPlanOptions.defaults()), engine);
+        UpPlanOptions force = new UpPlanOptions(List.of("web"), false, true, false, false,
+                Map.of(), false, null, false, false, null);
+        assertEquals("""
+                1. recreate Container demo-web-1 (--force-recreate)
+                2. await service_started Service db (a dependency)
+                3. start Container demo-web-1 (recreated) after 1,2
+                """, plan(stack(), engine, force).toString());
+        String deps = plan(stack(), engine, force.withAlwaysRecreateDeps(true)).toString();
+        assertTrue(deps.startsWith("""
+                1. recreate Container demo-db-1 (--always-recreate-deps)
+                2. start Container demo-db-1 (recreated) after 1
+                """), deps);
+    }
+
+    @Test
+    void recreatedContainersKeepTheirAnonymousVolumesUnlessRenewed() throws InterruptedException {
+        String file = """
+                services:
+                  app:
+                    image: app:1
+                    volumes: ["/data", "cache:/cache"]
+                volumes:
+                  cache:
+                """;
+        InMemoryEngine engine = new InMemoryEngine().withImage("app:1").withImage("app:2")
+                .withImage("app:3");
+        run(plan(TestProjects.load(dir, "demo", file), engine, UpPlanOptions.defaults()), engine);
+        String anonymous = volumeAt(engine, "/data");
+        assertTrue(anonymous.matches("[0-9a-f]{64}"), anonymous);
+
+        run(plan(TestProjects.load(dir, "demo", file.replace("app:1", "app:2")), engine,
+                UpPlanOptions.defaults()), engine);
+        assertEquals(anonymous, volumeAt(engine, "/data"), "the data survives a recreate");
+        assertEquals("demo_cache", volumeAt(engine, "/cache"));
+
+        run(plan(TestProjects.load(dir, "demo", file.replace("app:1", "app:3")), engine,
+                UpPlanOptions.defaults().withRenewAnonVolumes(true)), engine);
+        assertTrue(!anonymous.equals(volumeAt(engine, "/data")), "-V gives a new volume");
+        assertEquals("demo_cache", volumeAt(engine, "/cache"));
+    }
+
+    private static String volumeAt(InMemoryEngine engine, String target) {
+        return engine.inspectContainer("demo-app-1").orElseThrow().volumes().get(target);
+    }
+
+    @Test
+    void dependentsWithRestartTrueRestartWhenTheirDependencyIsRecreated()
+            throws InterruptedException {
+        String file = """
+                services:
+                  db:
+                    image: db:1
+                  web:
+                    image: web:1
+                    depends_on:
+                      db: {condition: service_started, restart: true}
+                  worker:
+                    image: web:1
+                    depends_on: [db]
+                """;
+        InMemoryEngine engine = new InMemoryEngine().withImage("web:1").withImage("db:1")
+                .withImage("db:2");
+        run(plan(TestProjects.load(dir, "demo", file), engine, UpPlanOptions.defaults()), engine);
+        assertEquals("""
+                1. recreate Container demo-db-1 (config hash changed)
+                2. start Container demo-db-1 (recreated) after 1
+                3. stop Container demo-web-1 (dependency db recreated (restart: true)) after 1
+                4. await service_started Service db (a dependency) after 2
+                5. start Container demo-web-1 (dependency db recreated (restart: true)) after 3,4
+                """, plan(TestProjects.load(dir, "demo", file.replace("db:1", "db:2")), engine,
+                UpPlanOptions.defaults()).toString());
+    }
+
+    @Test
+    void startsOfContainersPublishingPortRangesGoOneAfterAnother() {
+        InMemoryEngine engine = new InMemoryEngine().withImage("a:1");
+        Project p = TestProjects.load(dir, "demo", """
+                services:
+                  a:
+                    image: a:1
+                    scale: 3
+                    ports: ["9000-9010:80"]
+                """);
+        assertEquals("""
+                1. create Network demo_default (no existing network)
+                2. create Container demo-a-1 (no existing container) after 1
+                3. start Container demo-a-1 (created) after 2
+                4. create Container demo-a-2 (no existing container) after 1
+                5. start Container demo-a-2 (created) after 3,4
+                6. create Container demo-a-3 (no existing container) after 1
+                7. start Container demo-a-3 (created) after 5,6
+                """, plan(p, engine, UpPlanOptions.defaults()).toString());
+    }
+
+    @Test
+    void scalingDownRemovesOutOfDateContainersFirstThenTheHighestNumbers()
+            throws InterruptedException {
+        String file = """
+                services:
+                  app:
+                    image: app:1
+                """;
+        InMemoryEngine engine = new InMemoryEngine().withImage("app:1").withImage("app:2");
+        Project v1 = TestProjects.load(dir, "demo", file);
+        Project v2 = TestProjects.load(dir, "demo", file.replace("app:1", "app:2"));
+        run(plan(v1, engine, scale(2, false)), engine);
+        run(plan(v2, engine, scale(4, true)), engine);
+        assertEquals(List.of("demo-app-1", "demo-app-2", "demo-app-3", "demo-app-4"),
+                names(engine));
+        run(plan(v2, engine, scale(2, false)), engine);
+        assertEquals(List.of("demo-app-3", "demo-app-4"), names(engine), "out of date first");
+        run(plan(v2, engine, scale(1, false)), engine);
+        assertEquals(List.of("demo-app-3"), names(engine), "then the highest number");
+        run(plan(v2, engine, scale(2, false)), engine);
+        assertEquals(List.of("demo-app-3", "demo-app-4"), names(engine));
+    }
+
+    private static UpPlanOptions scale(int replicas, boolean noRecreate) {
+        return new UpPlanOptions(List.of(), false, false, noRecreate, false,
+                Map.of("app", replicas), false, null, false, false, null);
+    }
+
+    private static List<String> names(InMemoryEngine engine) {
+        return engine.listContainers(Map.of(), true).stream()
+                .map(dev.jcompose.planner.engine.ContainerSummary::name).sorted().toList();
+    }
+
+    @Test
+    void anOptionalDependencyThatFailsIsAWarningAndTheDependentStartsAnyway()
+            throws InterruptedException {
+        InMemoryEngine engine = new InMemoryEngine().withImage("web:1").withImage("db:1");
+        Project p = TestProjects.load(dir, "demo", """
+                services:
+                  web:
+                    image: web:1
+                    depends_on:
+                      db: {condition: service_healthy, required: false}
+                  db:
+                    image: db:1
+                """);
+        Plan plan = plan(p, engine, UpPlanOptions.defaults());
+        assertTrue(plan.toString().contains("await service_healthy (optional) Service db"),
+                plan.toString());
+        List<dev.jcompose.planner.progress.ProgressEvent> events =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+        new Executor(engine, "demo", events::add, 8, null).execute(plan);
+        assertTrue(events.stream().anyMatch(e -> e.detail().startsWith(
+                "optional dependency \"db\" failed to start: service db has no healthcheck")),
+                events.toString());
+        assertEquals("running", engine.inspectContainer("demo-web-1").orElseThrow().state());
+    }
 }

@@ -38,6 +38,7 @@ import dev.jcompose.planner.engine.LogLine;
 import dev.jcompose.planner.engine.LogOptions;
 import dev.jcompose.planner.engine.NetworkSpec;
 import dev.jcompose.planner.engine.NetworkSummary;
+import dev.jcompose.planner.engine.ProcessList;
 import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.engine.Subscription;
 import dev.jcompose.planner.engine.VolumeSpec;
@@ -239,9 +240,18 @@ public final class DockerEngine implements Engine {
                 }
             }
         }
+        Map<String, String> volumes = new LinkedHashMap<>();
+        if (c.getMounts() != null) {
+            for (var mount : c.getMounts()) {
+                if (mount.getName() != null && !mount.getName().isEmpty()
+                        && mount.getDestination() != null) {
+                    volumes.put(mount.getDestination(), mount.getName());
+                }
+            }
+        }
         return new ContainerSummary(c.getId(), name, c.getImage(), c.getImageId(), c.getState(),
                 health, exit, c.getLabels() == null ? Map.of() : c.getLabels(), ports,
-                c.getCreated() == null ? 0 : c.getCreated());
+                c.getCreated() == null ? 0 : c.getCreated(), volumes);
     }
 
     @Override
@@ -276,7 +286,20 @@ public final class DockerEngine implements Engine {
                 ? r.getConfig().getLabels() : Map.of();
         return new ContainerSummary(r.getId(), r.getName().replaceFirst("^/", ""),
                 r.getConfig() == null ? null : r.getConfig().getImage(), r.getImageId(), state,
-                health, exit, labels, ports, 0);
+                health, exit, labels, ports, 0, inspectedVolumes(r));
+    }
+
+    private static Map<String, String> inspectedVolumes(InspectContainerResponse r) {
+        Map<String, String> volumes = new LinkedHashMap<>();
+        if (r.getMounts() != null) {
+            for (var mount : r.getMounts()) {
+                if (mount.getName() != null && !mount.getName().isEmpty()
+                        && mount.getDestination() != null) {
+                    volumes.put(mount.getDestination().getPath(), mount.getName());
+                }
+            }
+        }
+        return volumes;
     }
 
     @Override
@@ -428,6 +451,21 @@ public final class DockerEngine implements Engine {
             throw new EngineException("interrupted while attaching to " + containerId, e);
         }
         return subscription(callback);
+    }
+
+    @Override
+    public ProcessList top(String containerId) {
+        return call(() -> {
+            var top = client().topContainerCmd(containerId).exec();
+            List<List<String>> rows = new ArrayList<>();
+            if (top.getProcesses() != null) {
+                for (String[] p : top.getProcesses()) {
+                    rows.add(List.of(p));
+                }
+            }
+            return new ProcessList(top.getTitles() == null ? List.of()
+                    : List.of(top.getTitles()), rows);
+        });
     }
 
     @Override

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,7 +80,8 @@ final class DockerImages {
             if (pulled == null || img.lastTagged() != null && img.lastTagged().isAfter(pulled)) {
                 return img;
             }
-            return new ImageSummary(img.id(), img.tags(), img.labels(), img.created(), pulled);
+            return new ImageSummary(img.id(), img.tags(), img.labels(), img.created(), pulled,
+                    img.volumes());
         });
     }
 
@@ -123,9 +125,11 @@ final class DockerImages {
         Map<String, String> labels = new LinkedHashMap<>();
         n.path("Config").path("Labels").properties().forEach(e ->
                 labels.put(e.getKey(), e.getValue().asText()));
+        Set<String> volumes = new TreeSet<>();
+        n.path("Config").path("Volumes").fieldNames().forEachRemaining(volumes::add);
         return new ImageSummary(n.path("Id").asText(), tags, labels,
                 time(n.path("Created").asText(null)),
-                time(n.path("Metadata").path("LastTagTime").asText(null)));
+                time(n.path("Metadata").path("LastTagTime").asText(null)), volumes);
     }
 
     /** An RFC 3339 time, or null when absent or the zero time the engine uses for "never". */

@@ -28,12 +28,12 @@ public final class PlainRenderer implements ProgressListener {
         if (e.status() == ProgressEvent.Status.WARNING && e.resource().isEmpty()) {
             sb.append("WARN ").append(e.detail().isEmpty() ? e.text() : e.detail());
         } else if (e.status() == ProgressEvent.Status.WARNING) {
-            sb.append(e.resource()).append("  ").append(e.text());
+            sb.append(e.resource()).append(" ").append(e.text());
             if (!e.detail().isEmpty()) {
                 sb.append(": ").append(e.detail());
             }
         } else {
-            sb.append(e.resource()).append("  ").append(e.text());
+            sb.append(e.resource()).append(" ").append(e.text());
             if (e.status() == ProgressEvent.Status.WORKING && !e.detail().isEmpty()) {
                 sb.append(": ").append(e.detail());
             }

@@ -36,14 +36,14 @@ class RenderersTest {
         ProgressListener r = new PlainRenderer(new PrintWriter(out));
         UP.forEach(r::on);
         assertEquals("""
-                Network demo_default  Creating
-                Network demo_default  Created
-                Container demo-db-1  Creating
+                Network demo_default Creating
+                Network demo_default Created
+                Container demo-db-1 Creating
                 WARN found orphan containers (demo-old-1)
-                Image app  Warning: build option ssh needs BuildKit
-                Container demo-db-1  Created
-                Container demo-web-1  Creating
-                Container demo-web-1  Error: port 80 is already allocated
+                Image app Warning: build option ssh needs BuildKit
+                Container demo-db-1 Created
+                Container demo-web-1 Creating
+                Container demo-web-1 Error: port 80 is already allocated
                 """, out.toString());
     }
 

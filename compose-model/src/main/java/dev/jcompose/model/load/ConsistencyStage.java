@@ -90,7 +90,8 @@ final class ConsistencyStage {
             implicitDependencies(name, svc, services, disabled, path, diag);
             if (svc.get("networks") instanceof MapNode nets) {
                 nets.keys().forEach(net -> {
-                    if (!networks.has(net)) {
+                    // "default" exists without a declaration (the project's default network)
+                    if (!networks.has(net) && !net.equals("default")) {
                         diag.error(nets.keyMark(net), path.key("networks").key(net),
                                 "service \"" + name + "\" refers to undefined network \"" + net
                                 + "\"" + Schema.suggestion(net, networks.keys())

@@ -2,6 +2,7 @@ package dev.jcompose.planner.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A container as the engine lists it.
@@ -9,6 +10,7 @@ import java.util.Map;
  * @param state    created, running, paused, restarting, removing, exited or dead
  * @param health   starting, healthy, unhealthy, or null when it has no healthcheck
  * @param exitCode the exit code when exited, else null
+ * @param volumes  the engine volumes mounted, by target path (named and anonymous)
  */
 public record ContainerSummary(
         String id,
@@ -20,11 +22,31 @@ public record ContainerSummary(
         Integer exitCode,
         Map<String, String> labels,
         List<PublishedPort> ports,
-        long createdEpochSeconds) {
+        long createdEpochSeconds,
+        Map<String, String> volumes) {
 
     public ContainerSummary {
         labels = Map.copyOf(labels);
         ports = List.copyOf(ports);
+        volumes = Map.copyOf(volumes);
+    }
+
+    public ContainerSummary(String id, String name, String image, String imageId, String state,
+            String health, Integer exitCode, Map<String, String> labels,
+            List<PublishedPort> ports, long createdEpochSeconds) {
+        this(id, name, image, imageId, state, health, exitCode, labels, ports,
+                createdEpochSeconds, Map.of());
+    }
+
+    /** Volumes the engine created for this container alone (64 hex digits, no name given). */
+    public Map<String, String> anonymousVolumes() {
+        Map<String, String> out = new TreeMap<>();
+        volumes.forEach((target, name) -> {
+            if (name.matches("[0-9a-f]{64}")) {
+                out.put(target, name);
+            }
+        });
+        return out;
     }
 
     public boolean isRunning() {

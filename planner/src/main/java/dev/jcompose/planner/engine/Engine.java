@@ -52,6 +52,9 @@ public interface Engine extends AutoCloseable {
     /** Blocks until the container has stopped; returns its exit code. */
     int waitContainer(String containerId) throws InterruptedException;
 
+    /** The processes of a running container ({@code top}). */
+    ProcessList top(String containerId);
+
     /** Freezes every process of a running container. */
     void pauseContainer(String containerId);
 

@@ -3,6 +3,7 @@ package dev.jcompose.planner.engine;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A local image as the engine reports it.
@@ -13,13 +14,21 @@ import java.util.Map;
  * @param created    when the image was built, or null when unknown
  * @param lastTagged when a reference was last set on it locally (by a pull, build or tag), or
  *                   null when the engine does not say; pull policies like {@code daily} use it
+ * @param volumes    the paths the image declares as VOLUME (each container gets an anonymous
+ *                   volume there unless something else is mounted)
  */
 public record ImageSummary(String id, List<String> tags, Map<String, String> labels,
-        Instant created, Instant lastTagged) {
+        Instant created, Instant lastTagged, Set<String> volumes) {
 
     public ImageSummary {
         tags = tags == null ? List.of() : List.copyOf(tags);
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+        volumes = volumes == null ? Set.of() : Set.copyOf(volumes);
+    }
+
+    public ImageSummary(String id, List<String> tags, Map<String, String> labels,
+            Instant created, Instant lastTagged) {
+        this(id, tags, labels, created, lastTagged, Set.of());
     }
 
     /** A label's value, or null. */

@@ -55,7 +55,8 @@ public final class ConditionWaiter {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new ConditionFailed("timed out waiting for service " + service
+                    throw new ConditionFailed("application not healthy after "
+                            + seconds(timeout) + ": timed out waiting for service " + service
                             + " to be " + describe(condition));
                 }
                 EngineEvent e = events.poll(Math.min(left, RECHECK.toNanos()), TimeUnit.NANOSECONDS);
@@ -65,6 +66,15 @@ public final class ConditionWaiter {
                 }
             }
         }
+    }
+
+    /** {@code 3s}, {@code 1.5s}: as docker compose prints a timeout. */
+    private static String seconds(Duration timeout) {
+        if (timeout == null) {
+            return "?";
+        }
+        long tenths = Math.round(timeout.toMillis() / 100.0);
+        return tenths % 10 == 0 ? tenths / 10 + "s" : tenths / 10.0 + "s";
     }
 
     private boolean satisfied(String service, List<String> names, String condition) {
@@ -85,18 +95,23 @@ public final class ConditionWaiter {
         boolean exited = "exited".equals(c.state()) || "dead".equals(c.state());
         switch (condition) {
             case DependsOn.HEALTHY -> {
+                if (exited) {
+                    throw new ConditionFailed("container " + c.name() + " exited ("
+                            + c.exitCode() + ") before it was healthy (service " + service
+                            + ")");
+                }
                 if (c.health() == null) {
                     throw new ConditionFailed("service " + service + " has no healthcheck, so "
                             + "it can never be healthy (container " + c.name() + "); add a "
                             + "healthcheck or use condition: service_started");
                 }
                 if ("unhealthy".equals(c.health())) {
-                    throw new ConditionFailed("service " + service + " is unhealthy (container "
-                            + c.name() + ")");
+                    throw new ConditionFailed("container " + c.name() + " is unhealthy (service "
+                            + service + ")");
                 }
                 if (exited) {
-                    throw new ConditionFailed("service " + service + " exited with code "
-                            + c.exitCode() + " before it was healthy (container " + c.name()
+                    throw new ConditionFailed("container " + c.name() + " exited ("
+                            + c.exitCode() + ") before it was healthy (service " + service
                             + ")");
                 }
                 return "healthy".equals(c.health());
@@ -104,8 +119,9 @@ public final class ConditionWaiter {
             case DependsOn.COMPLETED -> {
                 if (exited) {
                     if (c.exitCode() != null && c.exitCode() != 0) {
-                        throw new ConditionFailed("service " + service + " exited with code "
-                                + c.exitCode() + " (container " + c.name() + ")");
+                        throw new ConditionFailed("container " + c.name() + " exited ("
+                                + c.exitCode() + "); service " + service
+                                + " must complete successfully");
                     }
                     return true;
                 }

@@ -195,8 +195,19 @@ public final class Executor {
             new ConditionWaiter(engine).await(a.service(), a.containerNames(), a.condition(),
                     ContainerSpecs.projectLabel(project), waitTimeout);
         } catch (ConditionWaiter.ConditionFailed e) {
-            resources.forEach(r -> progress.on(ProgressEvent.error(r, "Error", e.getMessage())));
-            throw e;
+            if (!a.required()) {
+                // depends_on required: false: the dependent starts anyway
+                String text = "optional dependency \"" + a.service() + "\" failed to start: "
+                        + e.getMessage();
+                resources.forEach(r -> progress.on(ProgressEvent.warning(r, "Warning", text)));
+                return;
+            }
+            // planned awaits are dependencies of what starts next (docker compose's wording)
+            ConditionWaiter.ConditionFailed failed = new ConditionWaiter.ConditionFailed(
+                    "dependency failed to start: " + e.getMessage());
+            resources.forEach(r -> progress.on(ProgressEvent.error(r, "Error",
+                    failed.getMessage())));
+            throw failed;
         }
         if (!quiet) {
             String text = "service_healthy".equals(a.condition()) ? "Healthy" : "Exited";

@@ -254,10 +254,14 @@ public sealed interface Action {
      * Wait until {@code service}'s containers satisfy {@code condition} (service_started,
      * service_healthy, service_completed_successfully), so its dependents may start.
      */
-    record AwaitService(String service, String condition, List<String> containerNames)
-            implements Action {
+    record AwaitService(String service, String condition, List<String> containerNames,
+            boolean required) implements Action {
         public AwaitService {
             containerNames = List.copyOf(containerNames);
+        }
+
+        public AwaitService(String service, String condition, List<String> containerNames) {
+            this(service, condition, containerNames, true);
         }
 
         @Override
@@ -267,7 +271,7 @@ public sealed interface Action {
 
         @Override
         public String verb() {
-            return "await " + condition;
+            return "await " + condition + (required ? "" : " (optional)");
         }
     }
 }

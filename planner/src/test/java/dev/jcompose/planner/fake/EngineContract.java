@@ -15,12 +15,14 @@ import dev.jcompose.planner.engine.ImageProgress;
 import dev.jcompose.planner.engine.LogLine;
 import dev.jcompose.planner.engine.LogOptions;
 import dev.jcompose.planner.engine.NetworkSpec;
+import dev.jcompose.planner.engine.ProcessList;
 import dev.jcompose.planner.engine.Subscription;
 import dev.jcompose.planner.engine.VolumeSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -144,6 +146,10 @@ public abstract class EngineContract {
     void containersArePausedUnpausedAndKilled() {
         String id = container("p1", null, List.of("sleep", "300"));
         engine().startContainer(id);
+        ProcessList top = engine().top(id);
+        assertTrue(top.titles().contains("PID"), top.toString());
+        assertTrue(top.processes().stream().anyMatch(p -> String.join(" ", p)
+                .contains("sleep 300")), top.toString());
         engine().pauseContainer(id);
         assertEquals("paused", engine().inspectContainer(id).orElseThrow().state());
         engine().unpauseContainer(id);
@@ -153,6 +159,29 @@ public abstract class EngineContract {
         assertEquals("exited", killed.state());
         assertEquals(137, killed.exitCode());
         assertThrows(EngineException.class, () -> engine().pauseContainer(id));
+        assertThrows(EngineException.class, () -> engine().top(id));
+    }
+
+    @Test
+    void containersReportTheirNamedAndAnonymousVolumesByTarget() {
+        String vol = prefix + "_named";
+        engine().createVolume(new VolumeSpec(vol, null, Map.of(), labels()));
+        cleanup.add(() -> engine().removeVolume(vol));
+        ContainerSpec spec = new ContainerSpec(prefix + "-v", image(), List.of("sleep", "300"),
+                null, List.of(), labels(), null, null, null, List.of(), List.of(),
+                List.of(volume(null, "/anon"), volume(vol, "/named")), null, List.of(), null,
+                null);
+        String id = engine().createContainer(spec);
+        cleanup.add(() -> engine().removeContainer(id, true, true));
+        ContainerSummary listed = engine().listContainers(labels(), true).get(0);
+        assertEquals(vol, listed.volumes().get("/named"));
+        assertEquals(Set.of("/anon"), listed.anonymousVolumes().keySet());
+        assertEquals(listed.volumes(), engine().inspectContainer(id).orElseThrow().volumes());
+    }
+
+    private static ContainerSpec.Mount volume(String source, String target) {
+        return new ContainerSpec.Mount("volume", source, target, false, false, null, null, false,
+                null, null, null);
     }
 
     @Test

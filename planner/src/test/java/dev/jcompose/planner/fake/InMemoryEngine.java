@@ -15,6 +15,7 @@ import dev.jcompose.planner.engine.LogLine;
 import dev.jcompose.planner.engine.LogOptions;
 import dev.jcompose.planner.engine.NetworkSpec;
 import dev.jcompose.planner.engine.NetworkSummary;
+import dev.jcompose.planner.engine.ProcessList;
 import dev.jcompose.planner.engine.Subscription;
 import dev.jcompose.planner.engine.VolumeSpec;
 import dev.jcompose.planner.engine.VolumeSummary;
@@ -54,6 +55,8 @@ public final class InMemoryEngine implements Engine {
         volatile Integer exitCode;
         final List<String> networks = new CopyOnWriteArrayList<>();
         final List<LogLine> logs = new CopyOnWriteArrayList<>();
+        /** Engine volumes by target: named ones, and a fresh 64-hex one per anonymous mount. */
+        final Map<String, String> volumes = new LinkedHashMap<>();
 
         Container(String id, ContainerSpec spec) {
             this.id = id;
@@ -202,7 +205,7 @@ public final class InMemoryEngine implements Engine {
         }
         return new ContainerSummary(c.id, c.name, c.spec.image(),
                 images.get(normalise(c.spec.image())),
-                c.state, c.health, c.exitCode, c.spec.labels(), ports, 0);
+                c.state, c.health, c.exitCode, c.spec.labels(), ports, 0, c.volumes);
     }
 
     @Override
@@ -220,6 +223,12 @@ public final class InMemoryEngine implements Engine {
             }
             String id = String.format("%064x", ids.incrementAndGet());
             Container c = new Container(id, spec);
+            for (ContainerSpec.Mount m : spec.mounts()) {
+                if ("volume".equals(m.type())) {
+                    c.volumes.put(m.target(), m.source() != null ? m.source()
+                            : String.format("%064x", 1_000_000 + ids.incrementAndGet()));
+                }
+            }
             if (!spec.networks().isEmpty()) {
                 String net = spec.networks().get(0).network();
                 if (!networks.containsKey(net)) {
@@ -319,6 +328,18 @@ public final class InMemoryEngine implements Engine {
             public void close() {
             }
         };
+    }
+
+    /** A running fake container runs one process: its command. */
+    @Override
+    public ProcessList top(String containerId) {
+        Container c = byId(containerId);
+        calls.add("top container " + c.name);
+        if (!"running".equals(c.state)) {
+            throw new EngineException.Conflict("container " + c.name + " is not running");
+        }
+        String cmd = c.spec.command() == null ? "" : String.join(" ", c.spec.command());
+        return new ProcessList(List.of("PID", "CMD"), List.of(List.of("1", cmd)));
     }
 
     /** A running fake container "finishes" when waited for: it exits 0. */
