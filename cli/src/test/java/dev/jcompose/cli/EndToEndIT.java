@@ -153,7 +153,7 @@ class EndToEndIT {
 
         CliRunner.Result logs = awaitLogs("web says hi");
         assertTrue(logs.out().contains("web-1  | web says hi"), logs.toString());
-        assertTrue(logs.out().contains("web-1  | web err"), logs.toString());
+        assertTrue(logs.err().contains("web-1  | web err"), logs.toString()); // its stderr
         assertTrue(logs.out().contains("api-1  | api up"), logs.toString());
 
         CliRunner.Result again = cli.run("-p", project, "up", "-d");

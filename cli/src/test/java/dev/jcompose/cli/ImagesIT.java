@@ -258,7 +258,7 @@ class ImagesIT {
         assertEquals(0, run("build").exitCode());
         CliRunner.Result push = run("push");
         assertEquals(0, push.exitCode(), push.toString());
-        assertTrue(push.err().contains("Image " + image + "  Pushed"), push.toString());
+        assertTrue(push.err().contains("Image " + image + " Pushed"), push.toString());
         String tags = open.get(project + "/app/tags/list").body();
         assertTrue(tags.contains("\"1\"") && tags.contains("\"extra\""), tags);
 
@@ -307,7 +307,7 @@ class ImagesIT {
         assertEquals(1, pull.exitCode(), pull.toString());
         CliRunner.Result ignored = run("pull", "--ignore-pull-failures");
         assertEquals(0, ignored.exitCode(), ignored.toString());
-        assertTrue(ignored.err().contains("Image " + missing + "  Pull failed"),
+        assertTrue(ignored.err().contains("Image " + missing + " Pull failed"),
                 ignored.toString());
     }
 
