@@ -152,8 +152,9 @@ class ComposeExtensionIT {
                 .findFirst().orElseThrow(() -> new AssertionError("the class did not fail"));
         Throwable cause = failed.getPayload(TestExecutionResult.class).orElseThrow()
                 .getThrowable().orElseThrow();
-        assertTrue(cause.getMessage().contains("dependency failed to start: container "
-                + "broken-setup-1 exited (3); service setup must complete successfully"),
+        assertTrue(cause.getMessage().contains("dependency failed to start: container broken")
+                && cause.getMessage().contains("-setup-1 exited (3); service setup must complete "
+                + "successfully"),
                 cause.getMessage());
 
         Path dir = Path.of(LOGS, BrokenStack.class.getName(), "start");
