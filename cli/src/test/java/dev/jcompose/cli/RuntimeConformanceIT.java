@@ -225,6 +225,7 @@ class RuntimeConformanceIT {
         Path dir = Files.createTempDirectory("jc-e2e-");
         copy(CORPUS.resolve(steps.get(0).fixture()), dir);
         Set<String> projects = new TreeSet<>();
+        Set<String> danglingBefore = danglingVolumes();
         Map<String, String> values = new TreeMap<>();
         String project = null;
         try {
@@ -254,6 +255,16 @@ class RuntimeConformanceIT {
                 new CliRunner(dir).run("-p", name, "--progress", "quiet", "down", "-v",
                         "--remove-orphans", "-t", "0");
                 Cleanup.project(name);
+            }
+            // anonymous volumes a step left behind (docker rm -f without -v, as upstream does)
+            Set<String> left = danglingVolumes();
+            left.removeAll(danglingBefore);
+            try (DockerClient docker = Cleanup.docker()) {
+                for (String v : left) {
+                    if (v.matches("[0-9a-f]{64}")) {
+                        docker.removeVolumeCmd(v).exec();
+                    }
+                }
             }
             // what the steps made under placeholder names (docker volume create <vol1>)
             for (String name : values.values()) {
@@ -485,6 +496,17 @@ class RuntimeConformanceIT {
             }
             default:
                 return "unsupported expectation " + kind;
+        }
+    }
+
+    private static Set<String> danglingVolumes() throws IOException {
+        try (DockerClient docker = Cleanup.docker()) {
+            Set<String> out = new TreeSet<>();
+            var volumes = docker.listVolumesCmd().withDanglingFilter(true).exec().getVolumes();
+            if (volumes != null) {
+                volumes.forEach(v -> out.add(v.getName()));
+            }
+            return out;
         }
     }
 

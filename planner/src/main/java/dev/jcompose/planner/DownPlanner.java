@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Plans {@code down}: stop and remove containers in reverse dependency order (a container stops
@@ -129,11 +130,22 @@ public final class DownPlanner {
             plan.add(new Action.RemoveNetwork(n.name()), "down", allRemoved);
         }
         if (options.removeVolumes()) {
+            Set<String> named = new LinkedHashSet<>();
             for (VolumeSummary v : existing.volumes()) {
+                named.add(v.name());
                 if (project != null && isExternalVolume(project, v.name())) {
                     continue;
                 }
                 plan.add(new Action.RemoveVolume(v.name()), "down -v", allRemoved);
+            }
+            // anonymous volumes a recreated container took over from its predecessor are
+            // mounted by name, so removing the container with its volumes leaves them
+            Set<String> anonymous = new TreeSet<>();
+            byService.values().forEach(cs -> cs.forEach(c -> anonymous.addAll(
+                    c.anonymousVolumes().values())));
+            anonymous.removeAll(named);
+            for (String v : anonymous) {
+                plan.add(new Action.RemoveVolume(v), "down -v (anonymous)", allRemoved);
             }
         }
         for (String image : ImagePlanner.imagesToRemove(projectName, project, existing.images(),

@@ -246,6 +246,14 @@ class ReconcilerTest {
                 UpPlanOptions.defaults().withRenewAnonVolumes(true)), engine);
         assertTrue(!anonymous.equals(volumeAt(engine, "/data")), "-V gives a new volume");
         assertEquals("demo_cache", volumeAt(engine, "/cache"));
+
+        // down -v removes the anonymous volume too, though the container mounts it by name
+        Project p = TestProjects.load(dir, "demo", file.replace("app:1", "app:3"));
+        String down = DownPlanner.planDown("demo", p, new DownPlanner.Existing(
+                engine.listContainers(Map.of(), true), engine.listNetworks(Map.of()),
+                engine.listVolumes(Map.of())), new DownPlanOptions(true, false, null, null))
+                .toString();
+        assertTrue(down.contains("Volume " + volumeAt(engine, "/data")), down);
     }
 
     private static String volumeAt(InMemoryEngine engine, String target) {
