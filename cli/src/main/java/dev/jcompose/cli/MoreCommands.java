@@ -1,15 +1,20 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.api.ContainerInfo;
+import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.PsOptions;
+import dev.jcompose.api.UpOptions;
 import dev.jcompose.model.load.ModelPrinter;
 import dev.jcompose.planner.ContainerSpecs;
+import dev.jcompose.planner.DownPlanOptions;
 import dev.jcompose.planner.Labels;
+import dev.jcompose.planner.UpPlanOptions;
 import dev.jcompose.planner.engine.EngineEvent;
 import dev.jcompose.planner.engine.EngineException;
 import dev.jcompose.planner.engine.ImageSummary;
 import dev.jcompose.planner.engine.ProcessList;
 import dev.jcompose.planner.engine.Subscription;
+import dev.jcompose.planner.exec.Executor;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,6 +33,13 @@ import picocli.CommandLine.ParentCommand;
 final class MoreCommands {
 
     private MoreCommands() {
+    }
+
+    /** {@code up} of the services the options name, as create and scale need it. */
+    private static void converge(JcomposeCommand root, UpPlanOptions plan)
+            throws InterruptedException {
+        root.service().up(root.loader().load(plan.services()), new UpOptions(plan, false, false,
+                null, Executor.DEFAULT_PARALLELISM));
     }
 
     @Command(name = "wait", description = "Block until the services' containers stop; exit "
@@ -56,8 +70,7 @@ final class MoreCommands {
             }
             if (downProject) {
                 // the first container to stop decides; then the whole project goes
-                java.util.concurrent.CompletableFuture<Integer> first =
-                        new java.util.concurrent.CompletableFuture<>();
+                CompletableFuture<Integer> first = new CompletableFuture<>();
                 for (ContainerInfo c : containers) {
                     Thread.ofVirtual().start(() -> {
                         try {
@@ -70,13 +83,12 @@ final class MoreCommands {
                 int code;
                 try {
                     code = first.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw e.getCause() instanceof Exception cause ? cause : e;
                 }
                 var project = root.loader().loadIfPresent();
-                root.service().down(name, project, new dev.jcompose.api.DownOptions(
-                        new dev.jcompose.planner.DownPlanOptions(false, false, null, null), false,
-                        dev.jcompose.planner.exec.Executor.DEFAULT_PARALLELISM));
+                root.service().down(name, project, new DownOptions(
+                        DownPlanOptions.defaults(), false, Executor.DEFAULT_PARALLELISM));
                 return code;
             }
             Integer first = null;
@@ -273,11 +285,8 @@ final class MoreCommands {
                 }
             }
             List<String> services = List.copyOf(scale.keySet());
-            var project = root.loader().load(services);
-            var plan = new dev.jcompose.planner.UpPlanOptions(services, noDeps, false, false,
-                    false, scale, false, null, false, false, null);
-            root.service().up(project, new dev.jcompose.api.UpOptions(plan, false, false, null,
-                    dev.jcompose.planner.exec.Executor.DEFAULT_PARALLELISM));
+            converge(root, new UpPlanOptions(services, noDeps, false, false, false, scale, false,
+                    null, false, false, null));
             return ExitCodes.OK;
         }
     }
@@ -319,13 +328,10 @@ final class MoreCommands {
         @Override
         public Integer call() throws Exception {
             UpCommand.checkRecreateFlags(forceRecreate, noRecreate, alwaysRecreateDeps);
-            var project = root.loader().load(services);
-            var plan = new dev.jcompose.planner.UpPlanOptions(services, false, forceRecreate,
-                    noRecreate, false, Map.of(), true, pull, build, false, null)
+            converge(root, new UpPlanOptions(services, false, forceRecreate, noRecreate, false,
+                    Map.of(), true, pull, build, false, null)
                     .withAlwaysRecreateDeps(alwaysRecreateDeps)
-                    .withRenewAnonVolumes(renewAnonVolumes);
-            root.service().up(project, new dev.jcompose.api.UpOptions(plan, false, false, null,
-                    dev.jcompose.planner.exec.Executor.DEFAULT_PARALLELISM));
+                    .withRenewAnonVolumes(renewAnonVolumes));
             return ExitCodes.OK;
         }
     }
