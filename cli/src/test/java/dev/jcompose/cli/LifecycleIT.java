@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import dev.jcompose.planner.fake.BaseImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,7 +147,7 @@ class LifecycleIT {
                 + "-db-1)"), removed.toString());
         try (DockerClient docker = Cleanup.docker()) {
             assertEquals(1, docker.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(java.util.Map.of("com.docker.compose.project", project))
+                    .withLabelFilter(Map.of("com.docker.compose.project", project))
                     .exec().size());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -159,5 +164,63 @@ class LifecycleIT {
         assertEquals(ExitCodes.FAILURE, r.exitCode(), r.toString());
         assertTrue(r.err().contains("no such service: cache (services: db, app)"), r.toString());
         assertEquals("running", state("app"));
+    }
+
+    @Test
+    void anUpKilledMidwayIsConvergedByTheNextUpAndRemovedEntirelyByDown() throws Exception {
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  db:
+                    image: %1$s
+                    command: ["sh", "-c", "sleep 4; touch /tmp/ready; exec sleep 3600"]
+                    init: true
+                    healthcheck:
+                      test: ["CMD", "test", "-f", "/tmp/ready"]
+                      interval: 1s
+                      retries: 20
+                  app:
+                    image: %1$s
+                    command: ["sleep", "3600"]
+                    init: true
+                    depends_on:
+                      db: {condition: service_healthy}
+                """.formatted(BaseImage.NAME));
+        Path launcher = BaseImage.repositoryRoot().resolve("jcompose");
+        Process up = new ProcessBuilder(launcher.toString(), "-p", project, "--progress",
+                "plain", "up", "-d").directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        // killed (SIGKILL, no shutdown hook) while it waits for db to be healthy
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!"running".equals(stateOrNull("db")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals("running", stateOrNull("db"));
+        up.destroyForcibly().waitFor();
+        assertTrue(!"running".equals(stateOrNull("app")), "app waits for db to be healthy");
+
+        ok(cli.run("-p", project, "--progress", "quiet", "up", "-d"));
+        assertEquals("running", state("db"));
+        assertEquals("running", state("app"));
+
+        ok(cli.run("-p", project, "--progress", "quiet", "down", "-t", "1"));
+        try (DockerClient docker = Cleanup.docker()) {
+            String label = "com.docker.compose.project=" + project;
+            assertTrue(docker.listContainersCmd().withShowAll(true).withLabelFilter(
+                    Map.of("com.docker.compose.project", project)).exec().isEmpty());
+            assertTrue(docker.listNetworksCmd().withFilter("label", List.of(label))
+                    .exec().isEmpty());
+        }
+    }
+
+    /** The container's state, or null when it does not exist. */
+    private String stateOrNull(String service) {
+        try (DockerClient docker = Cleanup.docker()) {
+            return docker.inspectContainerCmd(project + "-" + service + "-1").exec().getState()
+                    .getStatus();
+        } catch (NotFoundException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -108,6 +108,7 @@ public final class Reconciler {
         Project selected = select();
         checkExternals(selected);
         checkContainerNames(selected);
+        checkSharedContainers(selected);
         images(selected);
         for (String service : graph.startOrder()) {
             if (selected.services().containsKey(service)) {
@@ -140,6 +141,37 @@ public final class Reconciler {
                 : "";
         return "no such service: " + name + hint + " (services: "
                 + String.join(", ", new TreeSet<>(project.services().keySet())) + ")";
+    }
+
+    /**
+     * A service that joins another's network namespace or takes its volumes needs that
+     * service's container; with {@code --no-deps} nothing creates it, so it must exist.
+     */
+    private void checkSharedContainers(Project selected) {
+        for (Service s : selected.services().values()) {
+            String net = s.networkMode();
+            if (net != null && net.startsWith("service:")) {
+                requireContainer(selected, net.substring("service:".length()),
+                        "cannot share network namespace with service ");
+            }
+            for (String from : s.volumesFrom()) {
+                if (!from.startsWith("container:")) {
+                    String name = from.startsWith("service:") ? from.substring(8) : from;
+                    requireContainer(selected, name.contains(":")
+                            ? name.substring(0, name.indexOf(':')) : name,
+                            "cannot share volume with service ");
+                }
+            }
+        }
+    }
+
+    private void requireContainer(Project selected, String service, String what) {
+        if (!selected.services().containsKey(service)
+                && project.services().containsKey(service)
+                && observed.containersOf(service).isEmpty()) {
+            throw new PlanException(what + service + ": container missing (it is not part of "
+                    + "this run, e.g. with --no-deps; start it first)");
+        }
     }
 
     /** Two services with one container_name cannot both have their container. */

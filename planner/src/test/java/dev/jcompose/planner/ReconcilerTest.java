@@ -366,4 +366,34 @@ class ReconcilerTest {
                 events.toString());
         assertEquals("running", engine.inspectContainer("demo-web-1").orElseThrow().state());
     }
+
+    @Test
+    void noDepsRefusesToShareTheNamespaceOrVolumesOfAServiceWithoutAContainer() {
+        InMemoryEngine engine = new InMemoryEngine().withImage("app:1");
+        Project p = TestProjects.load(dir, "demo", """
+                services:
+                  app:
+                    image: app:1
+                    network_mode: service:db
+                  files:
+                    image: app:1
+                    volumes_from: [db]
+                  db:
+                    image: app:1
+                """);
+        UpPlanOptions appOnly = new UpPlanOptions(List.of("app"), true, false, false, false,
+                Map.of(), false, null, false, false, null);
+        PlanException e = assertThrows(PlanException.class, () -> plan(p, engine, appOnly));
+        assertTrue(e.getMessage().startsWith(
+                "cannot share network namespace with service db: container missing"),
+                e.getMessage());
+        UpPlanOptions filesOnly = new UpPlanOptions(List.of("files"), true, false, false, false,
+                Map.of(), false, null, false, false, null);
+        assertTrue(assertThrows(PlanException.class, () -> plan(p, engine, filesOnly))
+                .getMessage().startsWith("cannot share volume with service db: container "
+                        + "missing"));
+        // with its dependency in the run, the plan creates db first
+        assertTrue(plan(p, engine, UpPlanOptions.defaults()).toString()
+                .contains("create Container demo-db-1"));
+    }
 }
