@@ -85,7 +85,7 @@ public final class ComposeSchema {
             .key("pull", BOOL_LIKE)
             .key("target", STRING)
             .key("shm_size", BYTES)
-            .key("extra_hosts", listOrDict())
+            .key("extra_hosts", extraHosts())
             .key("isolation", STRING)
             .key("privileged", BOOL_LIKE)
             .key("secrets", list(FILE_REFERENCE))
@@ -266,7 +266,7 @@ public final class ComposeSchema {
             .key("extends", anyOf(STRING, obj("extends")
                     .key("service", STRING).key("file", STRING).required("service").build()))
             .key("external_links", uniqueList(STRING))
-            .key("extra_hosts", listOrDict())
+            .key("extra_hosts", extraHosts())
             .key("gpus", anyOf(Schema.string("all", s -> s.equals("all"),
                     "must be \"all\" or a list of device requests"), list(DEVICE_REQUEST)))
             .key("group_add", list(STRING_OR_NUMBER))
@@ -392,4 +392,10 @@ public final class ComposeSchema {
             .key("configs", anyOf(NULL, map(FILE_OBJECT, NAME_PATTERN)))
             .key("models", anyOf(NULL, map(ANY)))
             .build();
+
+    /** {@code extra_hosts}: a host:ip list, or a mapping of host to one address or a list. */
+    private static Schema.Type extraHosts() {
+        return Schema.anyOf(Schema.map(Schema.anyOf(Schema.SCALAR, Schema.list(Schema.STRING))),
+                Schema.uniqueList(Schema.STRING_OR_NUMBER));
+    }
 }

@@ -101,6 +101,7 @@ final class ConsistencyStage {
             }
             if (svc.get("volumes") instanceof SeqNode vols) {
                 for (int i = 0; i < vols.size(); i++) {
+                    mountValues(vols.get(i), path.key("volumes").index(i), diag);
                     if (vols.get(i) instanceof MapNode v && "volume".equals(Nodes.text(v.get("type")))
                             && v.get("source") != null) {
                         String src = Nodes.text(v.get("source"));
@@ -120,6 +121,30 @@ final class ConsistencyStage {
         externalConflicts(volumes, "volumes", diag);
         externalConflicts(networks, "networks", diag);
         cycles(services, diag);
+    }
+
+    /** What the engine would refuse in a long-form mount: a bind without a source, a negative size. */
+    private static void mountValues(Node mount, YamlPath path, Diagnostics diag) {
+        if (!(mount instanceof MapNode v)) {
+            return;
+        }
+        String type = Nodes.text(v.get("type"));
+        String source = Nodes.text(v.get("source"));
+        if ("bind".equals(type) && (source == null || source.isEmpty())) {
+            diag.error(v, path, "invalid mount config for type \"bind\": field Source must not "
+                    + "be empty; give the host path as source:");
+        }
+        if ("tmpfs".equals(type) && v.get("tmpfs") instanceof MapNode t
+                && Nodes.text(t.get("size")) != null) {
+            try {
+                if (Long.parseLong(Nodes.text(t.get("size"))) < 0) {
+                    diag.error(t.get("size"), path.key("tmpfs").key("size"),
+                            "tmpfs.size must be greater than or equal to 0");
+                }
+            } catch (NumberFormatException e) {
+                // a byte size with a unit ("64m"): checked by the schema
+            }
+        }
     }
 
     /** Keys a service cannot set together. */
