@@ -207,25 +207,31 @@ public final class StandardComposeService implements ComposeService {
     @Override
     public int exec(String projectName, ExecOptions options, StreamIO io)
             throws InterruptedException {
+        ContainerInfo target = execTarget(projectName, options);
+        return engine.exec(new ExecSpec(target.id(), options.command(), options.env(),
+                options.user(), options.workingDir(), options.tty(), options.privileged(),
+                options.stdin()), io);
+    }
+
+    /**
+     * The container {@code exec} runs in: the one with the given number, or without one (index
+     * 0) the first running container of the service, else a running one-off of it (as docker
+     * compose picks).
+     */
+    private ContainerInfo execTarget(String projectName, ExecOptions options) {
         List<ContainerInfo> all = ps(projectName, new PsOptions(true,
                 List.of(options.service())));
         List<ContainerInfo> containers = all.stream().filter(c -> !c.oneOff()).toList();
-        int index = options.index();
-        if (index == 0) {
-            // no --index: the first running container of the service, else a running one-off
-            // of it (as docker compose picks)
+        if (options.index() == 0) {
             var any = containers.stream().filter(c -> "running".equals(c.state()))
                     .min(Comparator.comparingInt(ContainerInfo::number))
                     .or(() -> all.stream().filter(c -> c.oneOff() && "running".equals(c.state()))
                             .findFirst());
             if (any.isPresent()) {
-                return engine.exec(new ExecSpec(any.get().id(), options.command(),
-                        options.env(), options.user(), options.workingDir(), options.tty(),
-                        options.privileged(), options.stdin()), io);
+                return any.get();
             }
-            index = 1;
         }
-        int wanted = index;
+        int wanted = Math.max(1, options.index());
         if (containers.isEmpty()) {
             throw new ComposeException("service \"" + options.service() + "\" is not running "
                     + "container #" + wanted + ": it has no containers in project "
@@ -240,9 +246,7 @@ public final class StandardComposeService implements ComposeService {
             throw new ComposeException("container " + target.name() + " is not running ("
                     + target.state() + "); start it first");
         }
-        return engine.exec(new ExecSpec(target.id(), options.command(), options.env(),
-                options.user(), options.workingDir(), options.tty(), options.privileged(),
-                options.stdin()), io);
+        return target;
     }
 
     @Override

@@ -276,9 +276,13 @@ public final class Reconciler {
         // scaling down removes out-of-date containers first, then the highest numbers (as
         // docker compose does); new containers take the numbers after the highest kept
         List<ContainerSummary> ranked = new ArrayList<>(byNumber.values());
-        ranked.sort(Comparator.comparing(
-                        (ContainerSummary c) -> recreateCause(c, hash, s) == null)
-                .thenComparing(c -> -ObservedState.number(c)));
+        if (ranked.size() > replicas) {
+            Set<ContainerSummary> upToDate = new HashSet<>();
+            ranked.stream().filter(c -> recreateCause(c, hash, s) == null)
+                    .forEach(upToDate::add);
+            ranked.sort(Comparator.comparing((ContainerSummary c) -> upToDate.contains(c))
+                    .thenComparing(c -> -ObservedState.number(c)));
+        }
         for (ContainerSummary c : ranked.subList(0, Math.max(0, ranked.size() - replicas))) {
             byNumber.remove(ObservedState.number(c));
             surplus.add(c);
