@@ -2,8 +2,16 @@ package dev.jcompose.cli;
 
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
+import dev.jcompose.model.load.ComposeLoader;
+import dev.jcompose.model.load.EnvironmentTrace;
+import dev.jcompose.model.load.LoadOptions;
 import dev.jcompose.model.load.ModelPrinter;
+import dev.jcompose.planner.ConfigHash;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -45,6 +53,36 @@ final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--images", description = "Print the image names, one per line.")
     boolean images;
 
+    @Option(names = "--hash", paramLabel = "SERVICES",
+            description = "Print the config hash of these services (comma-separated, or *), "
+                    + "one \"service hash\" per line.")
+    String hash;
+
+    @Option(names = "--environment", description = "Print each service's variables: the value "
+            + "the container gets and where it came from (file and line, env file, shell).")
+    boolean environment;
+
+    @Option(names = "--no-interpolate", description = "Don't interpolate environment variables.")
+    boolean noInterpolate;
+
+    @Option(names = "--no-normalize", description = "Don't normalize the model (no default "
+            + "network, no resource names).")
+    boolean noNormalize;
+
+    @Option(names = "--no-path-resolution", description = "Don't resolve file paths.")
+    boolean noPathResolution;
+
+    @Option(names = "--no-consistency", description = "Don't check references between "
+            + "services and resources (the output may not be a valid project).")
+    boolean noConsistency;
+
+    @Option(names = "--no-env-resolution", description = "Don't resolve service env files.")
+    boolean noEnvResolution;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Save to FILE instead of printing.")
+    Path output;
+
     @Parameters(paramLabel = "SERVICE", description = "Services to include (default: all).")
     List<String> selected = List.of();
 
@@ -53,7 +91,17 @@ final class ConfigCommand implements Callable<Integer> {
         if (!format.equals("yaml") && !format.equals("json")) {
             throw CommandException.usage("--format must be yaml or json, not \"" + format + "\"");
         }
-        Project project = root.loader().load(selected);
+        LoadOptions options = root.loader().loadOptions(selected)
+                .interpolate(!noInterpolate)
+                .normalize(!noNormalize)
+                .resolvePaths(!noPathResolution)
+                .consistencyCheck(!noConsistency)
+                .resolveEnvironment(!noEnvResolution)
+                .build();
+        if (environment) {
+            return printEnvironment(ComposeLoader.explainEnvironment(options));
+        }
+        Project project = ComposeLoader.load(options);
         if (!selected.isEmpty()) {
             for (String s : selected) {
                 if (!project.services().containsKey(s)) {
@@ -62,11 +110,38 @@ final class ConfigCommand implements Callable<Integer> {
             }
             project = project.withSelectedServices(selected, true);
         }
-        PrintWriter out = root.console().out();
         if (quiet) {
             return ExitCodes.OK;
         }
-        if (services) {
+        StringWriter text = new StringWriter();
+        print(project, new PrintWriter(text));
+        if (output != null) {
+            Path file = root.console().workingDir().resolve(output);
+            try {
+                Files.writeString(file, text.toString());
+            } catch (IOException e) {
+                throw new CommandException("cannot write " + file + ": " + e.getMessage(),
+                        ExitCodes.FAILURE);
+            }
+        } else {
+            root.console().out().print(text);
+            root.console().out().flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private void print(Project project, PrintWriter out) {
+        if (hash != null) {
+            List<String> wanted = hash.equals("*") ? List.copyOf(project.services().keySet())
+                    : List.of(hash.split(","));
+            for (String name : wanted) {
+                Service s = project.services().get(name.strip());
+                if (s == null) {
+                    throw CommandException.usage("no such service: " + name.strip());
+                }
+                out.println(s.name() + " " + ConfigHash.of(s));
+            }
+        } else if (services) {
             project.services().keySet().forEach(out::println);
         } else if (volumes) {
             project.volumes().keySet().forEach(out::println);
@@ -87,6 +162,18 @@ final class ConfigCommand implements Callable<Integer> {
             out.print(ModelPrinter.yaml(project));
         }
         out.flush();
+    }
+
+    private int printEnvironment(EnvironmentTrace trace) {
+        Table table = new Table("SERVICE", "VARIABLE", "VALUE", "SOURCE");
+        trace.services().forEach((service, vars) -> {
+            if (!selected.isEmpty() && !selected.contains(service)) {
+                return;
+            }
+            new java.util.TreeMap<>(vars).forEach((name, origin) -> table.row(service, name,
+                    origin.value() == null ? "<unset>" : origin.value(), origin.source()));
+        });
+        table.print(root.console().out());
         return ExitCodes.OK;
     }
 }

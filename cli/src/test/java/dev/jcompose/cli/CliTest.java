@@ -34,6 +34,84 @@ class CliTest {
     }
 
     @Test
+    void configEnvironmentTellsWhereEachVariableCameFrom() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  web:
+                    image: busybox
+                    env_file: [app.env]
+                    environment:
+                      API_KEY: ${API_KEY}
+                      PORT: ${PORT:-8080}
+                      REGION:
+                      LEVEL: debug
+                      MISSING:
+                """);
+        Files.writeString(dir.resolve(".env"), "API_KEY=secret\n");
+        Files.writeString(dir.resolve("app.env"), "LEVEL=info\nFROM_FILE=1\n");
+        CliRunner.Result r = new CliRunner(dir).env("REGION", "eu").run("config",
+                "--environment");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("""
+                SERVICE   VARIABLE    VALUE     SOURCE
+                web       API_KEY     secret    compose.yaml:6:16 with ${API_KEY} from .env
+                web       FROM_FILE   1         env_file app.env
+                web       LEVEL       debug     compose.yaml:9:14; overrides env_file app.env
+                web       MISSING     <unset>   not set anywhere (bare key at compose.yaml:10:15): \
+                not passed to the container
+                web       PORT        8080      compose.yaml:7:13 with ${PORT} unset: its default
+                web       REGION      eu        shell (bare key at compose.yaml:8:14)
+                """, r.out());
+    }
+
+    @Test
+    void configFlagsKeepWhatDockerComposeKeeps() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  web:
+                    image: busybox:${TAG:-1}
+                    env_file: [app.env]
+                    label_file: [labels.env]
+                    labels: {team: core}
+                    build: {context: ./src}
+                  db:
+                    image: busybox
+                """);
+        Files.writeString(dir.resolve("app.env"), "LEVEL=info\n");
+        Files.writeString(dir.resolve("labels.env"), "team=other\ntier=web\n");
+        CliRunner.Result full = new CliRunner(dir).run("-p", "demo", "config");
+        assertEquals(0, full.exitCode(), full.toString());
+        // env files are read into environment and dropped, label files into labels
+        assertFalse(full.out().contains("env_file"), full.out());
+        assertTrue(full.out().contains("LEVEL: info"), full.out());
+        assertTrue(full.out().contains("team: core\n      tier: web"), full.out());
+        assertTrue(full.out().contains("context: " + dir.resolve("src")), full.out());
+        CliRunner.Result raw = new CliRunner(dir).run("-p", "demo", "config",
+                "--no-interpolate", "--no-path-resolution", "--no-normalize",
+                "--no-env-resolution");
+        assertEquals(0, raw.exitCode(), raw.toString());
+        assertTrue(raw.out().contains("image: busybox:${TAG:-1}"), raw.out());
+        assertTrue(raw.out().contains("context: ./src"), raw.out());
+        assertTrue(raw.out().contains("path: app.env"), raw.out());
+        assertFalse(raw.out().contains("demo_default"), raw.out());
+        CliRunner.Result hash = new CliRunner(dir).run("-p", "demo", "config", "--hash", "*");
+        assertEquals(0, hash.exitCode(), hash.toString());
+        assertTrue(hash.out().matches("web [0-9a-f]{64}\ndb [0-9a-f]{64}\n"), hash.out());
+        CliRunner.Result saved = new CliRunner(dir).run("-p", "demo", "config", "-o", "out.yaml");
+        assertEquals(0, saved.exitCode(), saved.toString());
+        assertEquals(full.out(), Files.readString(dir.resolve("out.yaml")));
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  web:
+                    networks: [front]
+                """);
+        assertEquals(1, new CliRunner(dir).run("config", "-q").exitCode());
+        CliRunner.Result loose = new CliRunner(dir).run("config", "--no-consistency");
+        assertEquals(0, loose.exitCode(), loose.toString());
+        assertTrue(loose.out().contains("front: null"), loose.out());
+    }
+
+    @Test
     void badFilesFailWithFileLineAndKeyAndNoStackTrace() throws IOException {
         Files.writeString(dir.resolve("compose.yaml"), """
                 services:

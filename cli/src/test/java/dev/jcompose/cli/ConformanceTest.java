@@ -20,6 +20,11 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.jcompose.model.ComposeFileException;
+import dev.jcompose.model.Project;
+import dev.jcompose.model.load.ComposeLoader;
+import dev.jcompose.model.load.LoadOptions;
+import dev.jcompose.model.load.ModelPrinter;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -51,7 +56,7 @@ class ConformanceTest {
 
     record Row(String id, String group, String fixture, List<String> files,
             Map<String, String> env, String command, String kind, String expected,
-            String options) { }
+            String options, String note) { }
 
     record Outcome(boolean pass, String detail, boolean wordingMatches) { }
 
@@ -121,7 +126,8 @@ class ConformanceTest {
                 }
             }
             List<String> files = c[3].isEmpty() ? List.of() : Arrays.asList(c[3].split(","));
-            out.add(new Row(c[0], c[1], c[2], files, env, c[5], kind, unescape(c[7]), c[8]));
+            out.add(new Row(c[0], c[1], c[2], files, env, c[5], kind, unescape(c[7]), c[8],
+                    c.length > 10 ? c[10] : ""));
         }
         return out;
     }
@@ -132,55 +138,104 @@ class ConformanceTest {
 
     // --- running a row --------------------------------------------------------------------------
 
+    /**
+     * compose-go rows state what compose-go's loader does with the options the upstream test
+     * gave it (column {@code options}; skipped checks, path resolution, discarded env files):
+     * they run through jcompose's loader with the same options. The other groups describe the
+     * compose command line, and run through the CLI.
+     */
     private static Outcome run(Row row) {
         Path dir = CORPUS.resolve(row.fixture());
         Matcher m = CONFIG_COMMAND.matcher(row.command());
         m.matches();
-        List<String> args = new ArrayList<>();
+        List<String> global = m.group(1).isBlank() ? List.of()
+                : Arrays.asList(m.group(1).trim().split(" "));
+        String service = m.group(2) == null ? null : m.group(2).trim();
         boolean noFiles = row.command().contains("no -f");
-        if (!noFiles) {
-            row.files().forEach(f -> {
-                args.add("-f");
-                args.add(f);
-            });
-        }
-        if (!m.group(1).isBlank()) {
-            args.addAll(Arrays.asList(m.group(1).trim().split(" ")));
-        }
-        args.add("config");
-        boolean fields = row.kind().equals("fields");
-        if (fields) {
-            args.addAll(List.of("--format", "json"));
-        }
-        if (m.group(2) != null) {
-            args.add(m.group(2).trim());
-        }
         Map<String, String> env = new HashMap<>();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("HOME", System.getProperty("user.home"));
         env.putAll(row.env());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code;
+        Result r;
         try {
-            Console console = new Console(new PrintWriter(out, true), new PrintWriter(err, true),
-                    new ByteArrayInputStream(new byte[0]), env, dir, false, false);
-            code = Main.run(console, args.toArray(String[]::new));
+            r = row.group().startsWith("compose-go")
+                    ? loader(row, dir, noFiles ? List.of() : row.files(), global, service, env)
+                    : cli(dir, noFiles ? List.of() : row.files(), global, service, env);
         } catch (RuntimeException e) {
             return new Outcome(false, "crashed: " + e, false);
         }
-        String message = oneLine(err.toString());
+        String message = oneLine(r.err());
         return switch (row.kind()) {
-            case "ok" -> code == 0 ? new Outcome(true, "ok", true)
+            case "ok" -> r.ok() ? new Outcome(true, "ok", true)
                     : new Outcome(false, "refused: " + message, false);
-            case "error", "error-exact" -> code != 0
-                    ? new Outcome(true, "refused: " + message, err.toString()
-                            .contains(row.expected()))
+            case "error", "error-exact" -> !r.ok()
+                    ? new Outcome(true, "refused: " + message, r.err().contains(row.expected()))
                     : new Outcome(false, "accepted; upstream refuses: " + row.expected(), false);
-            case "fields" -> code != 0 ? new Outcome(false, "refused: " + message, false)
-                    : fields(row.expected(), out.toString(), dir);
+            case "fields" -> !r.ok() ? new Outcome(false, "refused: " + message, false)
+                    : fields(row.expected(), r.json(), dir);
             default -> throw new IllegalStateException(row.kind());
         };
+    }
+
+    /** A load's outcome: the model as JSON, or the errors. */
+    record Result(boolean ok, String json, String err) { }
+
+    private static Result cli(Path dir, List<String> files, List<String> global, String service,
+            Map<String, String> env) {
+        List<String> args = new ArrayList<>();
+        files.forEach(f -> {
+            args.add("-f");
+            args.add(f);
+        });
+        args.addAll(global);
+        args.addAll(List.of("config", "--format", "json"));
+        if (service != null) {
+            args.add(service);
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Console console = new Console(new PrintWriter(out, true), new PrintWriter(err, true),
+                new ByteArrayInputStream(new byte[0]), env, dir, false, false);
+        int code = Main.run(console, args.toArray(String[]::new));
+        return new Result(code == 0, out.toString(), err.toString());
+    }
+
+    private static Result loader(Row row, Path dir, List<String> files, List<String> global,
+            String service, Map<String, String> env) {
+        List<String> options = Arrays.asList(row.options().split(","));
+        LoadOptions.Builder b = LoadOptions.builder()
+                .workingDir(dir)
+                .processEnv(env)
+                .consistencyCheck(!options.contains("SkipConsistencyCheck"))
+                .normalize(!options.contains("SkipNormalization"))
+                .resolvePaths(!options.contains("ResolvePaths=false"))
+                .validate(!options.contains("SkipValidation"))
+                .discardEnvFiles(row.note().contains("WithDiscardEnvFiles"));
+        files.forEach(f -> b.file(Path.of(f)));
+        for (int i = 0; i < global.size(); i += 2) {
+            String value = global.get(i + 1);
+            switch (global.get(i)) {
+                case "-p" -> b.projectName(value);
+                case "--profile" -> b.profiles(List.of(value));
+                case "--project-directory" -> b.projectDirectory(Path.of(value));
+                case "--env-file" -> b.envFile(Path.of(value));
+                default -> throw new IllegalArgumentException(global.get(i));
+            }
+        }
+        if (service != null) {
+            b.services(List.of(service));
+        }
+        StringBuilder warnings = new StringBuilder();
+        b.warnings(p -> warnings.append("WARN ").append(p).append('\n'));
+        try {
+            Project project = ComposeLoader.load(b.build());
+            if (service != null) {
+                project = project.withSelectedServices(List.of(service), true);
+            }
+            return new Result(true, ModelPrinter.json(project), warnings.toString());
+        } catch (ComposeFileException e) {
+            return new Result(false, "", warnings + e.getMessage());
+        }
     }
 
     private static String oneLine(String s) {

@@ -31,7 +31,7 @@ public final class CanonicalStage {
                 .on(svc + "build", this::build)
                 .on(svc + "command", this::command)
                 .on(svc + "entrypoint", this::command)
-                .on(svc + "environment", (n, p) -> dict(n, p, false))
+                .on(svc + "environment", this::environment)
                 .on(svc + "labels", (n, p) -> dict(n, p, true))
                 .on(svc + "annotations", (n, p) -> dict(n, p, true))
                 .on(svc + "sysctls", (n, p) -> dict(n, p, true))
@@ -164,6 +164,25 @@ public final class CanonicalStage {
             });
         }
         return node;
+    }
+
+    /**
+     * {@code environment}: as {@link #dict}; a list entry {@code KEY =value} is refused, since the
+     * space would become part of the name.
+     */
+    private Node environment(Node node, YamlPath path) {
+        if (node instanceof SeqNode seq) {
+            for (int i = 0; i < seq.size(); i++) {
+                if (seq.get(i) instanceof ScalarNode s && s.value() instanceof String text
+                        && text.indexOf('=') > 0
+                        && Character.isWhitespace(text.charAt(text.indexOf('=') - 1))) {
+                    String key = text.substring(0, text.indexOf('='));
+                    diag.error(s, path.index(i), "environment variable " + key + " is declared "
+                            + "with a trailing space; write " + key.strip() + "=...");
+                }
+            }
+        }
+        return dict(node, path, false);
     }
 
     /** {@code extra_hosts}: mapping or {@code host:ip} list to a {@code host=ip} list. */
@@ -454,7 +473,7 @@ public final class CanonicalStage {
         return node;
     }
 
-    /** {@code count: all} in a device request: -1, as the Engine API spells "all". */
+    /** A single-number ulimit ({@code nproc: 65535}) sets soft and hard. */
     private Node ulimit(Node node, YamlPath path) {
         if (node instanceof ScalarNode s && s.value() != null) {
             return MapNode.builder(s.mark()).put("single", s).build();
@@ -462,6 +481,7 @@ public final class CanonicalStage {
         return node;
     }
 
+    /** {@code count: all} in a device request: -1, as the Engine API spells "all". */
     private Node deviceCount(Node node, YamlPath path) {
         if (node instanceof ScalarNode s && "all".equals(s.text())) {
             return Nodes.of(-1L, s.mark());

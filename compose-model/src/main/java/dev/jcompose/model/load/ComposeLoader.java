@@ -56,6 +56,9 @@ public final class ComposeLoader {
         this(options, List.of());
     }
 
+    /** Set for {@link #explainEnvironment}: receives where variables came from. */
+    private EnvironmentTrace trace;
+
     private ComposeLoader(LoadOptions options, List<Path> includedFrom) {
         this.options = options;
         this.diag = new Diagnostics(options.warnings());
@@ -71,6 +74,19 @@ public final class ComposeLoader {
         return new ComposeLoader(options).load();
     }
 
+    /**
+     * Loads the project and tells, for each service variable, its value and where it came from
+     * ({@code config --environment}).
+     *
+     * @throws ComposeFileException as {@link #load(LoadOptions)}
+     */
+    public static EnvironmentTrace explainEnvironment(LoadOptions options) {
+        ComposeLoader loader = new ComposeLoader(options);
+        loader.trace = new EnvironmentTrace();
+        loader.load();
+        return loader.trace;
+    }
+
     /** The environment the files would be interpolated with, and where each value came from. */
     public static Environment environment(LoadOptions options) {
         ComposeLoader loader = new ComposeLoader(options);
@@ -81,6 +97,9 @@ public final class ComposeLoader {
     private Project load() {
         List<ConfigSource> files = files(Environment.ofProcess(options.processEnv()));
         Path projectDir = projectDirectory(files);
+        if (trace != null) {
+            trace.base(projectDir);
+        }
         Environment env = environment(projectDir);
         // COMPOSE_FILE from .env is honoured when no -f was given
         if (options.files().isEmpty() && options.processEnv().get("COMPOSE_FILE") == null
@@ -113,10 +132,11 @@ public final class ComposeLoader {
         ProfilesStage.Result split = ProfilesStage.apply(ResolveStages.map(root, "services"),
                 profiles, options.services());
         root = root.with("services", split.enabled());
+        ConsistencyStage.validity(root, diag);
         if (options.consistencyCheck()) {
             ConsistencyStage.check(root, split.disabled(), diag);
-            diag.throwIfErrors();
         }
+        diag.throwIfErrors();
         if (options.normalize()) {
             root = ResolveStages.defaults(root, name);
         }
@@ -129,8 +149,9 @@ public final class ComposeLoader {
             split = new ProfilesStage.Result(split.enabled(),
                     ResolveStages.map(disabledRoot, "services"));
         }
-        if (options.normalize()) {
-            root = ResolveStages.normalise(root, env, diag);
+        if (options.resolveEnvironment()) {
+            root = new EnvironmentStage(env, projectDir, diag, options.discardEnvFiles(), trace)
+                    .apply(root);
         }
         diag.throwIfErrors();
 
@@ -296,10 +317,9 @@ public final class ComposeLoader {
         if (tree == null || tree.isNull()) {
             tree = MapNode.empty(new Mark(file.displayName(), 1, 1));
         }
-        if (options.interpolate()) {
-            tree = new InterpolateStage(env, diag, warned).apply(tree);
-            diag.throwIfErrors();
-        }
+        tree = new InterpolateStage(env, diag, warned, options.interpolate(),
+                trace == null ? (m, v, o) -> { } : trace.recorder(env)).apply(tree);
+        diag.throwIfErrors();
         Schema.validate(tree, ComposeSchema.FILE, YamlPath.ROOT, diag);
         diag.throwIfErrors();
         tree = new CanonicalStage(diag).apply(tree);

@@ -101,7 +101,6 @@ final class ConsistencyStage {
             }
             if (svc.get("volumes") instanceof SeqNode vols) {
                 for (int i = 0; i < vols.size(); i++) {
-                    mountValues(vols.get(i), path.key("volumes").index(i), diag);
                     if (vols.get(i) instanceof MapNode v && "volume".equals(Nodes.text(v.get("type")))
                             && v.get("source") != null) {
                         String src = Nodes.text(v.get("source"));
@@ -118,9 +117,28 @@ final class ConsistencyStage {
             references(svc, "configs", configs, name, path, diag);
             exclusive(name, svc, path, diag);
         }
-        externalConflicts(volumes, "volumes", diag);
-        externalConflicts(networks, "networks", diag);
         cycles(services, diag);
+    }
+
+    /**
+     * What is wrong whatever the references: values the engine would refuse and keys that
+     * exclude each other. Runs even when reference checks are off ({@code --no-consistency}).
+     */
+    static void validity(MapNode root, Diagnostics diag) {
+        MapNode services = ResolveStages.map(root, "services");
+        services.entries().forEach((name, node) -> {
+            YamlPath path = YamlPath.of("services", name);
+            if (node instanceof MapNode svc) {
+                if (svc.get("volumes") instanceof SeqNode vols) {
+                    for (int i = 0; i < vols.size(); i++) {
+                        mountValues(vols.get(i), path.key("volumes").index(i), diag);
+                    }
+                }
+                deviceRequests(svc, path, diag);
+            }
+        });
+        externalConflicts(ResolveStages.map(root, "volumes"), "volumes", diag);
+        externalConflicts(ResolveStages.map(root, "networks"), "networks", diag);
     }
 
     /** What the engine would refuse in a long-form mount: a bind without a source, a negative size. */
@@ -155,11 +173,21 @@ final class ConsistencyStage {
                     + " declares mutually exclusive `network_mode` and `networks`: a container "
                     + "in another network namespace cannot join networks; keep one of them");
         }
+    }
+
+    /** Device requests either count devices or name them. */
+    private static void deviceRequests(MapNode svc, YamlPath path, Diagnostics diag) {
         if (svc.get("deploy") instanceof MapNode deploy
                 && deploy.get("resources") instanceof MapNode res
                 && res.get("reservations") instanceof MapNode resv
                 && resv.get("devices") instanceof SeqNode devices) {
             for (int i = 0; i < devices.size(); i++) {
+                YamlPath at = path.key("deploy").key("resources").key("reservations")
+                        .key("devices").index(i);
+                if (devices.get(i) instanceof MapNode d && d.get("capabilities") == null) {
+                    diag.error(d, at, "missing property 'capabilities': a device request says "
+                            + "what it needs, e.g. capabilities: [gpu]");
+                }
                 if (devices.get(i) instanceof MapNode d && d.get("count") != null
                         && d.get("device_ids") != null) {
                     diag.error(d.keyMark("count"), path.key("deploy").key("resources")

@@ -105,8 +105,15 @@ public final class Environment {
     /** Parses an env file, with {@code lookup} for references and bare keys. */
     public static Map<String, String> readEnvFile(Path file,
             java.util.function.Function<String, String> lookup) {
+        return readEnvFile(file, lookup, name -> null);
+    }
+
+    /** As {@link #readEnvFile(Path, java.util.function.Function)}, {@code fallback} last. */
+    public static Map<String, String> readEnvFile(Path file,
+            java.util.function.Function<String, String> lookup,
+            java.util.function.Function<String, String> fallback) {
         try {
-            return Dotenv.parse(file.toString(), Files.readString(file), lookup);
+            return Dotenv.parse(file.toString(), Files.readString(file), lookup, fallback);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

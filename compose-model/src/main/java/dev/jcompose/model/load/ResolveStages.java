@@ -1,22 +1,16 @@
 package dev.jcompose.model.load;
 
-import dev.jcompose.model.Diagnostics;
 import dev.jcompose.model.tree.MapNode;
 import dev.jcompose.model.tree.Mark;
 import dev.jcompose.model.tree.Node;
 import dev.jcompose.model.tree.Nodes;
 import dev.jcompose.model.tree.ScalarNode;
-import dev.jcompose.model.tree.SeqNode;
-import dev.jcompose.model.tree.YamlPath;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The stages that run on the merged project tree: defaults (the default network, engine-side
- * resource names), paths (relative paths made absolute), and normalisation (env files read into
- * {@code environment}, bare variables resolved). Each is a tree-to-tree function.
+ * resource names) and paths (relative paths made absolute). Each is a tree-to-tree function.
  */
 final class ResolveStages {
 
@@ -104,59 +98,6 @@ final class ResolveStages {
             resolved = base.resolve(t);
         }
         return Nodes.str(resolved.normalize().toString(), n.mark());
-    }
-
-    /**
-     * Reads {@code env_file} entries into {@code environment} (explicit entries win) and gives
-     * bare variables ({@code environment: [FOO]}) their value from {@code env}.
-     */
-    static MapNode normalise(MapNode root, Environment env, Diagnostics diag) {
-        MapNode services = map(root, "services");
-        MapNode out = services.mapValues((name, v) -> {
-            MapNode svc = (MapNode) v;
-            YamlPath path = YamlPath.of("services", name);
-            Map<String, Node> environment = new LinkedHashMap<>();
-            if (svc.get("env_file") instanceof SeqNode files) {
-                for (int i = 0; i < files.size(); i++) {
-                    if (!(files.get(i) instanceof MapNode f)) {
-                        continue;
-                    }
-                    String file = Nodes.text(f.get("path"));
-                    boolean required = !(f.get("required") instanceof ScalarNode r
-                            && Boolean.FALSE.equals(r.value()));
-                    Path p = Path.of(file);
-                    if (!Files.isRegularFile(p)) {
-                        if (required) {
-                            diag.error(f, path.key("env_file").index(i), "env file " + file
-                                    + " not found");
-                        }
-                        continue;
-                    }
-                    Map<String, Node> fromFile = new LinkedHashMap<>();
-                    Environment.readEnvFile(p, env::get).forEach((k, val) ->
-                            fromFile.put(k, Nodes.str(val, f.mark())));
-                    environment.putAll(fromFile);
-                }
-            }
-            if (svc.get("environment") instanceof MapNode declared) {
-                declared.entries().forEach((k, val) -> {
-                    if (val.isNull()) {
-                        String fromEnv = env.get(k);
-                        environment.put(k, fromEnv != null ? Nodes.str(fromEnv, val.mark())
-                                : environment.getOrDefault(k, val));
-                    } else {
-                        environment.put(k, val);
-                    }
-                });
-            }
-            if (environment.isEmpty()) {
-                return svc;
-            }
-            MapNode.Builder envNode = MapNode.builder(svc.mark());
-            environment.forEach(envNode::put);
-            return svc.with("environment", envNode.build());
-        });
-        return root.with("services", out);
     }
 
     static MapNode map(MapNode root, String key) {
