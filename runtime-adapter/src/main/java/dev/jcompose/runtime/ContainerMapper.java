@@ -101,6 +101,46 @@ final class ContainerMapper {
         cmd.withHostConfig(host);
     }
 
+    /**
+     * {@code gpus} and {@code deploy.resources.reservations.devices} as engine device requests.
+     * For {@code gpus}, as docker compose: the capability defaults to {@code gpu}, and neither
+     * a count nor device ids means all devices.
+     */
+    static List<com.github.dockerjava.api.model.DeviceRequest> deviceRequests(Service s) {
+        List<com.github.dockerjava.api.model.DeviceRequest> out = new ArrayList<>();
+        for (dev.jcompose.model.DeviceRequest d : s.gpus()) {
+            out.add(deviceRequest(d, d.capabilities().isEmpty() ? List.of("gpu")
+                    : d.capabilities(), d.count() == null && d.deviceIds().isEmpty()
+                            ? dev.jcompose.model.DeviceRequest.ALL : d.count()));
+        }
+        if (s.deploy() != null && s.deploy().resources() != null
+                && s.deploy().resources().reservations() != null) {
+            for (dev.jcompose.model.DeviceRequest d
+                    : s.deploy().resources().reservations().devices()) {
+                out.add(deviceRequest(d, d.capabilities(), d.count()));
+            }
+        }
+        return out;
+    }
+
+    private static com.github.dockerjava.api.model.DeviceRequest deviceRequest(
+            dev.jcompose.model.DeviceRequest d, List<String> capabilities, Long count) {
+        com.github.dockerjava.api.model.DeviceRequest r =
+                new com.github.dockerjava.api.model.DeviceRequest()
+                        .withCapabilities(List.of(capabilities))
+                        .withOptions(d.options());
+        if (d.driver() != null) {
+            r.withDriver(d.driver());
+        }
+        if (count != null) {
+            r.withCount(count.intValue());
+        }
+        if (!d.deviceIds().isEmpty()) {
+            r.withDeviceIds(d.deviceIds());
+        }
+        return r;
+    }
+
     private static void service(Service s, CreateContainerCmd cmd, HostConfig host) {
         if (s.domainname() != null) {
             cmd.withDomainName(s.domainname());
@@ -221,6 +261,10 @@ final class ContainerMapper {
         }
         if (!s.groupAdd().isEmpty()) {
             host.withGroupAdd(s.groupAdd());
+        }
+        List<com.github.dockerjava.api.model.DeviceRequest> requests = deviceRequests(s);
+        if (!requests.isEmpty()) {
+            host.withDeviceRequests(requests);
         }
         if (s.ipc() != null) {
             host.withIpcMode(s.ipc());

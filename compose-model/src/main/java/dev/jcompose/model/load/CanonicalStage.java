@@ -66,6 +66,7 @@ public final class CanonicalStage {
                 .on(svc + "devices.[]", this::device)
                 .on(svc + "extends", this::extendsRef)
                 .on(svc + "ulimits.*", this::ulimit)
+                .on(svc + "build.ulimits.*", this::ulimit)
                 .on(svc + "user", CanonicalStage::toText)
                 .on(svc + "group_add.[]", CanonicalStage::toText)
                 .on(svc + "logging.options.*", CanonicalStage::toText)
@@ -77,6 +78,8 @@ public final class CanonicalStage {
                 .on(svc + "pre_stop.[].environment", (n, p) -> dict(n, p, false))
                 .on(svc + "develop.watch", this::watch)
                 .on(svc + "deploy.resources.reservations.devices.[].count", this::deviceCount)
+                .on(svc + "gpus.[].count", this::deviceCount)
+                .on(svc + "gpus", this::gpus)
                 .on("networks.*", this::resource)
                 .on("networks.*.labels", (n, p) -> dict(n, p, true))
                 .on("networks.*.driver_opts.*", CanonicalStage::toText)
@@ -481,10 +484,23 @@ public final class CanonicalStage {
         return node;
     }
 
+    /** {@code gpus: all}: one request for every GPU. */
+    private Node gpus(Node node, YamlPath path) {
+        if (node instanceof ScalarNode s && "all".equals(s.text())) {
+            return new SeqNode(List.of(MapNode.builder(s.mark())
+                    .put("count", Nodes.of(-1L, s.mark())).build()), s.mark(), s.tag());
+        }
+        return node;
+    }
+
     /** {@code count: all} in a device request: -1, as the Engine API spells "all". */
     private Node deviceCount(Node node, YamlPath path) {
         if (node instanceof ScalarNode s && "all".equals(s.text())) {
             return Nodes.of(-1L, s.mark());
+        }
+        if (node instanceof ScalarNode s && s.value() instanceof String t
+                && t.strip().matches("\\d+")) {
+            return Nodes.of(Long.parseLong(t.strip()), s.mark());
         }
         return node;
     }

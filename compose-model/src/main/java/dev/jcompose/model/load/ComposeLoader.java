@@ -140,6 +140,7 @@ public final class ComposeLoader {
         if (options.normalize()) {
             root = ResolveStages.defaults(root, name);
         }
+        root = ResolveStages.buildDefaults(root);
         if (options.resolvePaths()) {
             Path home = Path.of(System.getProperty("user.home"));
             root = (MapNode) ResolveStages.paths(root, projectDir, home);
@@ -287,6 +288,7 @@ public final class ComposeLoader {
         MapNode root = merged instanceof MapNode m ? m : MapNode.empty(Mark.NONE);
         root = includes(root, projectDir, files);
         diag.throwIfErrors();
+        root = ResolveStages.buildDefaults(root);
         if (options.resolvePaths()) {
             root = (MapNode) ResolveStages.paths(root, projectDir,
                     Path.of(System.getProperty("user.home")));

@@ -41,7 +41,8 @@ public final class ComposeSchema {
 
     static final Type DEVICE_REQUEST = obj("a device request")
             .key("capabilities", list(STRING))
-            .key("count", anyOf(Schema.string("all", s -> s.equals("all"),
+            .key("count", anyOf(Schema.string("all",
+                    s -> s.equals("all") || s.strip().matches("\\d+"),
                     "must be a number or \"all\""), INT_LIKE))
             .key("device_ids", list(STRING))
             .key("driver", STRING)

@@ -79,6 +79,9 @@ public final class ModelPrinter {
         if (v == null) {
             return null;
         }
+        if (v instanceof dev.jcompose.model.Ulimit u && u.single() != null) {
+            return u.single(); // nproc: 65535, as written and as compose prints it
+        }
         if (v instanceof Record r) {
             return record(r);
         }

@@ -59,6 +59,28 @@ final class ResolveStages {
         });
     }
 
+    /**
+     * A build without a context builds the project directory (not the directory of the file
+     * that declared it), with {@code Dockerfile} unless another or an inline one is given.
+     */
+    static MapNode buildDefaults(MapNode root) {
+        MapNode services = map(root, "services");
+        MapNode out = services.mapValues((name, v) -> {
+            if (!(v instanceof MapNode svc) || !(svc.get("build") instanceof MapNode build)) {
+                return v;
+            }
+            MapNode b = build;
+            if (!b.has("context")) {
+                b = b.with("context", Nodes.str(".", b.mark()));
+            }
+            if (!b.has("dockerfile") && !b.has("dockerfile_inline")) {
+                b = b.with("dockerfile", Nodes.str("Dockerfile", b.mark()));
+            }
+            return b == build ? svc : svc.with("build", b);
+        });
+        return root.with("services", out);
+    }
+
     /** Makes relative paths absolute against {@code base}, and expands {@code ~}. */
     static Node paths(Node root, Path base, Path home) {
         TreeRules rules = new TreeRules()

@@ -245,6 +245,9 @@ public final class Schema {
 
     /** Checks {@code node} against {@code type}, reporting every mismatch to {@code diag}. */
     public static void validate(Node node, Type type, YamlPath path, Diagnostics diag) {
+        if (node.tag() == dev.jcompose.model.tree.Tag.RESET && node.isNull()) {
+            return; // "key: !reset" removes what earlier files set: it has no value to check
+        }
         switch (type) {
             case Any a -> { }
             case Scalar s -> validateScalar(node, s, path, diag);
