@@ -95,17 +95,17 @@ public final class ComposeLoader {
     }
 
     private Project load() {
-        List<ConfigSource> files = files(Environment.ofProcess(options.processEnv()));
+        List<ConfigSource> files = files(discoveryEnvironment());
         Path projectDir = projectDirectory(files);
-        if (trace != null) {
-            trace.base(projectDir);
-        }
         Environment env = environment(projectDir);
         // COMPOSE_FILE from .env is honoured when no -f was given
         if (options.files().isEmpty() && options.processEnv().get("COMPOSE_FILE") == null
                 && env.get("COMPOSE_FILE") != null) {
             files = files(env);
             projectDir = projectDirectory(files);
+        }
+        if (trace != null) {
+            trace.base(projectDir);
         }
 
         Set<String> warned = new HashSet<>();
@@ -149,10 +149,16 @@ public final class ComposeLoader {
             disabledRoot = (MapNode) ResolveStages.paths(disabledRoot, projectDir, home);
             split = new ProfilesStage.Result(split.enabled(),
                     ResolveStages.map(disabledRoot, "services"));
+        } else {
+            root = (MapNode) ResolveStages.cleanBindSources(root);
         }
         if (options.resolveEnvironment()) {
-            root = new EnvironmentStage(env, projectDir, diag, options.discardEnvFiles(), trace)
-                    .apply(root);
+            // a missing env file only matters to the services the command works on
+            Set<String> needed = options.services().isEmpty() ? null
+                    : ResolveStages.withDependencies(ResolveStages.map(root, "services"),
+                            options.services());
+            root = new EnvironmentStage(env, projectDir, diag, options.discardEnvFiles(), trace,
+                    needed).apply(root);
         }
         diag.throwIfErrors();
 
@@ -260,6 +266,8 @@ public final class ComposeLoader {
                     .projectDirectory(dir).processEnv(options.processEnv()).envFiles(envFiles)
                     .interpolate(options.interpolate()).resolvePaths(options.resolvePaths())
                     .normalize(false).consistencyCheck(false).warnings(options.warnings())
+                    .discardEnvFiles(options.discardEnvFiles())
+                    .resolveEnvironment(options.resolveEnvironment())
                     .build();
             try {
                 MapNode tree = new ComposeLoader(nested, chain).loadTree();
@@ -292,6 +300,13 @@ public final class ComposeLoader {
         if (options.resolvePaths()) {
             root = (MapNode) ResolveStages.paths(root, projectDir,
                     Path.of(System.getProperty("user.home")));
+        } else {
+            root = (MapNode) ResolveStages.cleanBindSources(root);
+        }
+        if (options.resolveEnvironment()) {
+            // an include's env files are visible to its own services' bare keys only
+            root = new EnvironmentStage(env, projectDir, diag, options.discardEnvFiles(), null,
+                    null).apply(root);
         }
         return root;
     }
@@ -364,6 +379,21 @@ public final class ComposeLoader {
                     .toList();
         }
         return ProjectFiles.discover(options.workingDir()).stream().map(ConfigSource::of).toList();
+    }
+
+    /**
+     * The variables that can name the files when no {@code -f} is given: the process, then the
+     * {@code --env-file} files or the {@code .env} of the project directory (or the working
+     * directory), which may set {@code COMPOSE_FILE} for a folder without a compose.yaml.
+     */
+    private Environment discoveryEnvironment() {
+        if (!options.files().isEmpty() || options.processEnv().get("COMPOSE_FILE") != null) {
+            return Environment.ofProcess(options.processEnv());
+        }
+        Path dir = options.projectDirectory() != null
+                ? options.workingDir().resolve(options.projectDirectory()).normalize()
+                : options.workingDir();
+        return environment(dir);
     }
 
     private Path projectDirectory(List<ConfigSource> files) {

@@ -27,15 +27,19 @@ final class EnvironmentStage {
     private final Diagnostics diag;
     private final boolean discardEnvFiles;
     private final EnvironmentTrace trace;
+    private final java.util.Set<String> needed;
 
     /**
      * @param base            directory that relative env file paths are read against (they are
      *                        already absolute unless paths are not resolved)
      * @param discardEnvFiles drop {@code env_file} once read, as docker compose does
      * @param trace           receives each variable's origin, or null
+     * @param needed          services whose missing env files are an error (those the command
+     *                        works on and their dependencies), or null for all
      */
     EnvironmentStage(Environment env, Path base, Diagnostics diag, boolean discardEnvFiles,
-            EnvironmentTrace trace) {
+            EnvironmentTrace trace, java.util.Set<String> needed) {
+        this.needed = needed;
         this.env = env;
         this.base = base;
         this.diag = diag;
@@ -65,7 +69,7 @@ final class EnvironmentStage {
                         && Boolean.FALSE.equals(r.value()));
                 Path p = base.resolve(file).normalize();
                 if (!Files.isRegularFile(p)) {
-                    if (required) {
+                    if (required && (needed == null || needed.contains(name))) {
                         diag.error(f, path.key("env_file").index(i), "env file " + file
                                 + " not found");
                     }

@@ -95,6 +95,23 @@ final class ResolveStages {
         return rules.apply(root);
     }
 
+    /**
+     * Without path resolution, relative bind sources are only cleaned as Go's {@code path.Clean}
+     * does ({@code ./} is {@code .}, {@code ./data/} is {@code data}), as compose prints them.
+     */
+    static Node cleanBindSources(Node root) {
+        return new TreeRules().on("services.*.volumes.[]", (n, p) -> {
+            if (n instanceof MapNode m && "bind".equals(Nodes.text(m.get("type")))
+                    && Nodes.text(m.get("source")) instanceof String src
+                    && !src.startsWith("/") && !src.startsWith("~")) {
+                String clean = Path.of(src).normalize().toString();
+                return m.with("source", Nodes.str(clean.isEmpty() ? "." : clean,
+                        m.get("source").mark()));
+            }
+            return n;
+        }).apply(root);
+    }
+
     private static boolean isUrl(Node n) {
         String t = Nodes.text(n);
         return t != null && (t.contains("://") || t.startsWith("git@") || t.startsWith("github.com/"));
@@ -120,6 +137,42 @@ final class ResolveStages {
             resolved = base.resolve(t);
         }
         return Nodes.str(resolved.normalize().toString(), n.mark());
+    }
+
+    /**
+     * The named services and every service they need (depends_on, links, volumes_from,
+     * network_mode/ipc/pid {@code service:x}), transitively.
+     */
+    static java.util.Set<String> withDependencies(MapNode services,
+            java.util.Collection<String> names) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(names);
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            if (!out.add(name) || !(services.get(name) instanceof MapNode svc)) {
+                continue;
+            }
+            if (svc.get("depends_on") instanceof MapNode deps) {
+                todo.addAll(deps.keys());
+            }
+            for (String key : new String[] {"links", "volumes_from"}) {
+                if (svc.get(key) instanceof dev.jcompose.model.tree.SeqNode refs) {
+                    for (Node ref : refs.items()) {
+                        String t = Nodes.text(ref);
+                        if (t != null && !t.startsWith("container:")) {
+                            todo.add(t.split(":", 2)[0]);
+                        }
+                    }
+                }
+            }
+            for (String key : new String[] {"network_mode", "ipc", "pid"}) {
+                String t = Nodes.text(svc.get(key));
+                if (t != null && t.startsWith("service:")) {
+                    todo.add(t.substring("service:".length()));
+                }
+            }
+        }
+        return out;
     }
 
     static MapNode map(MapNode root, String key) {
