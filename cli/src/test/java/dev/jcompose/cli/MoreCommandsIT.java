@@ -69,6 +69,43 @@ class MoreCommandsIT {
     }
 
     @Test
+    void postStartAndPreStopHooksRunInTheContainer() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        out.toFile().setWritable(true, false);
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  web:
+                    image: %s
+                    command: ["sleep", "300"]
+                    stop_grace_period: 1s
+                    volumes: ["./out:/out"]
+                    post_start:
+                      - command: ["sh", "-c", "echo $$GREETING > /out/started"]
+                        environment: {GREETING: hello}
+                    pre_stop:
+                      - command: ["sh", "-c", "pwd > /out/stopped"]
+                        working_dir: /tmp
+                  broken:
+                    image: %s
+                    command: ["sleep", "300"]
+                    profiles: [broken]
+                    post_start:
+                      - command: ["false"]
+                """.formatted(BaseImage.NAME, BaseImage.NAME));
+        assertEquals(0, cli.run("-p", project, "--progress", "quiet", "up", "-d").exitCode());
+        assertEquals("hello\n", Files.readString(out.resolve("started")));
+        assertTrue(Files.notExists(out.resolve("stopped")));
+        assertEquals(0, cli.run("-p", project, "--progress", "quiet", "stop").exitCode());
+        assertEquals("/tmp\n", Files.readString(out.resolve("stopped")));
+
+        CliRunner.Result failed = cli.run("-p", project, "--progress", "plain", "up", "-d",
+                "broken");
+        assertEquals(1, failed.exitCode(), failed.toString());
+        assertTrue(failed.err().contains("post_start hook failed with exit code 1"),
+                failed.toString());
+    }
+
+    @Test
     void scaleSetsTheNumberOfContainersAndTopShowsEachOnesProcesses() throws IOException {
         Files.writeString(dir.resolve("compose.yaml"), """
                 services:

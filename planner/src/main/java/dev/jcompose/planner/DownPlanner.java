@@ -111,7 +111,7 @@ public final class DownPlanner {
                 List<Integer> removeAfter = new ArrayList<>(after);
                 if (c.isRunning() || "paused".equals(c.state())) {
                     removeAfter.add(plan.add(new Action.StopContainer(svc, c.name(), c.id(),
-                            timeout), "down", after));
+                            timeout, preStop(project, svc)), "down", after));
                 }
                 int rm = plan.add(new Action.RemoveContainer(svc, c.name(), c.id(),
                         options.removeVolumes()), "down", removeAfter);
@@ -169,6 +169,11 @@ public final class DownPlanner {
             }
         }
         return out;
+    }
+
+    private static List<dev.jcompose.model.Hook> preStop(Project project, String svc) {
+        Service s = project == null ? null : project.services().get(svc);
+        return s == null ? List.of() : s.preStop();
     }
 
     private static Duration gracePeriod(Project project, String svc) {

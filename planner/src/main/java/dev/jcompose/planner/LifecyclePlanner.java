@@ -96,7 +96,8 @@ public final class LifecyclePlanner {
             if (c.isRunning() || "paused".equals(c.state())) {
                 return List.of();
             }
-            return List.of(plan.add(new Action.StartContainer(service(c), c.name(), c.id()),
+            return List.of(plan.add(new Action.StartContainer(service(c), c.name(), c.id(),
+                    hooks(project, c, Service::postStart)),
                     "start", after));
         });
         return plan.build();
@@ -121,7 +122,8 @@ public final class LifecyclePlanner {
         inOrder(project, containers, false, plan, (c, after) -> {
             List<Integer> wait = new ArrayList<>(after);
             wait.addAll(stopped);
-            return List.of(plan.add(new Action.StartContainer(service(c), c.name(), c.id()),
+            return List.of(plan.add(new Action.StartContainer(service(c), c.name(), c.id(),
+                    hooks(project, c, Service::postStart)),
                     "restart", wait));
         });
         return plan.build();
@@ -183,7 +185,7 @@ public final class LifecyclePlanner {
                     return List.of();
                 }
                 int id = plan.add(new Action.StopContainer(service(c), c.name(), c.id(),
-                        timeout(project, c, timeout)), "rm --stop", after);
+                        timeout(project, c, timeout), hooks(project, c, Service::preStop)), "rm --stop", after);
                 stopOf.put(c.id(), id);
                 return List.of(id);
             });
@@ -222,7 +224,7 @@ public final class LifecyclePlanner {
                 return List.of();
             }
             return List.of(plan.add(new Action.StopContainer(service(c), c.name(), c.id(),
-                    timeout(project, c, timeout)), cause, after));
+                    timeout(project, c, timeout), hooks(project, c, Service::preStop)), cause, after));
         });
     }
 
@@ -285,6 +287,13 @@ public final class LifecyclePlanner {
             }
         }
         return out;
+    }
+
+    /** The container's service's hooks of one kind (none without the project's files). */
+    private static List<dev.jcompose.model.Hook> hooks(Project project, ContainerSummary c,
+            java.util.function.Function<Service, List<dev.jcompose.model.Hook>> kind) {
+        Service s = project == null ? null : project.services().get(service(c));
+        return s == null ? List.of() : kind.apply(s);
     }
 
     private static Duration timeout(Project project, ContainerSummary c, Duration given) {

@@ -319,7 +319,8 @@ public final class Reconciler {
                         "no existing container", createAfter);
                 created.add(create);
                 if (!options.noStart()) {
-                    started.add(start(spec, new Action.StartContainer(s.name(), spec.name(), null),
+                    started.add(start(spec, new Action.StartContainer(s.name(), spec.name(), null,
+                            s.postStart()),
                             "created", concat(startAfter.get(), create)));
                 }
                 continue;
@@ -336,11 +337,13 @@ public final class Reconciler {
                 created.add(recreate);
                 recreated.add(s.name());
                 if (!options.noStart()) {
-                    started.add(start(spec, new Action.StartContainer(s.name(), spec.name(), null),
+                    started.add(start(spec, new Action.StartContainer(s.name(), spec.name(), null,
+                            s.postStart()),
                             "recreated", concat(startAfter.get(), recreate)));
                 }
             } else if (!c.isRunning() && !options.noStart()) {
-                started.add(start(spec, new Action.StartContainer(s.name(), c.name(), c.id()),
+                started.add(start(spec, new Action.StartContainer(s.name(), c.name(), c.id(),
+                            s.postStart()),
                         "container " + c.state(), startAfter.get()));
             } else if (c.isRunning() && !options.noStart()) {
                 String dependency = recreatedRestartDependency(s);
@@ -348,14 +351,16 @@ public final class Reconciler {
                     // depends_on restart: true, and the dependency is recreated: restart
                     String restartCause = "dependency " + dependency + " recreated (restart: true)";
                     int stop = plan.add(new Action.StopContainer(s.name(), c.name(), c.id(),
-                            stopTimeout), restartCause, createdSteps.get(dependency));
-                    started.add(start(spec, new Action.StartContainer(s.name(), c.name(), c.id()),
+                            stopTimeout, s.preStop()), restartCause, createdSteps.get(dependency));
+                    started.add(start(spec, new Action.StartContainer(s.name(), c.name(), c.id(),
+                            s.postStart()),
                             restartCause, concat(startAfter.get(), stop)));
                 }
             }
         }
         for (ContainerSummary c : surplus) {
-            int stop = plan.add(new Action.StopContainer(s.name(), c.name(), c.id(), stopTimeout),
+            int stop = plan.add(new Action.StopContainer(s.name(), c.name(), c.id(), stopTimeout,
+                    s.preStop()),
                     "scaled down to " + replicas, List.of());
             plan.add(new Action.RemoveContainer(s.name(), c.name(), c.id(), false),
                     "scaled down to " + replicas, List.of(stop));

@@ -1,16 +1,21 @@
 package dev.jcompose.planner.exec;
 
+import dev.jcompose.model.Hook;
 import dev.jcompose.planner.ContainerSpecs;
 import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.engine.Engine;
 import dev.jcompose.planner.engine.EngineException;
+import dev.jcompose.planner.engine.ExecSpec;
+import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.plan.Action;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.planner.plan.Step;
 import dev.jcompose.planner.progress.ProgressEvent;
 import dev.jcompose.planner.progress.ProgressListener;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -255,10 +260,25 @@ public final class Executor {
                 progress.on(ProgressEvent.working(r, "Starting"));
                 String id = s.containerId() != null ? s.containerId() : ids.get(s.containerName());
                 engine.startContainer(id != null ? id : s.containerName());
+                for (Hook hook : s.postStart()) {
+                    int code = hook(id != null ? id : s.containerName(), hook);
+                    if (code != 0) {
+                        throw new EngineException("post_start hook failed with exit code "
+                                + code + " in " + s.containerName());
+                    }
+                }
                 progress.on(ProgressEvent.done(r, "Started"));
             }
             case Action.StopContainer s -> {
                 progress.on(ProgressEvent.working(r, "Stopping"));
+                for (Hook hook : s.preStop()) {
+                    // a failing pre_stop hook does not keep the container running
+                    int code = hook(s.containerId(), hook);
+                    if (code != 0) {
+                        progress.on(ProgressEvent.warning(r, "pre_stop hook failed",
+                                "exit code " + code));
+                    }
+                }
                 engine.stopContainer(s.containerId(), s.timeout());
                 progress.on(ProgressEvent.done(r, "Stopped"));
             }
@@ -318,6 +338,21 @@ public final class Executor {
     }
 
     /** Creates a container (under {@code name}), connecting its further networks. */
+    /** Runs a lifecycle hook in a running container; returns its exit code. */
+    private int hook(String containerId, Hook hook) {
+        List<String> env = new ArrayList<>();
+        hook.environment().forEach((k, v) -> env.add(v == null ? k : k + "=" + v));
+        OutputStream sink = OutputStream.nullOutputStream();
+        try {
+            return engine.exec(new ExecSpec(containerId, hook.command(), env, hook.user(),
+                    hook.workingDir(), false, Boolean.TRUE.equals(hook.privileged()), false),
+                    new StreamIO(InputStream.nullInputStream(), sink, sink));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while running a hook in " + containerId);
+        }
+    }
+
     private String create(ContainerSpec spec, String name) {
         ContainerSpec s = resolveReferences(spec, name);
         String id = engine.createContainer(s);

@@ -1,5 +1,6 @@
 package dev.jcompose.planner.plan;
 
+import dev.jcompose.model.Hook;
 import dev.jcompose.planner.engine.BuildSpec;
 import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.engine.NetworkSpec;
@@ -134,9 +135,20 @@ public sealed interface Action {
         }
     }
 
-    /** Start a container; {@code containerId} is null when it is created by this plan. */
-    record StartContainer(String service, String containerName, String containerId)
-            implements Action {
+    /**
+     * Start a container; {@code containerId} is null when it is created by this plan. The
+     * {@code post_start} hooks run in it once it has started.
+     */
+    record StartContainer(String service, String containerName, String containerId,
+            List<Hook> postStart) implements Action {
+        public StartContainer {
+            postStart = List.copyOf(postStart);
+        }
+
+        public StartContainer(String service, String containerName, String containerId) {
+            this(service, containerName, containerId, List.of());
+        }
+
         @Override
         public String resource() {
             return "Container " + containerName;
@@ -148,8 +160,18 @@ public sealed interface Action {
         }
     }
 
+    /** Stop a container; its {@code pre_stop} hooks run in it first. */
     record StopContainer(String service, String containerName, String containerId,
-            Duration timeout) implements Action {
+            Duration timeout, List<Hook> preStop) implements Action {
+        public StopContainer {
+            preStop = List.copyOf(preStop);
+        }
+
+        public StopContainer(String service, String containerName, String containerId,
+                Duration timeout) {
+            this(service, containerName, containerId, timeout, List.of());
+        }
+
         @Override
         public String resource() {
             return "Container " + containerName;
