@@ -316,8 +316,10 @@ public final class ComposeLoader {
         if (tree instanceof MapNode root) {
             Path path = file.path() != null ? file.path()
                     : options.workingDir().resolve("compose.yaml");
+            // in an included file, extends.file is relative to the include's project directory
+            Path extendsDir = includedFrom.isEmpty() ? null : options.projectDirectory();
             tree = new ExtendsStage(diag, other -> readCanonical(ConfigSource.of(other), env,
-                    warned) instanceof MapNode m ? m : null).apply(root, path);
+                    warned) instanceof MapNode m ? m : null, extendsDir).apply(root, path);
             diag.throwIfErrors();
         }
         return tree;

@@ -31,9 +31,21 @@ final class ExtendsStage {
     private final FileReader reader;
     private final Map<Path, MapNode> files = new HashMap<>();
 
+    private final Path rootDir;
+    private Path rootFile;
+
     ExtendsStage(Diagnostics diag, FileReader reader) {
+        this(diag, reader, null);
+    }
+
+    /**
+     * @param rootDir the folder the applied file's own {@code extends.file} paths are relative
+     *                to (an included file's project_directory), or null for the file's folder
+     */
+    ExtendsStage(Diagnostics diag, FileReader reader, Path rootDir) {
         this.diag = diag;
         this.reader = reader;
+        this.rootDir = rootDir;
     }
 
     /** {@code root}, read from {@code file}, with every service's {@code extends} resolved. */
@@ -42,6 +54,7 @@ final class ExtendsStage {
             return root;
         }
         Path normalised = file.toAbsolutePath().normalize();
+        rootFile = normalised;
         files.put(normalised, root);
         MapNode.Builder out = MapNode.builder(services.mark());
         for (var e : services.entries().entrySet()) {
@@ -78,7 +91,8 @@ final class ExtendsStage {
         Path baseFile = file;
         MapNode baseRoot = root;
         if (ref.get("file") != null) {
-            baseFile = file.getParent().resolve(Nodes.text(ref.get("file"))).normalize();
+            Path dir = rootDir != null && file.equals(rootFile) ? rootDir : file.getParent();
+            baseFile = dir.resolve(Nodes.text(ref.get("file"))).normalize();
             baseRoot = files.get(baseFile);
             if (baseRoot == null) {
                 baseRoot = reader.read(baseFile);
