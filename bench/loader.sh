@@ -13,6 +13,10 @@ mvn -B -q -Pbench -pl bench/jmh -am -DskipTests -Dmaven.javadoc.skip package \
 out="$(mktemp)"
 java -cp "bench/jmh/target/classes:$(cat bench/jmh/target/jmh.cp)" org.openjdk.jmh.Main \
   -rf csv -rff "$out" "$@" LoaderBench
+if [ "$(wc -l < "$out")" -lt 2 ]; then
+  echo "loader.sh: no benchmark result (see the failure above)" >&2
+  exit 1
+fi
 echo
 echo "| services | loads/s | services/s |"
 echo "|---:|---:|---:|"

@@ -48,7 +48,7 @@ public class LoaderBench {
                     .append("    volumes: [\"data").append(i).append(":/data\", \"./conf:/conf:ro\"]\n")
                     .append("    environment: [SERVICE_INDEX=").append(i).append(", MODE]\n")
                     .append("    labels: {bench.index: \"").append(i).append("\"}\n")
-                    .append("    healthcheck: {test: [CMD, true], interval: 1m30s}\n");
+                    .append("    healthcheck: {test: [CMD, \"true\"], interval: 1m30s}\n");
             if (i % 5 == 0) {
                 sb.append("    depends_on: {svc").append(i - 1)
                         .append(": {condition: service_healthy}}\n");
