@@ -53,6 +53,9 @@ final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--images", description = "Print the image names, one per line.")
     boolean images;
 
+    @Option(names = "--models", description = "Print the model references, one per line.")
+    boolean models;
+
     @Option(names = "--hash", paramLabel = "SERVICES",
             description = "Print the config hash of these services (comma-separated, or *), "
                     + "one \"service hash\" per line.")
@@ -152,6 +155,8 @@ final class ConfigCommand implements Callable<Integer> {
             project.services().values().forEach(s -> all.addAll(s.profiles()));
             project.disabledServices().values().forEach(s -> all.addAll(s.profiles()));
             all.forEach(out::println);
+        } else if (models) {
+            project.models().values().forEach(m -> out.println(m.model()));
         } else if (images) {
             for (Service s : project.services().values()) {
                 out.println(s.imageName(project.name()));

@@ -19,6 +19,7 @@ public record Project(
         Map<String, Volume> volumes,
         Map<String, FileObject> secrets,
         Map<String, FileObject> configs,
+        Map<String, Model> models,
         @Yaml.Extensions Map<String, Object> extensions,
         @Yaml.Internal Path workingDir,
         @Yaml.Internal List<Path> configFiles,
@@ -32,6 +33,7 @@ public record Project(
         volumes = Coll.map(volumes);
         secrets = Coll.map(secrets);
         configs = Coll.map(configs);
+        models = Coll.map(models);
         extensions = Coll.map(extensions);
         configFiles = Coll.list(configFiles);
         environment = Coll.map(environment);

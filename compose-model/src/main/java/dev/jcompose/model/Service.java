@@ -67,6 +67,7 @@ public record Service(
         @Yaml.Bytes Long memReservation,
         Long memSwappiness,
         @Yaml.Bytes Long memswapLimit,
+        Map<String, ServiceModel> models,
         String networkMode,
         Map<String, ServiceNetwork> networks,
         Boolean oomKillDisable,
@@ -76,6 +77,7 @@ public record Service(
         String platform,
         List<PortConfig> ports,
         List<Hook> postStart,
+        List<PreStartHook> preStart,
         List<Hook> preStop,
         Boolean privileged,
         List<String> profiles,
@@ -130,9 +132,11 @@ public record Service(
         labels = Coll.map(labels);
         labelFile = Coll.list(labelFile);
         links = Coll.list(links);
+        models = Coll.map(models);
         networks = Coll.map(networks);
         ports = Coll.list(ports);
         postStart = Coll.list(postStart);
+        preStart = Coll.list(preStart);
         preStop = Coll.list(preStop);
         profiles = Coll.list(profiles);
         provider = Coll.map(provider);

@@ -74,6 +74,8 @@ public final class CanonicalStage {
                 .on(svc + "networks.*.driver_opts.*", CanonicalStage::toText)
                 .on(svc + "post_start.[].command", this::command)
                 .on(svc + "pre_stop.[].command", this::command)
+                .on(svc + "pre_start.[].command", this::command)
+                .on(svc + "pre_start.[].environment", (n, p) -> dict(n, p, false))
                 .on(svc + "post_start.[].environment", (n, p) -> dict(n, p, false))
                 .on(svc + "pre_stop.[].environment", (n, p) -> dict(n, p, false))
                 .on(svc + "develop.watch", this::watch)

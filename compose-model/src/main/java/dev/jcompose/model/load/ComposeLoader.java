@@ -3,6 +3,7 @@ package dev.jcompose.model.load;
 import dev.jcompose.model.ComposeFileException;
 import dev.jcompose.model.Diagnostics;
 import dev.jcompose.model.FileObject;
+import dev.jcompose.model.Model;
 import dev.jcompose.model.Network;
 import dev.jcompose.model.Problem;
 import dev.jcompose.model.Project;
@@ -169,6 +170,7 @@ public final class ComposeLoader {
         Map<String, Volume> volumes = bindAll(binder, root, "volumes", Volume.class);
         Map<String, FileObject> secrets = bindAll(binder, root, "secrets", FileObject.class);
         Map<String, FileObject> configs = bindAll(binder, root, "configs", FileObject.class);
+        Map<String, Model> models = bindAll(binder, root, "models", Model.class);
         Map<String, Object> extensions = new LinkedHashMap<>();
         root.entries().forEach((k, v) -> {
             if (k.startsWith("x-")) {
@@ -177,7 +179,7 @@ public final class ComposeLoader {
         });
         diag.throwIfErrors();
         List<Path> configFiles = files.stream().map(ConfigSource::path).toList();
-        return new Project(name, services, networks, volumes, secrets, configs, extensions,
+        return new Project(name, services, networks, volumes, secrets, configs, models, extensions,
                 projectDir, configFiles, env.asMap(), disabled, profiles);
     }
 

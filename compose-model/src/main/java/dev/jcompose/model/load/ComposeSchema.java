@@ -201,6 +201,30 @@ public final class ComposeSchema {
             .required("command")
             .build();
 
+    static final Type PRE_START_HOOK = obj("a pre_start hook")
+            .key("image", STRING)
+            .key("command", anyOf(NULL, STRING, list(STRING)))
+            .key("user", STRING)
+            .key("privileged", BOOL_LIKE)
+            .key("working_dir", STRING)
+            .key("environment", listOrDict())
+            .key("per_replica", BOOL_LIKE)
+            .build();
+
+    static final Type SERVICE_MODELS = anyOf(uniqueList(STRING), map(anyOf(NULL,
+            obj("a model attachment")
+                    .key("endpoint_var", STRING)
+                    .key("model_var", STRING)
+                    .build()), NAME_PATTERN));
+
+    static final Type MODEL = obj("a model")
+            .key("name", STRING)
+            .key("model", STRING)
+            .key("context_size", INT_LIKE)
+            .key("runtime_flags", list(STRING))
+            .required("model")
+            .build();
+
     static final Type THROTTLE = list(obj("a device throttle")
             .key("path", STRING).key("rate", BYTES).build());
 
@@ -288,6 +312,7 @@ public final class ComposeSchema {
             .key("mem_reservation", BYTES)
             .key("mem_swappiness", INT_LIKE)
             .key("memswap_limit", BYTES)
+            .key("models", SERVICE_MODELS)
             .key("network_mode", STRING)
             .key("networks", SERVICE_NETWORKS)
             .key("oom_kill_disable", BOOL_LIKE)
@@ -297,6 +322,7 @@ public final class ComposeSchema {
             .key("platform", STRING)
             .key("ports", list(PORT))
             .key("post_start", list(HOOK))
+            .key("pre_start", list(PRE_START_HOOK))
             .key("pre_stop", list(HOOK))
             .key("privileged", BOOL_LIKE)
             .key("profiles", uniqueList(STRING))
@@ -391,7 +417,7 @@ public final class ComposeSchema {
             .key("volumes", anyOf(NULL, map(VOLUME, NAME_PATTERN)))
             .key("secrets", anyOf(NULL, map(FILE_OBJECT, NAME_PATTERN)))
             .key("configs", anyOf(NULL, map(FILE_OBJECT, NAME_PATTERN)))
-            .key("models", anyOf(NULL, map(ANY)))
+            .key("models", anyOf(NULL, map(MODEL, NAME_PATTERN)))
             .build();
 
     /** {@code extra_hosts}: a host:ip list, or a mapping of host to one address or a list. */

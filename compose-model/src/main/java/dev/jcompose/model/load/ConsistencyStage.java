@@ -57,6 +57,7 @@ final class ConsistencyStage {
         MapNode volumes = ResolveStages.map(root, "volumes");
         MapNode secrets = ResolveStages.map(root, "secrets");
         MapNode configs = ResolveStages.map(root, "configs");
+        MapNode models = ResolveStages.map(root, "models");
         for (Map.Entry<String, Node> e : services.entries().entrySet()) {
             String name = e.getKey();
             MapNode svc = (MapNode) e.getValue();
@@ -115,6 +116,16 @@ final class ConsistencyStage {
             }
             references(svc, "secrets", secrets, name, path, diag);
             references(svc, "configs", configs, name, path, diag);
+            if (svc.get("models") instanceof MapNode used) {
+                used.keys().forEach(model -> {
+                    if (!models.has(model)) {
+                        diag.error(used.keyMark(model), path.key("models").key(model),
+                                "service \"" + name + "\" uses undefined model \"" + model + "\""
+                                + Schema.suggestion(model, models.keys())
+                                + "; declare it under the top-level models:");
+                    }
+                });
+            }
             exclusive(name, svc, path, diag);
         }
         cycles(services, diag);

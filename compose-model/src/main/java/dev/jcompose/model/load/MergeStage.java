@@ -32,7 +32,7 @@ public final class MergeStage {
 
     static {
         for (String replaced : List.of("command", "entrypoint", "healthcheck.test",
-                "post_start.[].command", "pre_stop.[].command")) {
+                "post_start.[].command", "pre_stop.[].command", "pre_start.[].command")) {
             rule("services.*." + replaced, Strategy.REPLACE, null);
         }
         rule("services.*.logging", Strategy.LOGGING, null);

@@ -9,6 +9,7 @@ import dev.jcompose.model.ComposeFileException;
 import dev.jcompose.model.PortConfig;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
+import dev.jcompose.model.ServiceModel;
 import dev.jcompose.model.ServiceVolume;
 import java.nio.file.Path;
 import java.util.List;
@@ -165,5 +166,80 @@ class ComposeLoaderTest {
         Project again = new LoaderFixture(dir).load(yaml);
         assertEquals(p.services(), again.services());
         assertNull(again.service("web").command());
+    }
+
+    @Test
+    void loadsModelsAndPreStartHooks() {
+        Project p = new LoaderFixture(dir).load("""
+                services:
+                  app:
+                    image: busybox
+                    models: [llm]
+                    pre_start:
+                      - command: sh -c 'echo ready > /data/flag'
+                        environment: [STAGE=init]
+                      - image: migrator
+                        per_replica: true
+                  worker:
+                    image: busybox
+                    models:
+                      embed-model: {endpoint_var: EMBED_URL}
+                models:
+                  llm: {model: ai/smollm2, context_size: 4096, runtime_flags: ["--verbose"]}
+                  embed-model: {model: ai/embed}
+                """);
+        Service app = p.service("app");
+        assertEquals(List.of("sh", "-c", "echo ready > /data/flag"),
+                app.preStart().get(0).command());
+        assertEquals(Map.of("STAGE", "init"), app.preStart().get(0).environment());
+        assertNull(app.preStart().get(0).image());
+        assertEquals("migrator", app.preStart().get(1).image());
+        assertTrue(app.preStart().get(1).runsPerReplica());
+        assertEquals(java.util.Set.of("llm"), app.models().keySet());
+        assertEquals(4096L, p.models().get("llm").contextSize());
+        assertEquals(List.of("--verbose"), p.models().get("llm").runtimeFlags());
+        ServiceModel embed = p.service("worker").models().get("embed-model");
+        assertEquals("EMBED_URL", ServiceModel.endpointVariable("embed-model", embed));
+        assertEquals("EMBED_MODEL_MODEL", ServiceModel.modelVariable("embed-model", embed));
+        assertEquals("LLM_URL", ServiceModel.endpointVariable("llm", app.models().get("llm")));
+        Project again = new LoaderFixture(dir).load(ModelPrinter.yaml(p));
+        assertEquals(p.services(), again.services());
+        assertEquals(p.models(), again.models());
+    }
+
+    @Test
+    void refusesUndefinedModelsAndUnknownHookKeys() {
+        ComposeFileException e = assertThrows(ComposeFileException.class, () ->
+                new LoaderFixture(dir).load("""
+                        services:
+                          app:
+                            image: busybox
+                            models: [llm]
+                            pre_start:
+                              - comand: "true"
+                        models:
+                          lm: {context_size: 10}
+                        """));
+        String msg = e.getMessage();
+        assertTrue(msg.contains("compose.yaml:6:9: services.app.pre_start[0].comand: unknown key "
+                + "\"comand\" in a pre_start hook (did you mean \"command\"?)"), msg);
+        assertTrue(msg.contains("compose.yaml:8:7: models.lm: a model needs \"model\""),
+                msg);
+    }
+
+    @Test
+    void refusesAServiceUsingAnUndeclaredModel() {
+        ComposeFileException e = assertThrows(ComposeFileException.class, () ->
+                new LoaderFixture(dir).load("""
+                        services:
+                          app:
+                            image: busybox
+                            models: [lm]
+                        models:
+                          llm: {model: ai/smollm2}
+                        """));
+        assertTrue(e.getMessage().contains("compose.yaml:4:14: services.app.models.lm: service "
+                + "\"app\" uses undefined model \"lm\" (did you mean \"llm\"?); declare it "
+                + "under the top-level models:"), e.getMessage());
     }
 }
