@@ -106,6 +106,56 @@ class MoreCommandsIT {
     }
 
     @Test
+    void preStartHooksSeeTheServicesVolumesNetworksAndEnvironmentAndVolumesFromAndIpcApply()
+            throws IOException {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        out.toFile().setWritable(true, false);
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  db:
+                    image: %1$s
+                    command: ["sleep", "300"]
+                    stop_grace_period: 1s
+                  app:
+                    image: %1$s
+                    command: ["sleep", "300"]
+                    stop_grace_period: 1s
+                    depends_on: [db]
+                    environment: {STAGE: base}
+                    volumes: ["./out:/out"]
+                    pre_start:
+                      - command: ["sh", "-c", "ping -c 1 -W 3 db >/dev/null && echo $$STAGE-$$EXTRA > /out/hook"]
+                        environment: {EXTRA: hook}
+                  reader:
+                    image: %1$s
+                    command: ["sleep", "300"]
+                    stop_grace_period: 1s
+                    volumes_from: ["app:ro"]
+                    ipc: "service:app"
+                """.formatted(BaseImage.NAME));
+        CliRunner.Result up = cli.run("-p", project, "--progress", "plain", "up", "-d");
+        assertEquals(0, up.exitCode(), up.toString());
+        assertTrue(up.err().contains("Container " + project + "-app-pre_start-0 Completed"),
+                up.toString());
+        assertEquals("base-hook\n", Files.readString(out.resolve("hook")),
+                "the hook reached db by name, with the service's and its own environment");
+        CliRunner.Result read = cli.run("-p", project, "exec", "-T", "reader", "cat", "/out/hook");
+        assertEquals("base-hook\n", read.out(), read.toString());
+        assertEquals(1, cli.run("-p", project, "exec", "-T", "reader", "sh", "-c",
+                "echo x > /out/x").exitCode(), "volumes_from app:ro is read-only");
+        assertEquals(3, cli.run("-p", project, "ps", "-a", "-q").out().lines().count(),
+                "the hook's container is gone");
+        try (var docker = Cleanup.docker()) {
+            String app = docker.inspectContainerCmd(project + "-app-1").exec().getId();
+            assertEquals("container:" + app, docker.inspectContainerCmd(project + "-reader-1")
+                    .exec().getHostConfig().getIpcMode());
+        }
+        Files.delete(out.resolve("hook"));
+        assertEquals(0, cli.run("-p", project, "--progress", "quiet", "up", "-d").exitCode());
+        assertTrue(Files.notExists(out.resolve("hook")), "an unchanged up runs no hook");
+    }
+
+    @Test
     void scaleSetsTheNumberOfContainersAndTopShowsEachOnesProcesses() throws IOException {
         Files.writeString(dir.resolve("compose.yaml"), """
                 services:

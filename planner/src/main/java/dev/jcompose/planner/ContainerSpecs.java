@@ -3,7 +3,9 @@ package dev.jcompose.planner;
 import dev.jcompose.model.DependsOn;
 import dev.jcompose.model.Network;
 import dev.jcompose.model.PortConfig;
+import dev.jcompose.model.PreStartHook;
 import dev.jcompose.model.Project;
+import dev.jcompose.model.Records;
 import dev.jcompose.model.Service;
 import dev.jcompose.model.ServiceNetwork;
 import dev.jcompose.model.ServiceVolume;
@@ -56,8 +58,60 @@ public final class ContainerSpecs {
         return build(project, service, name, 1, true, configHash);
     }
 
+    /**
+     * Describes the container of {@code service}'s {@code index}-th pre_start hook, run before
+     * {@code target} (a container of the service) starts: it sees {@code target}'s volumes
+     * (volumes_from) and joins the service's networks. Without its own image it runs the
+     * service's, with the service's entrypoint, command and user unless it sets them; its
+     * environment adds to the service's.
+     */
+    public static ContainerSpec forPreStartHook(Project project, Service service,
+            PreStartHook hook, int index, String target, String name) {
+        boolean ownImage = hook.image() != null && !hook.image().isEmpty();
+        Map<String, String> env = new LinkedHashMap<>(service.environment());
+        env.putAll(hook.environment());
+        Service s = service;
+        s = Records.with(s, "image", ownImage ? hook.image() : service.imageName(project.name()));
+        s = Records.with(s, "command", hook.command() != null || ownImage ? hook.command()
+                : service.command());
+        s = Records.with(s, "entrypoint", ownImage ? null : service.entrypoint());
+        s = Records.with(s, "user", hook.user() != null ? hook.user()
+                : ownImage ? null : service.user());
+        s = Records.with(s, "workingDir", hook.workingDir() != null ? hook.workingDir()
+                : service.workingDir());
+        s = Records.with(s, "privileged", hook.privileged());
+        s = Records.with(s, "environment", env);
+        s = Records.with(s, "containerName", null);
+        s = Records.with(s, "ports", List.of());
+        s = Records.with(s, "volumes", List.of());
+        s = Records.with(s, "tmpfs", List.of());
+        s = Records.with(s, "volumesFrom", List.of("container:" + target));
+        s = Records.with(s, "healthcheck", null);
+        s = Records.with(s, "restart", null);
+        s = Records.with(s, "dependsOn", Map.of());
+        s = Records.with(s, "postStart", List.of());
+        s = Records.with(s, "preStop", List.of());
+        s = Records.with(s, "preStart", List.of());
+        ContainerSpec spec = build(project, s, name, 1, true, "");
+        Map<String, String> labels = new LinkedHashMap<>(spec.labels());
+        labels.remove(Labels.CONFIG_HASH);
+        labels.remove(Labels.CONTAINER_NUMBER);
+        labels.put(Labels.HOOK, "pre_start");
+        labels.put(Labels.HOOK_INDEX, Integer.toString(index));
+        return new ContainerSpec(spec.name(), spec.image(), spec.command(), spec.entrypoint(),
+                spec.env(), labels, spec.hostname(), spec.user(), spec.workingDir(),
+                spec.exposedPorts(), spec.portBindings(), spec.mounts(), spec.networkMode(),
+                spec.networks(), spec.restartPolicy(), spec.service());
+    }
+
     private static ContainerSpec build(Project project, Service service, String name, int number,
             boolean oneOff, String configHash) {
+        if (service.ipc() == null && project.services().values().stream()
+                .anyMatch(o -> ("service:" + service.name()).equals(o.ipc()))) {
+            // another service joins this one's IPC namespace: the engine wants it shareable
+            return build(project, Records.with(service, "ipc", "shareable"), name, number, oneOff,
+                    configHash);
+        }
         Map<String, String> labels = new LinkedHashMap<>(service.labels());
         labels.put(Labels.PROJECT, project.name());
         labels.put(Labels.SERVICE, service.name());

@@ -1,6 +1,7 @@
 package dev.jcompose.planner;
 
 import dev.jcompose.model.Build;
+import dev.jcompose.model.PreStartHook;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
 import dev.jcompose.planner.engine.BuildSpec;
@@ -177,6 +178,23 @@ public final class ImagePlanner {
             }
             if (mustPull(s, policy, images, image)) {
                 pull(pulls, image, s, false, pullCause(policy, present));
+            }
+        }
+        // pre_start hooks naming their own image: pulled like the service's, under its policy
+        for (Service s : selected.services().values()) {
+            String policy = options.pull() != null ? options.pull()
+                    : s.pullPolicy() != null ? s.pullPolicy() : "missing";
+            for (PreStartHook h : s.preStart()) {
+                String image = h.image();
+                if (image == null || image.isEmpty() || images.fresh().contains(image)
+                        || image.equals(s.imageName(project.name()))) {
+                    continue;
+                }
+                String hookPolicy = "build".equals(policy) ? "missing" : policy;
+                if (!"never".equals(hookPolicy) && mustPull(s, hookPolicy, images, image)) {
+                    pull(pulls, image, s, false, "pre_start hook: "
+                            + pullCause(hookPolicy, images.present(image)));
+                }
             }
         }
         // an image also built by a service here may fail to pull: the build follows

@@ -23,6 +23,9 @@ public final class Labels {
     public static final String NETWORK = PREFIX + "network";
     public static final String VOLUME = PREFIX + "volume";
     public static final String SLUG = PREFIX + "slug";
+    /** On a pre_start hook's container: {@code pre_start}; with its index in the service. */
+    public static final String HOOK = PREFIX + "hook";
+    public static final String HOOK_INDEX = PREFIX + "hook.index";
 
     /** The compose version we report in {@link #VERSION}: the v2 line our labels follow. */
     public static final String COMPOSE_VERSION = "2.29.0";

@@ -92,13 +92,27 @@ public final class LifecyclePlanner {
     /** Starts the containers that are not running, dependencies first. */
     public static Plan planStart(Project project, List<ContainerSummary> containers) {
         Plan.Builder plan = new Plan.Builder();
+        // pre_start hooks of services whose containers were created and never started
+        Map<String, List<Integer>> serviceHooks = new HashMap<>();
         inOrder(project, containers, false, plan, (c, after) -> {
             if (c.isRunning() || "paused".equals(c.state())) {
                 return List.of();
             }
+            List<Integer> wait = new ArrayList<>(after);
+            Service s = project == null ? null : project.services().get(service(c));
+            if (s != null && !s.preStart().isEmpty() && PreStartHooks.neverStarted(c)) {
+                boolean serviceFresh = containers.stream()
+                        .filter(o -> service(o).equals(s.name()))
+                        .allMatch(PreStartHooks::neverStarted);
+                if (serviceFresh) {
+                    wait.addAll(serviceHooks.computeIfAbsent(s.name(),
+                            k -> PreStartHooks.forService(plan, project, s, c.name(), after)));
+                }
+                wait.addAll(PreStartHooks.forReplica(plan, project, s, c.name(), after));
+            }
             return List.of(plan.add(new Action.StartContainer(service(c), c.name(), c.id(),
                     hooks(project, c, Service::postStart)),
-                    "start", after));
+                    "start", wait));
         });
         return plan.build();
     }

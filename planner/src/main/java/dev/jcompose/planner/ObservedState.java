@@ -52,6 +52,8 @@ public record ObservedState(String project, List<ContainerSummary> containers,
         Set<String> refs = new LinkedHashSet<>();
         for (Service s : project.services().values()) {
             refs.add(s.imageName(project.name()));
+            s.preStart().stream().map(h -> h.image()).filter(i -> i != null && !i.isEmpty())
+                    .forEach(refs::add);
         }
         ObservedImages imageState = ObservedImages.observe(engine, refs);
         Map<String, String> images = new HashMap<>();

@@ -299,7 +299,8 @@ public final class Reconciler {
             if (sharesNamespaceWith(s, ref)) {
                 // network_mode/ipc/pid service:x join x's running container at create
                 createAfter.addAll(startedSteps.getOrDefault(ref, List.of()));
-            } else if (!s.dependsOn().containsKey(ref)) {
+            } else if (!s.dependsOn().containsKey(ref) || volumesFrom(s, ref)) {
+                // volumes_from x needs x's container at create
                 createAfter.addAll(createdSteps.getOrDefault(ref, List.of()));
             }
         }
@@ -310,6 +311,9 @@ public final class Reconciler {
         List<Integer> created = new ArrayList<>();
         List<Integer> started = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        // starts are planned once every container is created: pre_start hooks go between
+        List<PendingStart> starts = new ArrayList<>();
+        boolean everStarted = false;
         for (int n : numbers) {
             ContainerSpec spec = ContainerSpecs.forService(project, s, n, hash);
             names.add(spec.name());
@@ -318,11 +322,8 @@ public final class Reconciler {
                 int create = plan.add(new Action.CreateContainer(s.name(), n, spec),
                         "no existing container", createAfter);
                 created.add(create);
-                if (!options.noStart()) {
-                    started.add(start(spec, new Action.StartContainer(s.name(), spec.name(), null,
-                            s.postStart()),
-                            "created", concat(startAfter.get(), create)));
-                }
+                starts.add(new PendingStart(spec, spec.name(), null, "created", List.of(create),
+                        true));
                 continue;
             }
             String cause = recreateCause(c, hash, s);
@@ -336,26 +337,44 @@ public final class Reconciler {
                         spec, stopTimeout), cause, createAfter);
                 created.add(recreate);
                 recreated.add(s.name());
-                if (!options.noStart()) {
-                    started.add(start(spec, new Action.StartContainer(s.name(), spec.name(), null,
-                            s.postStart()),
-                            "recreated", concat(startAfter.get(), recreate)));
-                }
-            } else if (!c.isRunning() && !options.noStart()) {
-                started.add(start(spec, new Action.StartContainer(s.name(), c.name(), c.id(),
-                            s.postStart()),
-                        "container " + c.state(), startAfter.get()));
-            } else if (c.isRunning() && !options.noStart()) {
+                starts.add(new PendingStart(spec, spec.name(), null, "recreated",
+                        List.of(recreate), true));
+                continue;
+            }
+            // a container that was created but never started has not seen its hooks yet
+            boolean fresh = PreStartHooks.neverStarted(c);
+            everStarted |= !fresh;
+            if (!c.isRunning()) {
+                starts.add(new PendingStart(spec, c.name(), c.id(), "container " + c.state(),
+                        List.of(), fresh));
+            } else if (!options.noStart()) {
                 String dependency = recreatedRestartDependency(s);
                 if (dependency != null) {
                     // depends_on restart: true, and the dependency is recreated: restart
                     String restartCause = "dependency " + dependency + " recreated (restart: true)";
                     int stop = plan.add(new Action.StopContainer(s.name(), c.name(), c.id(),
                             stopTimeout, s.preStop()), restartCause, createdSteps.get(dependency));
-                    started.add(start(spec, new Action.StartContainer(s.name(), c.name(), c.id(),
-                            s.postStart()),
-                            restartCause, concat(startAfter.get(), stop)));
+                    starts.add(new PendingStart(spec, c.name(), c.id(), restartCause,
+                            List.of(stop), false));
                 }
+            }
+        }
+        if (!options.noStart()) {
+            List<Integer> serviceHooks = List.of();
+            if (!everStarted && !starts.isEmpty()) {
+                // once for the service, before any of its containers first starts
+                serviceHooks = PreStartHooks.forService(plan, project, s, starts.get(0).name(),
+                        concat(startAfter.get(), created));
+            }
+            for (PendingStart p : starts) {
+                List<Integer> after = concat(startAfter.get(), p.after());
+                after.addAll(serviceHooks);
+                if (p.fresh()) {
+                    after.addAll(PreStartHooks.forReplica(plan, project, s, p.name(),
+                            concat(startAfter.get(), p.after())));
+                }
+                started.add(start(p.spec(), new Action.StartContainer(s.name(), p.name(),
+                        p.id(), s.postStart()), p.cause(), after));
             }
         }
         for (ContainerSummary c : surplus) {
@@ -368,6 +387,20 @@ public final class Reconciler {
         createdSteps.put(s.name(), created);
         startedSteps.put(s.name(), started);
         containerNames.put(s.name(), names);
+    }
+
+    /** A start planned once the service's creates are: the container, why, and after what. */
+    private record PendingStart(ContainerSpec spec, String name, String id, String cause,
+            List<Integer> after, boolean fresh) { }
+
+    private static boolean volumesFrom(Service s, String ref) {
+        for (String from : s.volumesFrom()) {
+            String name = from.startsWith("service:") ? from.substring(8) : from;
+            if (name.equals(ref) || name.startsWith(ref + ":")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sharesNamespaceWith(Service s, String ref) {
@@ -529,6 +562,12 @@ public final class Reconciler {
         if (id != null) {
             list.add(id);
         }
+    }
+
+    private static List<Integer> concat(List<Integer> list, List<Integer> more) {
+        List<Integer> out = new ArrayList<>(list);
+        out.addAll(more);
+        return out;
     }
 
     private static List<Integer> concat(List<Integer> list, int id) {

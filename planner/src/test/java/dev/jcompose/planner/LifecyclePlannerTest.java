@@ -75,6 +75,31 @@ class LifecyclePlannerTest {
     }
 
     @Test
+    void startRunsPreStartHooksOfContainersThatNeverStarted() {
+        Project p = TestProjects.load(dir, "shop", """
+                services:
+                  db:
+                    image: base
+                    pre_start:
+                      - command: ["migrate"]
+                  api:
+                    image: base
+                    depends_on: [db]
+                    pre_start:
+                      - command: ["seed"]
+                """);
+        List<ContainerSummary> created = List.of(c("db", "created", null),
+                c("api", "exited", "db:service_started:false"));
+        assertEquals("""
+                1. run pre_start hooks [0] Container shop-db-1 \
+                (first start of the service's containers)
+                2. start Container shop-db-1 (start) after 1
+                3. start Container shop-api-1 (start) after 2
+                """, LifecyclePlanner.planStart(p, created).toString(),
+                "api has started before: its hooks ran then");
+    }
+
+    @Test
     void ordersFromLabelsWhenThereIsNoModel() {
         assertEquals("""
                 1. stop Container shop-web-1 (stop)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.model.Project;
+import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.fake.InMemoryEngine;
 import dev.jcompose.planner.fake.TestProjects;
@@ -301,11 +302,11 @@ class ReconcilerTest {
         assertEquals("""
                 1. create Network demo_default (no existing network)
                 2. create Container demo-a-1 (no existing container) after 1
-                3. start Container demo-a-1 (created) after 2
-                4. create Container demo-a-2 (no existing container) after 1
-                5. start Container demo-a-2 (created) after 3,4
-                6. create Container demo-a-3 (no existing container) after 1
-                7. start Container demo-a-3 (created) after 5,6
+                3. create Container demo-a-2 (no existing container) after 1
+                4. create Container demo-a-3 (no existing container) after 1
+                5. start Container demo-a-1 (created) after 2
+                6. start Container demo-a-2 (created) after 3,5
+                7. start Container demo-a-3 (created) after 4,6
                 """, plan(p, engine, UpPlanOptions.defaults()).toString());
     }
 
@@ -330,6 +331,101 @@ class ReconcilerTest {
         assertEquals(List.of("demo-app-3"), names(engine), "then the highest number");
         run(plan(v2, engine, scale(2, false)), engine);
         assertEquals(List.of("demo-app-3", "demo-app-4"), names(engine));
+    }
+
+    private static final String HOOKED = """
+            services:
+              app:
+                image: app:1
+                depends_on: [db]
+                volumes: [data:/data]
+                pre_start:
+                  - command: sh -c 'echo migrating'
+                  - image: tools:1
+                    command: sh -c 'echo seeding'
+                  - command: sh -c 'echo per replica'
+                    per_replica: true
+              db:
+                image: db:1
+            volumes:
+              data:
+            """;
+
+    @Test
+    void preStartHooksRunAfterTheCreatesAndDependenciesAndBeforeTheFirstStart() {
+        InMemoryEngine engine = new InMemoryEngine().withImage("app:1").withImage("db:1")
+                .withImage("tools:1");
+        Project p = TestProjects.load(dir, "demo", HOOKED);
+        assertEquals("""
+                1. create Network demo_default (no existing network)
+                2. create Volume demo_data (no existing volume)
+                3. create Container demo-db-1 (no existing container) after 1
+                4. start Container demo-db-1 (created) after 3
+                5. create Container demo-app-1 (no existing container) after 1,2
+                6. await service_started Service db (a dependency) after 4
+                7. run pre_start hooks [0, 1] Container demo-app-1 \
+                (first start of the service's containers) after 5,6
+                8. run pre_start hooks [2] Container demo-app-1 \
+                (first start of the service's containers) after 5,6
+                9. start Container demo-app-1 (created) after 5,6,7,8
+                """, plan(p, engine, UpPlanOptions.defaults()).toString());
+    }
+
+    @Test
+    void preStartHooksRunOnceForTheServiceUntilItsContainersAreReplaced()
+            throws InterruptedException {
+        InMemoryEngine engine = new InMemoryEngine().withImage("app:1").withImage("db:1")
+                .withImage("tools:1");
+        Project p = TestProjects.load(dir, "demo", HOOKED);
+        run(plan(p, engine, UpPlanOptions.defaults()), engine);
+        assertEquals(List.of("demo-app-1-pre_start-2", "demo-app-pre_start-0",
+                "demo-app-pre_start-1"), hookRuns(engine));
+        assertEquals(List.of("demo-app-1", "demo-db-1"), names(engine), "hook containers removed");
+        ContainerSpec seeding = engine.createdSpecs().stream()
+                .filter(c -> c.name().equals("demo-app-pre_start-1")).findFirst().orElseThrow();
+        assertEquals("tools:1", seeding.image());
+        assertEquals(List.of("demo-app-1"), seeding.service().volumesFrom(),
+                "the service container's volumes, by its id");
+        assertEquals("pre_start", seeding.labels().get(Labels.HOOK));
+
+        int before = hookRuns(engine).size();
+        run(plan(p, engine, UpPlanOptions.defaults()), engine);
+        assertEquals(before, hookRuns(engine).size(), "an unchanged up runs no hook");
+        run(plan(p, engine, new UpPlanOptions(List.of(), false, false, false, false,
+                Map.of("app", 2), false, null, false, false, null)), engine);
+        assertEquals(List.of("demo-app-1-pre_start-2", "demo-app-2-pre_start-2",
+                "demo-app-pre_start-0", "demo-app-pre_start-1"), hookRuns(engine),
+                "scaling up runs only the new replica's per-replica hook");
+        Project changed = TestProjects.load(dir, "demo", HOOKED.replace("migrating", "v2"));
+        assertTrue(plan(changed, engine, UpPlanOptions.defaults()).toString()
+                .contains("run pre_start hooks [0, 1]"), "recreated containers run them again");
+    }
+
+    @Test
+    void aFailingPreStartHookLeavesTheServiceCreatedAndRunsAgainNextTime() {
+        InMemoryEngine engine = new InMemoryEngine().withImage("app:1");
+        Project p = TestProjects.load(dir, "demo", """
+                services:
+                  app:
+                    image: app:1
+                    pre_start:
+                      - command: sh -c 'echo ran-0'
+                      - command: sh -c 'echo broken; exit 17'
+                """);
+        Exception e = assertThrows(Exception.class,
+                () -> run(plan(p, engine, UpPlanOptions.defaults()), engine));
+        assertTrue(e.getMessage().contains("service \"app\" pre_start[1] failed with exit code 17: "
+                + "broken"), e.getMessage());
+        assertEquals("created", engine.inspectContainer("demo-app-1").orElseThrow().state());
+        assertEquals(List.of("demo-app-1"), names(engine), "the hook's container is removed");
+        assertTrue(plan(p, engine, UpPlanOptions.defaults()).toString()
+                .contains("run pre_start hooks [0, 1]"), "never started: the hooks run again");
+    }
+
+    private static List<String> hookRuns(InMemoryEngine engine) {
+        return engine.calls().stream().filter(c -> c.startsWith("start container ")
+                && c.contains("pre_start")).map(c -> c.substring("start container ".length()))
+                .sorted().toList();
     }
 
     private static UpPlanOptions scale(int replicas, boolean noRecreate) {

@@ -79,6 +79,12 @@ final class ContainerMapper {
         }
         host.withBinds(binds);
         host.withMounts(mounts);
+        if (s != null && !s.volumesFrom().isEmpty()) {
+            // resolved by the executor to container[:ro|rw]
+            host.withVolumesFrom(s.volumesFrom().stream()
+                    .map(com.github.dockerjava.api.model.VolumesFrom::parse)
+                    .toArray(com.github.dockerjava.api.model.VolumesFrom[]::new));
+        }
         if (spec.networkMode() != null) {
             host.withNetworkMode(spec.networkMode());
         }

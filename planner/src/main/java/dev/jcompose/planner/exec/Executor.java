@@ -1,6 +1,8 @@
 package dev.jcompose.planner.exec;
 
 import dev.jcompose.model.Hook;
+import dev.jcompose.model.Records;
+import dev.jcompose.model.Service;
 import dev.jcompose.planner.ContainerSpecs;
 import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.engine.ContainerSpec;
@@ -8,7 +10,9 @@ import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.engine.Engine;
 import dev.jcompose.planner.engine.EngineException;
 import dev.jcompose.planner.engine.ExecSpec;
+import dev.jcompose.planner.engine.LogOptions;
 import dev.jcompose.planner.engine.StreamIO;
+import dev.jcompose.planner.engine.Subscription;
 import dev.jcompose.planner.plan.Action;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.planner.plan.Step;
@@ -269,6 +273,11 @@ public final class Executor {
                 }
                 progress.on(ProgressEvent.done(r, "Started"));
             }
+            case Action.RunPreStartHooks h -> {
+                for (int k = 0; k < h.hooks().size(); k++) {
+                    preStart(h.service(), h.indexes().get(k), h.hooks().get(k));
+                }
+            }
             case Action.StopContainer s -> {
                 progress.on(ProgressEvent.working(r, "Stopping"));
                 for (Hook hook : s.preStop()) {
@@ -337,7 +346,53 @@ public final class Executor {
         }
     }
 
-    /** Creates a container (under {@code name}), connecting its further networks. */
+    /**
+     * Runs one pre_start hook: its container is created, run to completion and removed; a
+     * non-zero exit fails with the end of its output.
+     */
+    private void preStart(String service, int index, ContainerSpec spec) {
+        String r = "Container " + spec.name();
+        progress.on(ProgressEvent.working(r, "Running pre_start[" + index + "]"));
+        // a leftover of an interrupted run has the same name
+        engine.inspectContainer(spec.name())
+                .ifPresent(c -> engine.removeContainer(c.id(), true, true));
+        String id = create(spec, spec.name());
+        try {
+            engine.startContainer(id);
+            int code = engine.waitContainer(id);
+            if (code != 0) {
+                String tail = outputTail(id, 5);
+                String text = "service \"" + service + "\" pre_start[" + index
+                        + "] failed with exit code " + code + (tail.isEmpty() ? "" : ": " + tail);
+                progress.on(ProgressEvent.error(r, "Error", text));
+                throw new EngineException(text);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while running pre_start[" + index
+                    + "] of service " + service);
+        } finally {
+            try {
+                engine.removeContainer(id, true, true);
+            } catch (EngineException e) {
+                // gone already, or the engine refuses: the next run replaces it by name
+            }
+        }
+        progress.on(ProgressEvent.done(r, "Completed"));
+    }
+
+    /** The last {@code lines} lines a stopped container wrote, joined by " | ". */
+    private String outputTail(String id, int lines) throws InterruptedException {
+        List<String> out = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (Subscription logs = engine.logs(id, new LogOptions(false, lines, null, null, false),
+                line -> out.add(line.text().strip()))) {
+            logs.awaitCompletion();
+        } catch (EngineException e) {
+            return "";
+        }
+        return String.join(" | ", out.stream().filter(l -> !l.isEmpty()).toList());
+    }
+
     /** Runs a lifecycle hook in a running container; returns its exit code. */
     private int hook(String containerId, Hook hook) {
         List<String> env = new ArrayList<>();
@@ -371,18 +426,58 @@ public final class Executor {
         engine.imageId(spec.image()).ifPresent(id -> labels.put(Labels.IMAGE, id));
         String networkMode = spec.networkMode();
         if (networkMode != null && networkMode.startsWith("service:")) {
-            String target = networkMode.substring("service:".length());
-            List<ContainerSummary> found = engine.listContainers(
-                    Map.of(Labels.PROJECT, project, Labels.SERVICE, target), false);
-            if (found.isEmpty()) {
-                throw new EngineException("network_mode refers to service " + target
-                        + ", which has no running container");
+            networkMode = "container:" + serviceContainer("network_mode",
+                    networkMode.substring("service:".length()), false);
+        }
+        Service service = spec.service();
+        if (service != null) {
+            for (String key : List.of("ipc", "pid")) {
+                String mode = "ipc".equals(key) ? service.ipc() : service.pid();
+                if (mode != null && mode.startsWith("service:")) {
+                    service = Records.with(service, key, "container:"
+                            + serviceContainer(key, mode.substring("service:".length()), false));
+                }
             }
-            networkMode = "container:" + found.get(0).id();
+            if (!service.volumesFrom().isEmpty()) {
+                List<String> from = new ArrayList<>();
+                for (String entry : service.volumesFrom()) {
+                    from.add(volumesFrom(entry));
+                }
+                service = Records.with(service, "volumesFrom", from);
+            }
         }
         return new ContainerSpec(name, spec.image(), spec.command(), spec.entrypoint(),
                 spec.env(), labels, spec.hostname(), spec.user(), spec.workingDir(),
                 spec.exposedPorts(), spec.portBindings(), spec.mounts(), networkMode,
-                spec.networks(), spec.restartPolicy(), spec.service());
+                spec.networks(), spec.restartPolicy(), service);
+    }
+
+    /**
+     * A {@code volumes_from} entry as the engine takes it, {@code container[:ro|rw]}: a service
+     * name (or {@code service:name}) becomes the id of one of its containers.
+     */
+    private String volumesFrom(String entry) {
+        if (entry.startsWith("container:")) {
+            return entry.substring("container:".length());
+        }
+        String rest = entry.startsWith("service:") ? entry.substring("service:".length()) : entry;
+        int colon = rest.indexOf(':');
+        String target = colon < 0 ? rest : rest.substring(0, colon);
+        String mode = colon < 0 ? "" : rest.substring(colon);
+        return serviceContainer("volumes_from", target, true) + mode;
+    }
+
+    /** The id of a container of {@code service} in this project (running, unless stopped). */
+    private String serviceContainer(String key, String service, boolean stoppedToo) {
+        List<ContainerSummary> found = engine.listContainers(
+                Map.of(Labels.PROJECT, project, Labels.SERVICE, service), stoppedToo).stream()
+                .filter(c -> !"True".equals(c.label(Labels.ONEOFF)))
+                .sorted(java.util.Comparator.comparing(ContainerSummary::name))
+                .toList();
+        if (found.isEmpty()) {
+            throw new EngineException(key + " refers to service " + service + ", which has no "
+                    + (stoppedToo ? "" : "running ") + "container");
+        }
+        return found.get(0).id();
     }
 }

@@ -160,6 +160,29 @@ public sealed interface Action {
         }
     }
 
+    /**
+     * Run {@code service}'s {@code pre_start} hooks in order, each a one-off container run to
+     * completion and removed ({@code hooks}; {@code indexes} are their places in the file). A
+     * non-zero exit fails the step, so the containers waiting on it stay created.
+     */
+    record RunPreStartHooks(String service, String containerName, List<Integer> indexes,
+            List<ContainerSpec> hooks) implements Action {
+        public RunPreStartHooks {
+            indexes = List.copyOf(indexes);
+            hooks = List.copyOf(hooks);
+        }
+
+        @Override
+        public String resource() {
+            return "Container " + containerName;
+        }
+
+        @Override
+        public String verb() {
+            return "run pre_start hooks " + indexes;
+        }
+    }
+
     /** Stop a container; its {@code pre_stop} hooks run in it first. */
     record StopContainer(String service, String containerName, String containerId,
             Duration timeout, List<Hook> preStop) implements Action {

@@ -85,6 +85,7 @@ public final class InMemoryEngine implements Engine {
     private final Set<String> failingBuilds = ConcurrentHashMap.newKeySet();
     private final List<Consumer<EngineEvent>> subscribers = new CopyOnWriteArrayList<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<ContainerSpec> createdSpecs = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
     /** Makes {@code reference} present locally. */
@@ -132,6 +133,11 @@ public final class InMemoryEngine implements Engine {
     /** Every engine call made, in order: {@code create container demo-web-1}. */
     public List<String> calls() {
         return List.copyOf(calls);
+    }
+
+    /** Every container spec created, removed ones too, in order. */
+    public List<ContainerSpec> createdSpecs() {
+        return List.copyOf(createdSpecs);
     }
 
     public Container container(String name) {
@@ -211,6 +217,7 @@ public final class InMemoryEngine implements Engine {
     @Override
     public String createContainer(ContainerSpec spec) {
         calls.add("create container " + spec.name());
+        createdSpecs.add(spec);
         if (!images.containsKey(normalise(spec.image()))) {
             throw new EngineException.NotFound("No such image: " + spec.image());
         }
