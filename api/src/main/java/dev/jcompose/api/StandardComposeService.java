@@ -26,6 +26,7 @@ import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.planner.progress.ProgressEvent;
 import dev.jcompose.planner.progress.ProgressListener;
+import dev.jcompose.runtime.DockerModelPlugin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,14 +49,35 @@ public final class StandardComposeService implements ComposeService {
     private final ProgressListener progress;
     private final ImageService images;
 
+    private final Map<String, String> env;
+
     public StandardComposeService(Engine engine, ProgressListener progress) {
+        this(engine, progress, System.getenv());
+    }
+
+    /** {@code env} locates docker CLI plugins (DOCKER_CONFIG, HOME), e.g. Docker Model Runner. */
+    public StandardComposeService(Engine engine, ProgressListener progress,
+            Map<String, String> env) {
         this.engine = engine;
         this.progress = progress;
         this.images = new ImageService(engine, progress);
+        this.env = Map.copyOf(env);
+    }
+
+    /** The project with its models ready and their variables set in the services that run. */
+    private Project withModels(Project project, List<String> services, boolean noDeps) {
+        List<String> running = project.withSelectedServices(services, !noDeps).serviceNames();
+        return Models.provide(project, running,
+                () -> DockerModelPlugin.find(env).orElse(null),
+                DockerModelPlugin.searched(env).stream().map(Object::toString)
+                        .collect(java.util.stream.Collectors.joining(", ")), progress);
     }
 
     @Override
     public Plan up(Project project, UpOptions options) throws InterruptedException {
+        if (!options.dryRun()) {
+            project = withModels(project, options.plan().services(), options.plan().noDeps());
+        }
         Plan plan;
         // images first: the containers are then planned against the images they will run
         ImageService.Ensured ensured = images.ensure(project, options);
@@ -100,10 +122,11 @@ public final class StandardComposeService implements ComposeService {
 
     @Override
     public int run(Project project, RunOptions o, StreamIO io) throws InterruptedException {
-        Service base = project.services().get(o.service());
-        if (base == null) {
+        if (!project.services().containsKey(o.service())) {
             throw new ComposeException(Reconciler.unknownService(project, o.service()));
         }
+        project = withModels(project, List.of(o.service()), o.noDeps());
+        Service base = project.services().get(o.service());
         // images, then dependencies and the service's networks and volumes
         images.ensure(project, new UpOptions(new UpPlanOptions(List.of(o.service()), o.noDeps(),
                 false, true, false, Map.of(), false, null, false, false, null), false, false,

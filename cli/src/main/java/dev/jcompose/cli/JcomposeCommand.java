@@ -275,7 +275,7 @@ public final class JcomposeCommand implements Runnable {
     }
 
     ComposeService service() {
-        return new StandardComposeService(engine(), progress());
+        return new StandardComposeService(engine(), progress(), console.env());
     }
 
     /** Creates commands with access to the root. */

@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -153,6 +154,78 @@ class MoreCommandsIT {
         Files.delete(out.resolve("hook"));
         assertEquals(0, cli.run("-p", project, "--progress", "quiet", "up", "-d").exitCode());
         assertTrue(Files.notExists(out.resolve("hook")), "an unchanged up runs no hook");
+    }
+
+    private static final String USES_A_MODEL = """
+            services:
+              chat:
+                image: %s
+                command: ["sleep", "300"]
+                stop_grace_period: 1s
+                models:
+                  llm: {model_var: CHAT_MODEL}
+              plain:
+                image: %s
+                command: ["sleep", "300"]
+                stop_grace_period: 1s
+            models:
+              llm:
+                model: ai/smollm2
+                context_size: 2048
+                runtime_flags: ["--threads", "2"]
+            """.formatted(BaseImage.NAME, BaseImage.NAME);
+
+    @Test
+    void modelsWithoutDockerModelRunnerAreAClearErrorAndNothingIsCreated() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), USES_A_MODEL);
+        cli.env("DOCKER_CONFIG", Files.createDirectories(dir.resolve("docker-config")).toString());
+        CliRunner.Result up = cli.run("-p", project, "up", "-d");
+        assertEquals(1, up.exitCode(), up.toString());
+        assertTrue(up.err().contains("service \"chat\" uses model \"llm\" (ai/smollm2), and "
+                + "models need Docker Model Runner: its docker CLI plugin (docker-model) is not "
+                + "installed (looked in " + dir.resolve("docker-config/cli-plugins")),
+                up.toString());
+        try (var docker = Cleanup.docker()) {
+            String label = "com.docker.compose.project=" + project;
+            assertTrue(docker.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(java.util.Map.of("com.docker.compose.project", project))
+                    .exec().isEmpty(), "no container created");
+            assertTrue(docker.listNetworksCmd().withFilter("label", List.of(label)).exec()
+                    .isEmpty(), "no network created");
+        }
+        CliRunner.Result plain = cli.run("-p", project, "--progress", "quiet", "up", "-d",
+                "plain");
+        assertEquals(0, plain.exitCode(), "a service without models runs: " + plain);
+    }
+
+    @Test
+    void modelsArePulledConfiguredAndTheirVariablesSetThroughTheDockerModelPlugin()
+            throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), USES_A_MODEL);
+        // Docker Model Runner cannot run here (no registry): a plugin that answers as it does
+        Path config = Files.createDirectories(dir.resolve("docker-config/cli-plugins"));
+        Path calls = dir.resolve("plugin-calls");
+        Path plugin = config.resolve("docker-model");
+        Files.writeString(plugin, """
+                #!/bin/sh
+                echo "$*" >> %s
+                case "$1" in
+                  ls) echo '[{"id":"sha256:1","tags":["ai/other"]}]' ;;
+                  status) echo '{"running":true,"endpoint":"http://model-runner.test/engines/v1/"}' ;;
+                esac
+                """.formatted(calls));
+        assertTrue(plugin.toFile().setExecutable(true));
+        cli.env("DOCKER_CONFIG", config.getParent().toString());
+        CliRunner.Result up = cli.run("-p", project, "--progress", "plain", "up", "-d");
+        assertEquals(0, up.exitCode(), up.toString());
+        assertTrue(up.err().contains("Model llm Pulled") && up.err().contains("Model llm "
+                + "Configured"), up.toString());
+        assertEquals(List.of("ls --json", "pull ai/smollm2",
+                "configure --context-size 2048 ai/smollm2 -- --threads 2", "status --json"),
+                Files.readAllLines(calls));
+        CliRunner.Result env = cli.run("-p", project, "exec", "-T", "chat", "env");
+        assertTrue(env.out().contains("LLM_URL=http://model-runner.test/engines/v1/\n")
+                && env.out().contains("CHAT_MODEL=ai/smollm2\n"), env.toString());
     }
 
     @Test
