@@ -194,7 +194,8 @@ public final class CanonicalStage {
     private Node extraHosts(Node node, YamlPath path) {
         List<Node> out = new ArrayList<>();
         if (node instanceof MapNode map) {
-            for (Map.Entry<String, Node> e : map.entries().entrySet()) {
+            // a mapping lists its hosts in name order, as compose-go does
+            for (Map.Entry<String, Node> e : new java.util.TreeMap<>(map.entries()).entrySet()) {
                 String k = e.getKey();
                 Node v = e.getValue();
                 if (v instanceof SeqNode ips) {

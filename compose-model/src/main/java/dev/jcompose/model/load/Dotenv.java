@@ -137,6 +137,10 @@ public final class Dotenv {
                 value = expand(raw.strip(), out, lookup, fallback);
                 i = end;
             }
+            if (!key.isEmpty() && Character.isDigit(key.charAt(0))) {
+                // no variable name starts with a digit: compose-go sets nothing for the line
+                continue;
+            }
             out.put(key, value);
         }
         return out;

@@ -40,9 +40,26 @@ public final class Environment {
      * @param envFiles files to read in order (later wins); missing files are an error
      */
     public static Environment resolve(Map<String, String> processEnv, List<Path> envFiles) {
+        Map<String, Value> v = fileLayer(processEnv, envFiles);
+        processEnv.forEach((k, val) -> v.put(k, new Value(val, SHELL)));
+        return new Environment(v);
+    }
+
+    /**
+     * What the env files alone set (as compose-go's GetEnvFromFile): read in order, later wins;
+     * a reference sees the process, then this file's earlier keys, then earlier files.
+     */
+    public static Map<String, String> readEnvFiles(Map<String, String> processEnv,
+            List<Path> envFiles) {
+        Map<String, String> out = new LinkedHashMap<>();
+        fileLayer(processEnv, envFiles).forEach((k, val) -> out.put(k, val.value()));
+        return out;
+    }
+
+    private static Map<String, Value> fileLayer(Map<String, String> processEnv,
+            List<Path> envFiles) {
         Map<String, Value> v = new LinkedHashMap<>();
         for (Path file : envFiles) {
-            // references see the process, then this file's earlier keys, then earlier files
             Map<String, String> read;
             try {
                 read = Dotenv.parse(file.toString(), Files.readString(file), processEnv::get,
@@ -55,8 +72,7 @@ public final class Environment {
             }
             read.forEach((k, val) -> v.put(k, new Value(val, file.toString())));
         }
-        processEnv.forEach((k, val) -> v.put(k, new Value(val, SHELL)));
-        return new Environment(v);
+        return v;
     }
 
     /**

@@ -24,7 +24,7 @@ import java.util.function.Function;
  */
 public final class MergeStage {
 
-    private enum Strategy { REPLACE, UNIQUE, LOGGING, REPLACE_UNLESS_MAP }
+    private enum Strategy { REPLACE, UNIQUE, MERGE_BY_KEY, LOGGING }
 
     private record Rule(PathPattern pattern, Strategy strategy, Function<Node, Object> key) { }
 
@@ -36,8 +36,9 @@ public final class MergeStage {
             rule("services.*." + replaced, Strategy.REPLACE, null);
         }
         rule("services.*.logging", Strategy.LOGGING, null);
-        rule("services.*.ulimits.*", Strategy.REPLACE_UNLESS_MAP, null);
-        rule("services.*.build.ulimits.*", Strategy.REPLACE_UNLESS_MAP, null);
+        rule("services.*.ulimits.*", Strategy.REPLACE, null);
+        rule("services.*.build.ulimits.*", Strategy.REPLACE, null);
+        rule("networks.*.ipam.config", Strategy.MERGE_BY_KEY, n -> field(n, "subnet"));
         rule("services.*.ports", Strategy.UNIQUE, MergeStage::portKey);
         rule("services.*.volumes", Strategy.UNIQUE, n -> field(n, "target"));
         rule("services.*.secrets", Strategy.UNIQUE, n -> mountKey(n, "/run/secrets/"));
@@ -53,7 +54,7 @@ public final class MergeStage {
                 "tmpfs", "label_file", "profiles", "expose", "external_links",
                 "extra_hosts", "security_opt", "volumes_from", "group_add", "device_cgroup_rules",
                 "build.tags", "build.platforms", "build.cache_from", "build.cache_to",
-                "build.ssh", "build.extra_hosts", "build.entitlements")) {
+                "build.ssh", "build.extra_hosts", "build.entitlements", "build.platform")) {
             rule("services.*." + unique, Strategy.UNIQUE, Nodes::plain);
         }
     }
@@ -129,10 +130,6 @@ public final class MergeStage {
         if (rule != null && rule.strategy() == Strategy.REPLACE) {
             return override;
         }
-        if (rule != null && rule.strategy() == Strategy.REPLACE_UNLESS_MAP
-                && !(base instanceof MapNode && override instanceof MapNode)) {
-            return override;
-        }
         if (base instanceof MapNode b && override instanceof MapNode o) {
             if (rule != null && rule.strategy() == Strategy.LOGGING) {
                 Node bd = b.get("driver");
@@ -149,6 +146,19 @@ public final class MergeStage {
                 List<Node> all = new ArrayList<>(b.items());
                 all.addAll(o.items());
                 return o.withItems(unique(all, rule.key()));
+            }
+            if (rule != null && rule.strategy() == Strategy.MERGE_BY_KEY) {
+                // an entry with the key of a base entry merges into it, in its place
+                Map<Object, Node> byKey = new LinkedHashMap<>();
+                for (Node n : b.items()) {
+                    byKey.put(rule.key().apply(n), n);
+                }
+                for (Node n : o.items()) {
+                    Object k = rule.key().apply(n);
+                    Node existing = byKey.get(k);
+                    byKey.put(k, existing == null ? n : merge(existing, n, path.index(0)));
+                }
+                return o.withItems(new ArrayList<>(byKey.values()));
             }
             List<Node> all = new ArrayList<>(b.items());
             all.addAll(o.items());
