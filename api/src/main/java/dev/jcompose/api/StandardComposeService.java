@@ -23,6 +23,7 @@ import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.engine.Subscription;
 import dev.jcompose.planner.exec.ConditionWaiter;
 import dev.jcompose.planner.exec.Executor;
+import dev.jcompose.planner.exec.HookOutput;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.planner.progress.ProgressEvent;
 import dev.jcompose.planner.progress.ProgressListener;
@@ -50,6 +51,7 @@ public final class StandardComposeService implements ComposeService {
     private final ImageService images;
 
     private final Map<String, String> env;
+    private final HookOutput hookOutput;
 
     public StandardComposeService(Engine engine, ProgressListener progress) {
         this(engine, progress, System.getenv());
@@ -58,6 +60,13 @@ public final class StandardComposeService implements ComposeService {
     /** {@code env} locates docker CLI plugins (DOCKER_CONFIG, HOME), e.g. Docker Model Runner. */
     public StandardComposeService(Engine engine, ProgressListener progress,
             Map<String, String> env) {
+        this(engine, progress, env, HookOutput.NONE);
+    }
+
+    /** As the other, with the output of post_start and pre_stop hooks sent to {@code hooks}. */
+    public StandardComposeService(Engine engine, ProgressListener progress,
+            Map<String, String> env, HookOutput hooks) {
+        this.hookOutput = hooks;
         this.engine = engine;
         this.progress = progress;
         this.images = new ImageService(engine, progress);
@@ -306,7 +315,7 @@ public final class StandardComposeService implements ComposeService {
     private void execute(String projectName, Plan plan, int parallelism, UpOptions up)
             throws InterruptedException {
         new Executor(engine, projectName, progress, parallelism,
-                up == null ? null : up.waitTimeout()).execute(plan);
+                up == null ? null : up.waitTimeout(), hookOutput).execute(plan);
     }
 
     private void warn(Plan plan) {

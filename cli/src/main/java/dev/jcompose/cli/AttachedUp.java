@@ -2,6 +2,7 @@ package dev.jcompose.cli;
 
 import dev.jcompose.api.ContainerInfo;
 import dev.jcompose.api.LifecycleCommand;
+import dev.jcompose.api.LogEntry;
 import dev.jcompose.api.LogsOptions;
 import dev.jcompose.api.PsOptions;
 import dev.jcompose.model.Project;
@@ -146,8 +147,13 @@ final class AttachedUp {
                         ? "Gracefully stopping... (press Ctrl+C again to force)"
                         : "Aborting on container exit (service " + why.get() + ")...");
                 err.flush();
-                root.service().lifecycle(name, project, LifecycleCommand.of(
-                        LifecycleCommand.Kind.STOP, List.of()));
+                // pre_stop hooks print among the logs, under their container's prefix
+                root.service((service, container, stderr, text) -> printer.print(new LogEntry(
+                        container, service, container.startsWith(name + "-")
+                                ? container.substring(name.length() + 1) : container,
+                        stderr, Instant.now(), text)))
+                        .lifecycle(name, project, LifecycleCommand.of(
+                                LifecycleCommand.Kind.STOP, List.of()));
                 streams.join(10_000);
             } else if (exitCodeFrom != null) {
                 code.set(exitCodeOf(exitCodeFrom));

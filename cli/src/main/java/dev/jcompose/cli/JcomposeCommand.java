@@ -91,6 +91,11 @@ public final class JcomposeCommand implements Runnable {
             description = "Enable a profile (repeatable).")
     List<String> profiles = new ArrayList<>();
 
+    @Option(names = "--all-resources",
+            description = "Include all resources, even those no service uses (up creates every "
+                    + "declared network and volume).")
+    boolean allResources;
+
     @Option(names = "--progress", paramLabel = "MODE",
             description = "Progress output: auto, tty, plain, json, quiet (default: auto).")
     String progress = "auto";
@@ -276,6 +281,11 @@ public final class JcomposeCommand implements Runnable {
 
     ComposeService service() {
         return new StandardComposeService(engine(), progress(), console.env());
+    }
+
+    /** The service, with the output of post_start and pre_stop hooks sent to {@code hooks}. */
+    ComposeService service(dev.jcompose.planner.exec.HookOutput hooks) {
+        return new StandardComposeService(engine(), progress(), console.env(), hooks);
     }
 
     /** Creates commands with access to the root. */

@@ -147,7 +147,8 @@ final class UpCommand implements Callable<Integer> {
                 removeOrphans, scale, noStart, pull, build, noBuild,
                 timeout == null ? null : Duration.ofSeconds(timeout))
                 .withAlwaysRecreateDeps(alwaysRecreateDeps)
-                .withRenewAnonVolumes(renewAnonVolumes);
+                .withRenewAnonVolumes(renewAnonVolumes)
+                .withAllResources(root.allResources);
         UpOptions options = new UpOptions(plan, dryRun, waitForServices,
                 waitTimeout == null ? null : Duration.ofSeconds(waitTimeout), parallelism());
         boolean attached = !detach && !noStart && !waitForServices && !dryRun;

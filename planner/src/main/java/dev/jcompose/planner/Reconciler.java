@@ -115,6 +115,11 @@ public final class Reconciler {
                 resources(selected.service(service));
             }
         }
+        if (options.allResources()) {
+            // --all-resources: also the networks and volumes no service uses
+            project.networks().keySet().forEach(this::network);
+            project.volumes().keySet().forEach(this::volume);
+        }
         for (String service : graph.startOrder()) {
             if (selected.services().containsKey(service)) {
                 containers(selected.service(service));
@@ -222,36 +227,43 @@ public final class Reconciler {
     }
 
     private void resources(Service s) {
-        for (String key : s.networks().keySet()) {
-            Network n = project.networks().get(key);
-            if (n == null || n.isExternal() || networkSteps.containsKey(key)
-                    || observed.networks().contains(n.name())) {
-                continue;
-            }
-            Map<String, String> labels = new LinkedHashMap<>(n.labels());
-            labels.put(Labels.PROJECT, project.name());
-            labels.put(Labels.NETWORK, key);
-            labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
-            networkSteps.put(key, plan.add(new Action.CreateNetwork(key,
-                    new NetworkSpec(n.name(), labels, n)), "no existing network", imageSteps));
-        }
+        s.networks().keySet().forEach(this::network);
         for (ServiceVolume v : s.volumes()) {
-            if (!ServiceVolume.VOLUME.equals(v.type()) || v.source() == null) {
-                continue;
+            if (ServiceVolume.VOLUME.equals(v.type()) && v.source() != null) {
+                volume(v.source());
             }
-            Volume vol = project.volumes().get(v.source());
-            if (vol == null || vol.isExternal() || volumeSteps.containsKey(v.source())
-                    || observed.volumes().contains(vol.name())) {
-                continue;
-            }
-            Map<String, String> labels = new LinkedHashMap<>(vol.labels());
-            labels.put(Labels.PROJECT, project.name());
-            labels.put(Labels.VOLUME, v.source());
-            labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
-            volumeSteps.put(v.source(), plan.add(new Action.CreateVolume(v.source(),
-                    new VolumeSpec(vol.name(), vol.driver(), vol.driverOpts(), labels)),
-                    "no existing volume", imageSteps));
         }
+    }
+
+    /** Plans creating the project's network {@code key}, unless external or existing. */
+    private void network(String key) {
+        Network n = project.networks().get(key);
+        if (n == null || n.isExternal() || networkSteps.containsKey(key)
+                || observed.networks().contains(n.name())) {
+            return;
+        }
+        Map<String, String> labels = new LinkedHashMap<>(n.labels());
+        labels.put(Labels.PROJECT, project.name());
+        labels.put(Labels.NETWORK, key);
+        labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
+        networkSteps.put(key, plan.add(new Action.CreateNetwork(key,
+                new NetworkSpec(n.name(), labels, n)), "no existing network", imageSteps));
+    }
+
+    /** Plans creating the project's volume {@code key}, unless external or existing. */
+    private void volume(String key) {
+        Volume vol = project.volumes().get(key);
+        if (vol == null || vol.isExternal() || volumeSteps.containsKey(key)
+                || observed.volumes().contains(vol.name())) {
+            return;
+        }
+        Map<String, String> labels = new LinkedHashMap<>(vol.labels());
+        labels.put(Labels.PROJECT, project.name());
+        labels.put(Labels.VOLUME, key);
+        labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
+        volumeSteps.put(key, plan.add(new Action.CreateVolume(key,
+                new VolumeSpec(vol.name(), vol.driver(), vol.driverOpts(), labels)),
+                "no existing volume", imageSteps));
     }
 
     private void containers(Service s) {

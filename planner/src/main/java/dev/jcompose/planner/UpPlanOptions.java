@@ -24,6 +24,7 @@ import java.util.Map;
  *                           only to the named services, as in docker compose)
  * @param renewAnonVolumes   recreated containers get new anonymous volumes instead of their
  *                           predecessors' (whose data is otherwise kept)
+ * @param allResources       also create the declared networks and volumes no service uses
  */
 public record UpPlanOptions(
         List<String> services,
@@ -38,7 +39,8 @@ public record UpPlanOptions(
         boolean noBuild,
         Duration stopTimeout,
         boolean alwaysRecreateDeps,
-        boolean renewAnonVolumes) {
+        boolean renewAnonVolumes,
+        boolean allResources) {
 
     public UpPlanOptions {
         services = List.copyOf(services);
@@ -49,17 +51,25 @@ public record UpPlanOptions(
             boolean noRecreate, boolean removeOrphans, Map<String, Integer> scale,
             boolean noStart, String pull, boolean build, boolean noBuild, Duration stopTimeout) {
         this(services, noDeps, forceRecreate, noRecreate, removeOrphans, scale, noStart, pull,
-                build, noBuild, stopTimeout, false, false);
+                build, noBuild, stopTimeout, false, false, false);
     }
 
     public UpPlanOptions withAlwaysRecreateDeps(boolean on) {
         return new UpPlanOptions(services, noDeps, forceRecreate, noRecreate, removeOrphans,
-                scale, noStart, pull, build, noBuild, stopTimeout, on, renewAnonVolumes);
+                scale, noStart, pull, build, noBuild, stopTimeout, on, renewAnonVolumes,
+                allResources);
     }
 
     public UpPlanOptions withRenewAnonVolumes(boolean on) {
         return new UpPlanOptions(services, noDeps, forceRecreate, noRecreate, removeOrphans,
-                scale, noStart, pull, build, noBuild, stopTimeout, alwaysRecreateDeps, on);
+                scale, noStart, pull, build, noBuild, stopTimeout, alwaysRecreateDeps, on,
+                allResources);
+    }
+
+    public UpPlanOptions withAllResources(boolean on) {
+        return new UpPlanOptions(services, noDeps, forceRecreate, noRecreate, removeOrphans,
+                scale, noStart, pull, build, noBuild, stopTimeout, alwaysRecreateDeps,
+                renewAnonVolumes, on);
     }
 
     public static UpPlanOptions defaults() {

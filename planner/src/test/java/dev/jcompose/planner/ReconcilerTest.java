@@ -422,6 +422,29 @@ class ReconcilerTest {
                 .contains("run pre_start hooks [0, 1]"), "never started: the hooks run again");
     }
 
+    @Test
+    void allResourcesAlsoCreatesTheNetworksAndVolumesNoServiceUses() {
+        Project p = TestProjects.load(dir, "demo", """
+                services:
+                  app:
+                    image: app:1
+                networks:
+                  spare: {}
+                  outside: {external: true}
+                volumes:
+                  unused: {}
+                """);
+        InMemoryEngine engine = new InMemoryEngine().withImage("app:1");
+        assertEquals("""
+                1. create Network demo_default (no existing network)
+                2. create Network demo_spare (no existing network)
+                3. create Volume demo_unused (no existing volume)
+                4. create Container demo-app-1 (no existing container) after 1
+                5. start Container demo-app-1 (created) after 4
+                """, plan(p, engine, UpPlanOptions.defaults().withAllResources(true)).toString());
+        assertTrue(!plan(p, engine, UpPlanOptions.defaults()).toString().contains("spare"));
+    }
+
     private static List<String> hookRuns(InMemoryEngine engine) {
         return engine.calls().stream().filter(c -> c.startsWith("start container ")
                 && c.contains("pre_start")).map(c -> c.substring("start container ".length()))

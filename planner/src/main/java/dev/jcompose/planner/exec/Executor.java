@@ -58,6 +58,7 @@ public final class Executor {
     private final String project;
     private final Duration waitTimeout;
     private final ImageSteps images;
+    private final HookOutput hookOutput;
 
     /**
      * @param project      the project's name (selects its engine events)
@@ -66,6 +67,13 @@ public final class Executor {
      */
     public Executor(Engine engine, String project, ProgressListener progress, int parallelism,
             Duration waitTimeout) {
+        this(engine, project, progress, parallelism, waitTimeout, HookOutput.NONE);
+    }
+
+    /** As the other, with the output of post_start and pre_stop hooks sent to {@code hooks}. */
+    public Executor(Engine engine, String project, ProgressListener progress, int parallelism,
+            Duration waitTimeout, HookOutput hooks) {
+        this.hookOutput = hooks;
         this.engine = engine;
         this.project = project;
         this.progress = progress;
@@ -265,7 +273,8 @@ public final class Executor {
                 String id = s.containerId() != null ? s.containerId() : ids.get(s.containerName());
                 engine.startContainer(id != null ? id : s.containerName());
                 for (Hook hook : s.postStart()) {
-                    int code = hook(id != null ? id : s.containerName(), hook);
+                    int code = hook(id != null ? id : s.containerName(), s.service(),
+                            s.containerName(), hook);
                     if (code != 0) {
                         throw new EngineException("post_start hook failed with exit code "
                                 + code + " in " + s.containerName());
@@ -282,7 +291,7 @@ public final class Executor {
                 progress.on(ProgressEvent.working(r, "Stopping"));
                 for (Hook hook : s.preStop()) {
                     // a failing pre_stop hook does not keep the container running
-                    int code = hook(s.containerId(), hook);
+                    int code = hook(s.containerId(), s.service(), s.containerName(), hook);
                     if (code != 0) {
                         progress.on(ProgressEvent.warning(r, "pre_stop hook failed",
                                 "exit code " + code));
@@ -394,17 +403,19 @@ public final class Executor {
     }
 
     /** Runs a lifecycle hook in a running container; returns its exit code. */
-    private int hook(String containerId, Hook hook) {
+    private int hook(String containerId, String service, String containerName, Hook hook) {
         List<String> env = new ArrayList<>();
         hook.environment().forEach((k, v) -> env.add(v == null ? k : k + "=" + v));
-        OutputStream sink = OutputStream.nullOutputStream();
-        try {
+        try (OutputStream out = hookOutput.stream(service, containerName, false);
+                OutputStream err = hookOutput.stream(service, containerName, true)) {
             return engine.exec(new ExecSpec(containerId, hook.command(), env, hook.user(),
                     hook.workingDir(), false, Boolean.TRUE.equals(hook.privileged()), false),
-                    new StreamIO(InputStream.nullInputStream(), sink, sink));
+                    new StreamIO(InputStream.nullInputStream(), out, err));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException("interrupted while running a hook in " + containerId);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
