@@ -4,7 +4,9 @@ import dev.jcompose.model.PortConfig;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Records;
 import dev.jcompose.model.Service;
+import dev.jcompose.model.ServiceVolume;
 import dev.jcompose.model.load.Ports;
+import dev.jcompose.model.load.VolumeSpecs;
 import dev.jcompose.planner.ConfigHash;
 import dev.jcompose.planner.ContainerSpecs;
 import dev.jcompose.planner.DownPlanner;
@@ -108,6 +110,26 @@ public final class StandardComposeService implements ComposeService {
         return ImageService.concat(ensured.plan(), plan);
     }
 
+    /** A {@code run --volume} in the short syntax; a relative bind path is the project's. */
+    private static ServiceVolume runVolume(Project project, String spec) {
+        Map<String, Object> v;
+        try {
+            v = VolumeSpecs.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new ComposeException("--volume " + spec + ": " + e.getMessage(), e);
+        }
+        String type = (String) v.get("type");
+        String source = (String) v.get("source");
+        if ("bind".equals(type) && source != null && project.workingDir() != null) {
+            source = project.workingDir().resolve(source.startsWith("~/")
+                    ? System.getProperty("user.home") + source.substring(1) : source)
+                    .normalize().toString();
+        }
+        return new ServiceVolume(type, source, (String) v.get("target"),
+                Boolean.TRUE.equals(v.get("read_only")) ? Boolean.TRUE : null, null,
+                null, null, null, null, Map.of());
+    }
+
     @Override
     public Plan down(String projectName, Project project, DownOptions options)
             throws InterruptedException {
@@ -183,6 +205,13 @@ public final class StandardComposeService implements ComposeService {
             }
         }
         s = Records.with(s, "ports", ports);
+        if (!o.volumes().isEmpty()) {
+            List<ServiceVolume> volumes = new ArrayList<>(s.volumes());
+            for (String spec : o.volumes()) {
+                volumes.add(runVolume(project, spec));
+            }
+            s = Records.with(s, "volumes", volumes);
+        }
         s = Records.with(s, "restart", null);
         s = Records.with(s, "tty", o.tty() ? Boolean.TRUE : null);
         // docker compose runs one-offs interactive (-i): a detached one keeps its stdin open

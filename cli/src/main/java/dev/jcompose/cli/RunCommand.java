@@ -61,6 +61,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Publish a port of the container (repeatable).")
     List<String> publish = new ArrayList<>();
 
+    @Option(names = {"-v", "--volume", "--volumes"}, paramLabel = "SRC:DST[:MODE]",
+            description = "Mount a volume or a host path (repeatable).")
+    List<String> volumes = new ArrayList<>();
+
+    @Option(names = "--env-from-file", paramLabel = "FILE",
+            description = "Set the variables of an env file (repeatable; -e wins).")
+    List<java.nio.file.Path> envFiles = new ArrayList<>();
+
     @Option(names = {"-w", "--workdir"}, paramLabel = "DIR",
             description = "Run in this directory.")
     String workdir;
@@ -79,6 +87,14 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Project project = root.loader().load(List.of(service));
         Map<String, String> vars = new LinkedHashMap<>();
+        for (java.nio.file.Path file : envFiles) {
+            java.nio.file.Path path = root.console().workingDir().resolve(file);
+            if (!java.nio.file.Files.isRegularFile(path)) {
+                throw CommandException.usage("--env-from-file " + file + ": no such file");
+            }
+            vars.putAll(dev.jcompose.model.load.Environment.readEnvFile(path,
+                    root.console().env()::get));
+        }
         for (String e : env) {
             int eq = e.indexOf('=');
             vars.put(eq < 0 ? e : e.substring(0, eq), eq < 0
@@ -88,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
                 && System.console() != null;
         RunOptions options = new RunOptions(service, command, entrypoint == null ? null
                 : List.of(entrypoint), vars, name, user, workdir, noDeps, servicePorts, remove,
-                detach, interactive, publish);
+                detach, interactive, publish, volumes);
         if (!interactive) {
             StreamIO io = new StreamIO(null, new WriterStream(root.console().out()),
                     new WriterStream(root.console().err()));

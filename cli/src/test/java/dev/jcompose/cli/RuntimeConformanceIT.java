@@ -256,6 +256,9 @@ class RuntimeConformanceIT {
                         : containerIds(project);
                 Set<String> oneOffsBefore = project == null ? Set.of() : oneOffIds(project);
                 CliRunner.Result r = execute(args, env, dir);
+                if (System.getProperty("conformance.trace") != null) {
+                    System.out.println("TRACE " + step.id() + " " + args + "\n" + r);
+                }
                 for (String expectation : split(step.expected())) {
                     String problem = check(fill(expectation, dir, values), r, project, before,
                             oneOffsBefore, dir);

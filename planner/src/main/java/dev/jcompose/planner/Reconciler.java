@@ -95,6 +95,10 @@ public final class Reconciler {
             r.plan();
         }
         r.resources(project.service(service));
+        if (noDeps || deps.isEmpty()) {
+            // (with dependencies, plan() looked for orphans already)
+            r.orphans();
+        }
         return r.plan.build();
     }
 
@@ -546,21 +550,45 @@ public final class Reconciler {
         return id;
     }
 
+    /**
+     * Orphans, as docker compose counts them: containers of services no longer in the files,
+     * and one-off containers that have ended. Removed with {@code --remove-orphans} or
+     * {@code COMPOSE_REMOVE_ORPHANS}, ignored with {@code COMPOSE_IGNORE_ORPHANS}, else a warning.
+     */
     private void orphans() {
+        boolean ignore = truthy(project.environment().get("COMPOSE_IGNORE_ORPHANS"));
+        if (ignore && options.removeOrphans()) {
+            throw new PlanException("COMPOSE_IGNORE_ORPHANS and --remove-orphans cannot be "
+                    + "combined");
+        }
+        if (ignore) {
+            return;
+        }
+        boolean remove = options.removeOrphans()
+                || truthy(project.environment().get("COMPOSE_REMOVE_ORPHANS"));
         Set<String> orphans = new LinkedHashSet<>();
         for (ContainerSummary c : observed.containers()) {
             String svc = c.label(Labels.SERVICE);
-            if (svc != null && !project.services().containsKey(svc)
-                    && !project.disabledServices().containsKey(svc)
-                    && !"True".equals(c.label(Labels.ONEOFF))) {
-                if (options.removeOrphans()) {
-                    int stop = plan.add(new Action.StopContainer(svc, c.name(), c.id(), null),
-                            "orphan container", List.of());
-                    plan.add(new Action.RemoveContainer(svc, c.name(), c.id(), false),
-                            "orphan container", List.of(stop));
-                } else {
-                    orphans.add(c.name());
+            if (svc == null || c.label(Labels.HOOK) != null) {
+                continue;
+            }
+            boolean orphan = "True".equals(c.label(Labels.ONEOFF))
+                    ? "exited".equals(c.state()) || "dead".equals(c.state())
+                    : !project.services().containsKey(svc)
+                            && !project.disabledServices().containsKey(svc);
+            if (!orphan) {
+                continue;
+            }
+            if (remove) {
+                List<Integer> after = List.of();
+                if (c.isRunning() || "paused".equals(c.state())) {
+                    after = List.of(plan.add(new Action.StopContainer(svc, c.name(), c.id(),
+                            null), "orphan container", List.of()));
                 }
+                plan.add(new Action.RemoveContainer(svc, c.name(), c.id(), false),
+                        "orphan container", after);
+            } else {
+                orphans.add(c.name());
             }
         }
         if (!orphans.isEmpty()) {
@@ -568,6 +596,12 @@ public final class Reconciler {
                     + "project; if you removed or renamed their service, run this command with "
                     + "--remove-orphans to clean them up");
         }
+    }
+
+    /** A boolean environment value as compose reads one: 1, t, true (any case). */
+    private static boolean truthy(String value) {
+        return value != null && Set.of("1", "t", "true").contains(value.strip()
+                .toLowerCase(java.util.Locale.ROOT));
     }
 
     private static void addIfPresent(List<Integer> list, Integer id) {

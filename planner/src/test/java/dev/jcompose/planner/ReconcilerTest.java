@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.model.Project;
+import dev.jcompose.model.Records;
 import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.fake.InMemoryEngine;
@@ -443,6 +444,35 @@ class ReconcilerTest {
                 5. start Container demo-app-1 (created) after 4
                 """, plan(p, engine, UpPlanOptions.defaults().withAllResources(true)).toString());
         assertTrue(!plan(p, engine, UpPlanOptions.defaults()).toString().contains("spare"));
+    }
+
+    @Test
+    void endedOneOffsAreOrphansWarnedAboutOrRemovedAsComposeDoes() throws InterruptedException {
+        InMemoryEngine engine = new InMemoryEngine().withImage("app:1");
+        Project p = TestProjects.load(dir, "demo", """
+                services:
+                  app:
+                    image: app:1
+                """);
+        run(plan(p, engine, UpPlanOptions.defaults()), engine);
+        String id = engine.createContainer(ContainerSpecs.forOneOff(p, p.service("app"),
+                "demo-app-run-1", ConfigHash.of(p.service("app"))));
+        engine.startContainer(id);
+        assertTrue(plan(p, engine, UpPlanOptions.defaults()).warnings().isEmpty(),
+                "a running one-off is not an orphan");
+        engine.waitContainer(id);
+        assertTrue(plan(p, engine, UpPlanOptions.defaults()).warnings().get(0)
+                .startsWith("found orphan containers (demo-app-run-1)"));
+        assertTrue(plan(p, engine, new UpPlanOptions(List.of(), false, false, false, true, Map.of(),
+                false, null, false, false, null)).toString()
+                .contains("remove Container demo-app-run-1 (orphan container)"));
+        Project ignoring = Records.with(p, "environment",
+                Map.of("COMPOSE_IGNORE_ORPHANS", "true"));
+        assertTrue(plan(ignoring, engine, UpPlanOptions.defaults()).warnings().isEmpty());
+        Project removing = Records.with(p, "environment",
+                Map.of("COMPOSE_REMOVE_ORPHANS", "1"));
+        assertTrue(plan(removing, engine, UpPlanOptions.defaults()).toString()
+                .contains("remove Container demo-app-run-1 (orphan container)"));
     }
 
     private static List<String> hookRuns(InMemoryEngine engine) {
