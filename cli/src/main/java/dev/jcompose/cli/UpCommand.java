@@ -87,6 +87,11 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-deps", description = "Do not start the named services' dependencies.")
     boolean noDeps;
 
+    @Option(names = {"-y", "--yes"}, description = "Answer yes: a volume that no longer matches "
+            + "the compose file (labels, driver) is removed and created again, its data lost "
+            + "(without it the volume is kept, with a warning).")
+    boolean yes;
+
     @Option(names = "--remove-orphans",
             description = "Remove containers of services no longer in the compose files.")
     boolean removeOrphans;
@@ -148,7 +153,8 @@ final class UpCommand implements Callable<Integer> {
                 timeout == null ? null : Duration.ofSeconds(timeout))
                 .withAlwaysRecreateDeps(alwaysRecreateDeps)
                 .withRenewAnonVolumes(renewAnonVolumes)
-                .withAllResources(root.allResources);
+                .withAllResources(root.allResources)
+                .withRecreateVolumes(yes);
         UpOptions options = new UpOptions(plan, dryRun, waitForServices,
                 waitTimeout == null ? null : Duration.ofSeconds(waitTimeout), parallelism());
         boolean attached = !detach && !noStart && !waitForServices && !dryRun;

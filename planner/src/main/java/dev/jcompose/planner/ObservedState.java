@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  */
 public record ObservedState(String project, List<ContainerSummary> containers,
         Set<String> networks, Set<String> volumes, Map<String, String> images,
-        ObservedImages imageState) {
+        ObservedImages imageState, Map<String, VolumeSummary> volumeDetails) {
 
     public ObservedState {
         containers = List.copyOf(containers);
@@ -34,6 +34,13 @@ public record ObservedState(String project, List<ContainerSummary> containers,
         if (imageState == null) {
             imageState = ObservedImages.ofIds(images, java.time.Instant.now());
         }
+        volumeDetails = volumeDetails == null ? Map.of() : Map.copyOf(volumeDetails);
+    }
+
+    public ObservedState(String project, List<ContainerSummary> containers,
+            Set<String> networks, Set<String> volumes, Map<String, String> images,
+            ObservedImages imageState) {
+        this(project, containers, networks, volumes, images, imageState, Map.of());
     }
 
     public ObservedState(String project, List<ContainerSummary> containers,
@@ -47,8 +54,9 @@ public record ObservedState(String project, List<ContainerSummary> containers,
                 engine.listContainers(ContainerSpecs.projectLabel(project.name()), true);
         Set<String> networks = engine.listNetworks(Map.of()).stream().map(NetworkSummary::name)
                 .collect(Collectors.toSet());
-        Set<String> volumes = engine.listVolumes(Map.of()).stream().map(VolumeSummary::name)
-                .collect(Collectors.toSet());
+        Map<String, VolumeSummary> volumeDetails = new HashMap<>();
+        engine.listVolumes(Map.of()).forEach(v -> volumeDetails.put(v.name(), v));
+        Set<String> volumes = volumeDetails.keySet();
         Set<String> refs = new LinkedHashSet<>();
         for (Service s : project.services().values()) {
             refs.add(s.imageName(project.name()));
@@ -59,13 +67,13 @@ public record ObservedState(String project, List<ContainerSummary> containers,
         Map<String, String> images = new HashMap<>();
         imageState.byReference().forEach((ref, img) -> images.put(ref, img.id()));
         return new ObservedState(project.name(), containers, networks, volumes, images,
-                imageState);
+                imageState, volumeDetails);
     }
 
     /** The same state, with {@code references} pulled or built by this run (see ImagePlanner). */
     public ObservedState withFreshImages(java.util.Collection<String> references) {
         return new ObservedState(project, containers, networks, volumes, images,
-                imageState.withFresh(references));
+                imageState.withFresh(references), volumeDetails);
     }
 
     /** Reads only the containers of a project (for commands that need no model). */

@@ -11,6 +11,7 @@ import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.engine.ImageSummary;
 import dev.jcompose.planner.engine.NetworkSpec;
 import dev.jcompose.planner.engine.VolumeSpec;
+import dev.jcompose.planner.engine.VolumeSummary;
 import dev.jcompose.planner.plan.Action;
 import dev.jcompose.planner.plan.Plan;
 import java.time.Duration;
@@ -53,6 +54,8 @@ public final class Reconciler {
     private final Map<String, Integer> awaitSteps = new HashMap<>();
     /** Services with a container recreated by this plan. */
     private final Set<String> recreated = new HashSet<>();
+    /** Containers removed with a volume that is recreated (up -y): created afresh. */
+    private final Set<String> replaced = new HashSet<>();
     /** The last start of a container publishing a host port range: such starts go in turn. */
     private Integer lastRangeStart;
 
@@ -254,20 +257,83 @@ public final class Reconciler {
                 new NetworkSpec(n.name(), labels, n)), "no existing network", imageSteps));
     }
 
-    /** Plans creating the project's volume {@code key}, unless external or existing. */
+    /**
+     * Plans creating the project's volume {@code key}, unless external or existing. An existing
+     * one whose labels or driver no longer match the files is kept with a warning, or, with
+     * {@code recreateVolumes} ({@code up -y}), removed with the containers using it and
+     * created again.
+     */
     private void volume(String key) {
         Volume vol = project.volumes().get(key);
-        if (vol == null || vol.isExternal() || volumeSteps.containsKey(key)
-                || observed.volumes().contains(vol.name())) {
+        if (vol == null || vol.isExternal() || volumeSteps.containsKey(key)) {
             return;
         }
         Map<String, String> labels = new LinkedHashMap<>(vol.labels());
         labels.put(Labels.PROJECT, project.name());
         labels.put(Labels.VOLUME, key);
         labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
-        volumeSteps.put(key, plan.add(new Action.CreateVolume(key,
-                new VolumeSpec(vol.name(), vol.driver(), vol.driverOpts(), labels)),
-                "no existing volume", imageSteps));
+        VolumeSpec spec = new VolumeSpec(vol.name(), vol.driver(), vol.driverOpts(), labels);
+        if (!observed.volumes().contains(vol.name())) {
+            volumeSteps.put(key, plan.add(new Action.CreateVolume(key, spec),
+                    "no existing volume", imageSteps));
+            return;
+        }
+        VolumeSummary existing = observed.volumeDetails().get(vol.name());
+        String diff = existing == null
+                || !project.name().equals(existing.labels().get(Labels.PROJECT)) ? null
+                : volumeDiff(vol, existing);
+        if (diff == null) {
+            return;
+        }
+        if (!options.recreateVolumes()) {
+            plan.warn("volume " + vol.name() + " does not match the compose file (" + diff
+                    + "); it is kept as it is, with its data; run up -y to remove it and "
+                    + "create it again (its data is lost)");
+            return;
+        }
+        List<Integer> removals = new ArrayList<>();
+        for (ContainerSummary c : observed.containers()) {
+            Service user = project.services().get(c.label(Labels.SERVICE));
+            if (user == null || user.volumes().stream().noneMatch(v ->
+                    ServiceVolume.VOLUME.equals(v.type()) && key.equals(v.source()))) {
+                continue;
+            }
+            List<Integer> after = List.of();
+            if (c.isRunning() || "paused".equals(c.state())) {
+                after = List.of(plan.add(new Action.StopContainer(user.name(), c.name(), c.id(),
+                        options.stopTimeout() != null ? options.stopTimeout()
+                                : user.stopGracePeriod(), user.preStop()),
+                        "volume " + key + " is recreated", List.of()));
+            }
+            removals.add(plan.add(new Action.RemoveContainer(user.name(), c.name(), c.id(),
+                    false), "volume " + key + " is recreated", after));
+            replaced.add(c.id());
+        }
+        int remove = plan.add(new Action.RemoveVolume(vol.name()), "changed in the compose file ("
+                + diff + "), up -y", removals);
+        volumeSteps.put(key, plan.add(new Action.CreateVolume(key, spec), "recreated",
+                concat(imageSteps, remove)));
+    }
+
+    /** How a project volume differs from the file: labels and driver; null when it does not. */
+    private static String volumeDiff(Volume vol, VolumeSummary existing) {
+        List<String> diffs = new ArrayList<>();
+        Set<String> keys = new java.util.TreeSet<>(vol.labels().keySet());
+        existing.labels().keySet().stream().filter(k -> !k.startsWith("com.docker.compose."))
+                .forEach(keys::add);
+        for (String k : keys) {
+            String want = vol.labels().get(k);
+            String have = existing.labels().get(k);
+            if (!java.util.Objects.equals(want, have)) {
+                diffs.add("label " + k + ": " + (have == null ? "unset" : have) + " -> "
+                        + (want == null ? "unset" : want));
+            }
+        }
+        String driver = vol.driver() == null || vol.driver().isEmpty() ? "local" : vol.driver();
+        if (existing.driver() != null && !driver.equals(existing.driver())) {
+            diffs.add("driver: " + existing.driver() + " -> " + driver);
+        }
+        return diffs.isEmpty() ? null : String.join(", ", diffs);
     }
 
     private void containers(Service s) {
@@ -278,7 +344,8 @@ public final class Reconciler {
         }
         int replicas = options.scale().getOrDefault(s.name(), s.replicas());
         String hash = ConfigHash.of(s);
-        List<ContainerSummary> existing = observed.containersOf(s.name());
+        List<ContainerSummary> existing = observed.containersOf(s.name()).stream()
+                .filter(c -> !replaced.contains(c.id())).toList();
         Map<Integer, ContainerSummary> byNumber = new TreeMap<>();
         List<ContainerSummary> surplus = new ArrayList<>();
         for (ContainerSummary c : existing) {

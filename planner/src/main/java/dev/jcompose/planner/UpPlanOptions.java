@@ -25,6 +25,9 @@ import java.util.Map;
  * @param renewAnonVolumes   recreated containers get new anonymous volumes instead of their
  *                           predecessors' (whose data is otherwise kept)
  * @param allResources       also create the declared networks and volumes no service uses
+ * @param recreateVolumes    a volume whose labels or driver no longer match the files is
+ *                           removed and created again, with the containers that use it (its
+ *                           data is lost: {@code up -y}); else it is kept, with a warning
  */
 public record UpPlanOptions(
         List<String> services,
@@ -40,7 +43,8 @@ public record UpPlanOptions(
         Duration stopTimeout,
         boolean alwaysRecreateDeps,
         boolean renewAnonVolumes,
-        boolean allResources) {
+        boolean allResources,
+        boolean recreateVolumes) {
 
     public UpPlanOptions {
         services = List.copyOf(services);
@@ -51,25 +55,31 @@ public record UpPlanOptions(
             boolean noRecreate, boolean removeOrphans, Map<String, Integer> scale,
             boolean noStart, String pull, boolean build, boolean noBuild, Duration stopTimeout) {
         this(services, noDeps, forceRecreate, noRecreate, removeOrphans, scale, noStart, pull,
-                build, noBuild, stopTimeout, false, false, false);
+                build, noBuild, stopTimeout, false, false, false, false);
     }
 
     public UpPlanOptions withAlwaysRecreateDeps(boolean on) {
         return new UpPlanOptions(services, noDeps, forceRecreate, noRecreate, removeOrphans,
                 scale, noStart, pull, build, noBuild, stopTimeout, on, renewAnonVolumes,
-                allResources);
+                allResources, recreateVolumes);
     }
 
     public UpPlanOptions withRenewAnonVolumes(boolean on) {
         return new UpPlanOptions(services, noDeps, forceRecreate, noRecreate, removeOrphans,
                 scale, noStart, pull, build, noBuild, stopTimeout, alwaysRecreateDeps, on,
-                allResources);
+                allResources, recreateVolumes);
     }
 
     public UpPlanOptions withAllResources(boolean on) {
         return new UpPlanOptions(services, noDeps, forceRecreate, noRecreate, removeOrphans,
                 scale, noStart, pull, build, noBuild, stopTimeout, alwaysRecreateDeps,
-                renewAnonVolumes, on);
+                renewAnonVolumes, on, recreateVolumes);
+    }
+
+    public UpPlanOptions withRecreateVolumes(boolean on) {
+        return new UpPlanOptions(services, noDeps, forceRecreate, noRecreate, removeOrphans,
+                scale, noStart, pull, build, noBuild, stopTimeout, alwaysRecreateDeps,
+                renewAnonVolumes, allResources, on);
     }
 
     public static UpPlanOptions defaults() {

@@ -475,6 +475,38 @@ class ReconcilerTest {
                 .contains("remove Container demo-app-run-1 (orphan container)"));
     }
 
+    @Test
+    void aVolumeThatNoLongerMatchesIsKeptWithAWarningOrRecreatedWithItsContainersOnYes()
+            throws InterruptedException {
+        InMemoryEngine engine = new InMemoryEngine().withImage("app:1");
+        String file = """
+                services:
+                  app:
+                    image: app:1
+                    volumes: [data:/data]
+                volumes:
+                  data:
+                    labels: {tier: one}
+                """;
+        run(plan(TestProjects.load(dir, "demo", file), engine, UpPlanOptions.defaults()), engine);
+        Project changed = TestProjects.load(dir, "demo", file.replace("one", "two"));
+        Plan kept = plan(changed, engine, UpPlanOptions.defaults());
+        assertEquals("nothing to do\n", kept.toString(), "nothing touched");
+        assertEquals(List.of("volume demo_data does not match the compose file (label tier: one "
+                + "-> two); it is kept as it is, with its data; run up -y to remove it and "
+                + "create it again (its data is lost)"), kept.warnings());
+        assertEquals("""
+                1. stop Container demo-app-1 (volume data is recreated)
+                2. remove Container demo-app-1 (volume data is recreated) after 1
+                3. remove Volume demo_data (changed in the compose file (label tier: one -> \
+                two), up -y) after 2
+                4. create Volume demo_data (recreated) after 3
+                5. create Container demo-app-1 (no existing container) after 4
+                6. start Container demo-app-1 (created) after 5
+                """, plan(changed, engine, UpPlanOptions.defaults().withRecreateVolumes(true))
+                .toString());
+    }
+
     private static List<String> hookRuns(InMemoryEngine engine) {
         return engine.calls().stream().filter(c -> c.startsWith("start container ")
                 && c.contains("pre_start")).map(c -> c.substring("start container ".length()))
