@@ -60,6 +60,10 @@ final class Models {
             List<String> present = runner.models();
             for (String name : used) {
                 Model m = project.models().get(name);
+                if (m == null) {
+                    throw new ComposeException("model \"" + name + "\" is used but not declared "
+                            + "under the top-level models:");
+                }
                 String r = "Model " + name;
                 if (!present.contains(m.model())) {
                     progress.on(ProgressEvent.working(r, "Pulling"));
