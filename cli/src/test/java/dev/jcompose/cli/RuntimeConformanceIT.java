@@ -74,10 +74,17 @@ class RuntimeConformanceIT {
             "TestPreStartHookNotReRunOnScaleUp", "TestPreStartHookRunsOnceForScaledService");
 
     /** Images the fixtures name that the local base image stands in for. */
-    private static final Pattern STAND_IN = Pattern.compile("(alpine|busybox|bash)(:[\\w.-]+)?");
+    private static final Pattern STAND_IN =
+            Pattern.compile("(alpine|busybox|bash|nginx)(:[\\w.-]+)?");
 
     private static final int STEP_TIMEOUT_SECONDS = 90;
     private static final String STAND_IN_IMAGE = "jcompose/alpine-stand-in:latest";
+    /**
+     * nginx as the fixtures use it: a web server on port 80 whose page says "Welcome to
+     * nginx!" (busybox httpd), in an image that has curl (busybox wget). What those scenarios
+     * test is how the containers reach each other (aliases, links), which is real here.
+     */
+    private static final String NGINX_STAND_IN = "jcompose/nginx-stand-in:latest";
     private static final List<String> tagged = new ArrayList<>();
     private static final Map<String, Boolean> outcomes = new ConcurrentHashMap<>();
     private static int rows;
@@ -107,25 +114,20 @@ class RuntimeConformanceIT {
             }
         }
         // the base image with busybox's applets also where alpine has them (/usr/bin/env)
-        Process build = new ProcessBuilder("docker", "build", "-q", "-t", STAND_IN_IMAGE, "-")
-                .redirectErrorStream(true).start();
-        build.getOutputStream().write(("FROM " + BaseImage.NAME + "\n"
+        build(STAND_IN_IMAGE, "FROM " + BaseImage.NAME + "\n"
                 + "RUN mkdir -p /usr/bin /usr/sbin /sbin /usr/local/bin && (/bin/busybox --install "
                 + "-s 2>/dev/null || true)\n"
                 // bash scripts of the fixtures are plain sh; busybox has no bash applet
                 + "RUN printf '#!/bin/sh\\nexec /bin/sh \"$@\"\\n' > /usr/local/bin/bash "
                 + "&& chmod 755 /usr/local/bin/bash && ln -sf /usr/local/bin/bash /bin/bash\n"
                 // alpine's search path (fixtures install tools in /usr/local/bin)
-                + "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n")
-                .getBytes(StandardCharsets.UTF_8));
-        build.getOutputStream().close();
-        String built = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            assertTrue(build.waitFor(120, TimeUnit.SECONDS) && build.exitValue() == 0, built);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+                + "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n");
+        build(NGINX_STAND_IN, "FROM " + BaseImage.NAME + "\n"
+                + "RUN mkdir -p /www && echo '<h1>Welcome to nginx!</h1>' > /www/index.html "
+                + "&& printf '#!/bin/sh\\nexec wget -q -O - \"$@\"\\n' > /bin/curl "
+                + "&& chmod 755 /bin/curl\n"
+                + "EXPOSE 80\n"
+                + "CMD [\"httpd\", \"-f\", \"-p\", \"80\", \"-h\", \"/www\"]\n");
         try (DockerClient docker = Cleanup.docker()) {
             for (String ref : wanted) {
                 boolean present;
@@ -137,11 +139,26 @@ class RuntimeConformanceIT {
                 }
                 if (!present) {
                     int colon = ref.lastIndexOf(':');
-                    docker.tagImageCmd(STAND_IN_IMAGE, ref.substring(0, colon),
+                    docker.tagImageCmd(ref.startsWith("nginx") ? NGINX_STAND_IN : STAND_IN_IMAGE,
+                            ref.substring(0, colon),
                             ref.substring(colon + 1)).exec();
                     tagged.add(ref);
                 }
             }
+        }
+    }
+
+    private static void build(String tag, String dockerfile) throws IOException {
+        Process build = new ProcessBuilder("docker", "build", "-q", "-t", tag, "-")
+                .redirectErrorStream(true).start();
+        build.getOutputStream().write(dockerfile.getBytes(StandardCharsets.UTF_8));
+        build.getOutputStream().close();
+        String built = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            assertTrue(build.waitFor(120, TimeUnit.SECONDS) && build.exitValue() == 0, built);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
         }
     }
 
@@ -153,6 +170,7 @@ class RuntimeConformanceIT {
             }
             if (!tagged.isEmpty() || outcomes.size() > 0) {
                 docker.removeImageCmd(STAND_IN_IMAGE).exec();
+                docker.removeImageCmd(NGINX_STAND_IN).exec();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -79,6 +79,11 @@ final class ContainerMapper {
         }
         host.withBinds(binds);
         host.withMounts(mounts);
+        if (s != null && !s.links().isEmpty()) {
+            // resolved by the executor to container:alias; on a user network they are set on
+            // the endpoint too (see DockerEngine.createContainer)
+            host.withLinks(links(s));
+        }
         if (s != null && !s.volumesFrom().isEmpty()) {
             // resolved by the executor to container[:ro|rw]
             host.withVolumesFrom(s.volumesFrom().stream()
@@ -105,6 +110,11 @@ final class ContainerMapper {
             service(s, cmd, host);
         }
         cmd.withHostConfig(host);
+    }
+
+    static com.github.dockerjava.api.model.Link[] links(Service s) {
+        return s.links().stream().map(com.github.dockerjava.api.model.Link::parse)
+                .toArray(com.github.dockerjava.api.model.Link[]::new);
     }
 
     /**

@@ -310,21 +310,35 @@ public final class DockerEngine implements Engine {
                 cmd.withPlatform(spec.service().platform());
             }
             ContainerMapper.apply(spec, cmd);
-            return cmd.exec().getId();
+            String id = cmd.exec().getId();
+            if (spec.service() != null && !spec.service().links().isEmpty()
+                    && !spec.networks().isEmpty()) {
+                // docker-java cannot set an endpoint's links at create: on a user network the
+                // links are the endpoint's, so the first network is attached again with them
+                ContainerSpec.NetworkAttachment first = spec.networks().get(0);
+                client().disconnectFromNetworkCmd().withContainerId(id)
+                        .withNetworkId(first.network()).exec();
+                client().connectToNetworkCmd().withContainerId(id).withNetworkId(first.network())
+                        .withContainerNetwork(endpoint(first)
+                                .withLinks(ContainerMapper.links(spec.service()))).exec();
+            }
+            return id;
         });
     }
 
     @Override
     public void connectNetwork(String containerId, ContainerSpec.NetworkAttachment a) {
-        run(() -> {
-            ContainerNetwork endpoint = new ContainerNetwork().withAliases(a.aliases());
-            if (a.ipv4Address() != null || a.ipv6Address() != null) {
-                endpoint.withIpamConfig(new ContainerNetwork.Ipam()
-                        .withIpv4Address(a.ipv4Address()).withIpv6Address(a.ipv6Address()));
-            }
-            client().connectToNetworkCmd().withContainerId(containerId).withNetworkId(a.network())
-                    .withContainerNetwork(endpoint).exec();
-        });
+        run(() -> client().connectToNetworkCmd().withContainerId(containerId)
+                .withNetworkId(a.network()).withContainerNetwork(endpoint(a)).exec());
+    }
+
+    private static ContainerNetwork endpoint(ContainerSpec.NetworkAttachment a) {
+        ContainerNetwork endpoint = new ContainerNetwork().withAliases(a.aliases());
+        if (a.ipv4Address() != null || a.ipv6Address() != null) {
+            endpoint.withIpamConfig(new ContainerNetwork.Ipam()
+                    .withIpv4Address(a.ipv4Address()).withIpv6Address(a.ipv6Address()));
+        }
+        return endpoint;
     }
 
     @Override

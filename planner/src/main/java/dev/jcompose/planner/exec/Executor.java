@@ -449,6 +449,21 @@ public final class Executor {
                             + serviceContainer(key, mode.substring("service:".length()), false));
                 }
             }
+            if (!service.links().isEmpty() || !service.externalLinks().isEmpty()) {
+                // links and external_links as the engine takes them: container:alias
+                List<String> links = new ArrayList<>();
+                for (String link : service.links()) {
+                    int colon = link.indexOf(':');
+                    String target = colon < 0 ? link : link.substring(0, colon);
+                    links.add(serviceContainerSummary("links", target, true).name() + ":"
+                            + (colon < 0 ? target : link.substring(colon + 1)));
+                }
+                for (String link : service.externalLinks()) {
+                    links.add(link.contains(":") ? link : link + ":" + link);
+                }
+                service = Records.with(service, "links", links);
+                service = Records.with(service, "externalLinks", List.of());
+            }
             if (!service.volumesFrom().isEmpty()) {
                 List<String> from = new ArrayList<>();
                 for (String entry : service.volumesFrom()) {
@@ -480,6 +495,11 @@ public final class Executor {
 
     /** The id of a container of {@code service} in this project (running, unless stopped). */
     private String serviceContainer(String key, String service, boolean stoppedToo) {
+        return serviceContainerSummary(key, service, stoppedToo).id();
+    }
+
+    private ContainerSummary serviceContainerSummary(String key, String service,
+            boolean stoppedToo) {
         List<ContainerSummary> found = engine.listContainers(
                 Map.of(Labels.PROJECT, project, Labels.SERVICE, service), stoppedToo).stream()
                 .filter(c -> !"True".equals(c.label(Labels.ONEOFF)))
@@ -489,6 +509,6 @@ public final class Executor {
             throw new EngineException(key + " refers to service " + service + ", which has no "
                     + (stoppedToo ? "" : "running ") + "container");
         }
-        return found.get(0).id();
+        return found.get(0);
     }
 }
