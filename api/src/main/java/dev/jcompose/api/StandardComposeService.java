@@ -216,14 +216,13 @@ public final class StandardComposeService implements ComposeService {
         s = Records.with(s, "tty", o.tty() ? Boolean.TRUE : null);
         // docker compose runs one-offs interactive (-i): a detached one keeps its stdin open
         s = Records.with(s, "stdinOpen", o.tty() || o.detach() ? Boolean.TRUE : null);
-        String name = o.name() != null ? o.name() : project.name() + "-" + o.service()
-                + "-run-" + java.util.HexFormat.of().toHexDigits(
+        String sep = ContainerSpecs.separator(project);
+        String name = o.name() != null ? o.name() : project.name() + sep + o.service()
+                + sep + "run" + sep + java.util.HexFormat.of().toHexDigits(
                         java.util.concurrent.ThreadLocalRandom.current().nextLong()).substring(4);
         ContainerSpec spec = ContainerSpecs.forOneOff(project, s, name, ConfigHash.of(base));
-        String id = engine.createContainer(spec);
-        for (int i = 1; i < spec.networks().size(); i++) {
-            engine.connectNetwork(id, spec.networks().get(i));
-        }
+        String id = new Executor(engine, project.name(), progress, 1, null)
+                .createContainer(spec);
         if (o.detach()) {
             engine.startContainer(id);
             return 0;

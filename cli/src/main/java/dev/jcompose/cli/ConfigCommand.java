@@ -162,9 +162,11 @@ final class ConfigCommand implements Callable<Integer> {
                 out.println(s.imageName(project.name()));
             }
         } else if (format.equals("json")) {
-            out.print(ModelPrinter.json(project));
+            out.print(ModelPrinter.json(noInterpolate ? ModelPrinter.toSortedTree(project)
+                    : ModelPrinter.toTree(project)));
         } else {
-            out.print(ModelPrinter.yaml(project));
+            out.print(ModelPrinter.yaml(noInterpolate ? ModelPrinter.toSortedTree(project)
+                    : ModelPrinter.toTree(project)));
         }
         out.flush();
     }

@@ -91,6 +91,11 @@ public final class JcomposeCommand implements Runnable {
             description = "Enable a profile (repeatable).")
     List<String> profiles = new ArrayList<>();
 
+    @Option(names = "--compatibility",
+            description = "Name containers as docker-compose 1.x did (project_service_1); also "
+                    + "COMPOSE_COMPATIBILITY=true.")
+    boolean compatibility;
+
     @Option(names = "--all-resources",
             description = "Include all resources, even those no service uses (up creates every "
                     + "declared network and volume).")
@@ -215,8 +220,13 @@ public final class JcomposeCommand implements Runnable {
     }
 
     ProjectOptions projectOptions() {
+        java.util.Map<String, String> env = console.env();
+        if (compatibility) {
+            env = new java.util.HashMap<>(env);
+            env.put("COMPOSE_COMPATIBILITY", "true");
+        }
         return new ProjectOptions(files, projectName, projectDirectory, envFiles, profiles,
-                console.workingDir(), console.env());
+                console.workingDir(), env);
     }
 
     ProjectLoader loader() {

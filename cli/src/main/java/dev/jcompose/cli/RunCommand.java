@@ -97,8 +97,12 @@ final class RunCommand implements Callable<Integer> {
         }
         for (String e : env) {
             int eq = e.indexOf('=');
-            vars.put(eq < 0 ? e : e.substring(0, eq), eq < 0
-                    ? root.console().env().getOrDefault(e, "") : e.substring(eq + 1));
+            if (eq >= 0) {
+                vars.put(e.substring(0, eq), e.substring(eq + 1));
+            } else if (project.environment().get(e) != null) {
+                // a bare -e KEY: from the shell, else --env-file / .env; unset: not passed
+                vars.put(e, project.environment().get(e));
+            }
         }
         boolean interactive = !noTty && !detach && root.console().outIsTerminal()
                 && System.console() != null;

@@ -26,8 +26,9 @@ class CliTest {
                 """);
         CliRunner.Result r = new CliRunner(dir).run("-p", "demo", "config");
         assertEquals(0, r.exitCode(), r.toString());
+        // as docker compose prints it: strings that need quotes double-quoted
         assertTrue(r.out().startsWith("name: demo\nservices:\n  web:\n"), r.toString());
-        assertTrue(r.out().contains("published: '8080'"), r.toString());
+        assertTrue(r.out().contains("published: \"8080\""), r.toString());
         CliRunner.Result json = new CliRunner(dir).run("-p", "demo", "config", "--format", "json");
         assertTrue(json.out().contains("\"name\": \"demo\""), json.toString());
         assertEquals("web\n", new CliRunner(dir).run("config", "--services").out());
@@ -58,7 +59,7 @@ class CliTest {
                 web       FROM_FILE   1         env_file app.env
                 web       LEVEL       debug     compose.yaml:9:14; overrides env_file app.env
                 web       MISSING     <unset>   not set anywhere (bare key at compose.yaml:10:15): \
-                not passed to the container
+                unset in the container, the image's value too
                 web       PORT        8080      compose.yaml:7:13 with ${PORT} unset: its default
                 web       REGION      eu        shell (bare key at compose.yaml:8:14)
                 """, r.out());

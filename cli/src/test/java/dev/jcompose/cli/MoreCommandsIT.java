@@ -102,7 +102,7 @@ class MoreCommandsIT {
         CliRunner.Result failed = cli.run("-p", project, "--progress", "plain", "up", "-d",
                 "broken");
         assertEquals(1, failed.exitCode(), failed.toString());
-        assertTrue(failed.err().contains("post_start hook failed with exit code 1"),
+        assertTrue(failed.err().contains("post_start: broken hook exited with status 1"),
                 failed.toString());
     }
 

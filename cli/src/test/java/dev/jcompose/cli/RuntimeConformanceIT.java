@@ -35,9 +35,11 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * docker/compose's own end-to-end scenarios (conformance group compose-e2e-scenarios), step by
- * step on the real engine, for the lifecycle commands: up/down, depends_on and health, wait,
- * scale, recreate, orphans, run, exec, start/stop/restart/pause, logs, ps. Images the fixtures
- * pull (alpine, busybox) are stood in for by the local base image under their names.
+ * step on the real engine: the lifecycle commands (up/down, depends_on and health, wait, scale,
+ * recreate, orphans, run, exec, start/stop/restart/pause, logs, ps), hooks, environment and env
+ * files, profiles, config, secrets and configs, networks and IPC. Build, pull and publish
+ * scenarios are covered by our own ITs (they need registries and BuildKit). Images the fixtures
+ * pull (alpine, busybox, nginx) are stood in for by local images built on the base image.
  *
  * <p>Every scenario must pass unless {@code conformance/runtime-known-failures.tsv} lists it
  * with what jcompose does instead; a listed scenario that passes fails the suite, so the list
@@ -47,7 +49,7 @@ class RuntimeConformanceIT {
 
     private static final Path CORPUS = ConformanceTest.corpus();
 
-    /** The scenarios in the lifecycle's scope. */
+    /** The scenarios in scope. */
     private static final Set<String> IN_SCOPE = Set.of(
             "TestCascadeFail", "TestCascadeStop", "TestComposeRun", "TestComposeRunDeps",
             "TestComposeRunNotRequiredDeps", "TestComposeRunPorts", "TestExec",
@@ -71,7 +73,20 @@ class RuntimeConformanceIT {
             "TestPreStartHookBuildInheritance", "TestPreStartHookIdempotentReUp",
             "TestPreStartHookReRunOnSpecChange", "TestPreStartHookForceRecreate",
             "TestPreStartHookMidSequenceFailure", "TestPreStartHookSequentialOrder",
-            "TestPreStartHookNotReRunOnScaleUp", "TestPreStartHookRunsOnceForScaledService");
+            "TestPreStartHookNotReRunOnScaleUp", "TestPreStartHookRunsOnceForScaledService",
+            "TestPostStartAndPreStopHook", "TestPostStartHookInError", "TestPostStartHookSuccess",
+            "TestPreStopHookInError", "TestPreStopHookSuccess",
+            "TestPreStopHookSuccessWithPreviousStop", "TestEnvInterpolation",
+            "TestEnvInterpolationDefaultValue", "TestEnvPriority", "TestEnvPriorityComposeEnvFile",
+            "TestEnvPriorityComposeEnvironment", "TestUnsetEnv", "TestRawEnvFile",
+            "TestCommentsInEnvFile", "TestRunEnvFile", "TestActiveProfileViaTargetedService",
+            "TestDotEnvProfileUsage", "TestExplicitProfileUsage", "TestNoProfileUsage",
+            "TestUpProfile", "TestConfig", "TestConfigFromEnv", "TestConfigInterpolate",
+            "TestLocalComposeConfig", "TestLocalComposeConfigNoConsistency", "TestComposeModel",
+            "TestIPC", "TestNetworkModes", "TestMacAddress", "TestInterfaceName", "TestIPAMConfig",
+            "TestExposeRange", "TestNetworkConfigChanged", "TestSecretFromEnv",
+            "TestSecretFromInclude", "TestPsHonorsPsFormat", "TestLoggingDriver", "TestUpImageID",
+            "TestImagesAfterImageRemoved", "TestUpDryRunMissingImage", "TestCompatibility");
 
     /** Images the fixtures name that the local base image stands in for. */
     private static final Pattern STAND_IN =
@@ -85,6 +100,7 @@ class RuntimeConformanceIT {
      * test is how the containers reach each other (aliases, links), which is real here.
      */
     private static final String NGINX_STAND_IN = "jcompose/nginx-stand-in:latest";
+    private static final String STAND_IN_LABEL = "dev.jcompose.stand-in";
     private static final List<String> tagged = new ArrayList<>();
     private static final Map<String, Boolean> outcomes = new ConcurrentHashMap<>();
     private static int rows;
@@ -115,11 +131,15 @@ class RuntimeConformanceIT {
         }
         // the base image with busybox's applets also where alpine has them (/usr/bin/env)
         build(STAND_IN_IMAGE, "FROM " + BaseImage.NAME + "\n"
-                + "RUN mkdir -p /usr/bin /usr/sbin /sbin /usr/local/bin && (/bin/busybox --install "
-                + "-s 2>/dev/null || true)\n"
+                + "RUN mkdir -p /usr/bin /usr/sbin /sbin /usr/local/bin /var && (/bin/busybox "
+                + "--install -s 2>/dev/null || true) && rm -rf /var/run && ln -s /run /var/run\n"
                 // bash scripts of the fixtures are plain sh; busybox has no bash applet
                 + "RUN printf '#!/bin/sh\\nexec /bin/sh \"$@\"\\n' > /usr/local/bin/bash "
                 + "&& chmod 755 /usr/local/bin/bash && ln -sf /usr/local/bin/bash /bin/bash\n"
+                // alpine has printenv; busybox has not
+                + "RUN printf '#!/bin/sh\\n[ $# -eq 0 ] && exec env\\nrc=0\\nfor v; do "
+                + "if env | grep -q \"^$v=\"; then env | sed -n \"s/^$v=//p\"; else rc=1; fi; "
+                + "done\\nexit $rc\\n' > /usr/bin/printenv && chmod 755 /usr/bin/printenv\n"
                 // alpine's search path (fixtures install tools in /usr/local/bin)
                 + "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n");
         build(NGINX_STAND_IN, "FROM " + BaseImage.NAME + "\n"
@@ -132,8 +152,8 @@ class RuntimeConformanceIT {
             for (String ref : wanted) {
                 boolean present;
                 try {
-                    docker.inspectImageCmd(ref).exec();
-                    present = true;
+                    var labels = docker.inspectImageCmd(ref).exec().getConfig().getLabels();
+                    present = labels == null || !labels.containsKey(STAND_IN_LABEL);
                 } catch (com.github.dockerjava.api.exception.NotFoundException e) {
                     present = false;
                 }
@@ -151,7 +171,9 @@ class RuntimeConformanceIT {
     private static void build(String tag, String dockerfile) throws IOException {
         Process build = new ProcessBuilder("docker", "build", "-q", "-t", tag, "-")
                 .redirectErrorStream(true).start();
-        build.getOutputStream().write(dockerfile.getBytes(StandardCharsets.UTF_8));
+        // labelled, so a tag a crashed run left behind is recognised and replaced
+        build.getOutputStream().write((dockerfile + "LABEL " + STAND_IN_LABEL + "=true\n")
+                .getBytes(StandardCharsets.UTF_8));
         build.getOutputStream().close();
         String built = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
@@ -165,12 +187,17 @@ class RuntimeConformanceIT {
     @AfterAll
     static void untagAndReport() {
         try (DockerClient docker = Cleanup.docker()) {
-            for (String ref : tagged) {
-                docker.removeImageCmd(ref).withNoPrune(true).exec();
-            }
+            List<String> remove = new ArrayList<>(tagged);
             if (!tagged.isEmpty() || outcomes.size() > 0) {
-                docker.removeImageCmd(STAND_IN_IMAGE).exec();
-                docker.removeImageCmd(NGINX_STAND_IN).exec();
+                remove.add(STAND_IN_IMAGE);
+                remove.add(NGINX_STAND_IN);
+            }
+            for (String ref : remove) {
+                try {
+                    docker.removeImageCmd(ref).withNoPrune(true).exec();
+                } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+                    // a step removed it (docker rmi)
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -436,6 +463,9 @@ class RuntimeConformanceIT {
     private static String check(String expectation, CliRunner.Result r, String project,
             Map<String, List<String>> before, Set<String> oneOffsBefore, Path dir)
             throws InterruptedException {
+        if (expectation.equals("(may fail)")) {
+            return null;
+        }
         if (expectation.equals("(command succeeds)")) {
             return r.exitCode() == 0 ? null : "exit code " + r.exitCode();
         }

@@ -1,6 +1,8 @@
 package dev.jcompose.planner;
 
 import dev.jcompose.model.DependsOn;
+import dev.jcompose.model.FileObject;
+import dev.jcompose.model.FileReference;
 import dev.jcompose.model.Network;
 import dev.jcompose.model.PortConfig;
 import dev.jcompose.model.PreStartHook;
@@ -37,7 +39,18 @@ public final class ContainerSpecs {
         if (service.containerName() != null && !service.containerName().isEmpty()) {
             return service.containerName();
         }
-        return project.name() + "-" + service.name() + "-" + number;
+        String sep = separator(project);
+        return project.name() + sep + service.name() + sep + number;
+    }
+
+    /**
+     * What joins the parts of container names: "-", or "_" as docker-compose 1.x named them
+     * with {@code --compatibility} / {@code COMPOSE_COMPATIBILITY}.
+     */
+    public static String separator(Project project) {
+        String compat = project.environment().get("COMPOSE_COMPATIBILITY");
+        return compat != null && java.util.Set.of("1", "t", "true")
+                .contains(compat.strip().toLowerCase(java.util.Locale.ROOT)) ? "_" : "-";
     }
 
     /** The labels that identify a project's resources. */
@@ -101,7 +114,7 @@ public final class ContainerSpecs {
         return new ContainerSpec(spec.name(), spec.image(), spec.command(), spec.entrypoint(),
                 spec.env(), labels, spec.hostname(), spec.user(), spec.workingDir(),
                 spec.exposedPorts(), spec.portBindings(), spec.mounts(), spec.networkMode(),
-                spec.networks(), spec.restartPolicy(), spec.service());
+                spec.networks(), spec.restartPolicy(), spec.service(), spec.files());
     }
 
     private static ContainerSpec build(Project project, Service service, String name, int number,
@@ -131,11 +144,8 @@ public final class ContainerSpecs {
         }
 
         List<String> env = new ArrayList<>();
-        service.environment().forEach((k, v) -> {
-            if (v != null) {
-                env.add(k + "=" + v);
-            }
-        });
+        // a bare key set nowhere goes as "KEY": the engine then unsets it, also the image's
+        service.environment().forEach((k, v) -> env.add(v == null ? k : k + "=" + v));
 
         Set<String> exposed = new LinkedHashSet<>();
         for (String e : service.expose()) {
@@ -191,10 +201,52 @@ public final class ContainerSpecs {
             }
         }
 
+        List<ContainerSpec.File> files = new ArrayList<>();
+        for (FileReference ref : service.secrets()) {
+            fileObject(project, ref, project.secrets().get(ref.source()), "/run/secrets/",
+                    mounts, files);
+        }
+        for (FileReference ref : service.configs()) {
+            fileObject(project, ref, project.configs().get(ref.source()), "/", mounts, files);
+        }
         return new ContainerSpec(name, service.imageName(project.name()), service.command(),
                 service.entrypoint(), env, labels, service.hostname(), service.user(),
                 service.workingDir(), List.copyOf(exposed), bindings, mounts, networkMode,
-                networks, oneOff ? null : service.restart(), service);
+                networks, oneOff ? null : service.restart(), service, files);
+    }
+
+    /**
+     * A secret or config a service uses, as docker compose provides one outside swarm: a
+     * {@code file} is bind-mounted read-only; {@code content} or {@code environment} is written
+     * into the container with the reference's uid, gid and mode (default 0444). The target is
+     * {@code base + source} unless given; a relative one is under {@code base}. External ones
+     * exist only in swarm: nothing is mounted.
+     */
+    private static void fileObject(Project project, FileReference ref, FileObject obj,
+            String base, List<ContainerSpec.Mount> mounts, List<ContainerSpec.File> files) {
+        if (obj == null || obj.isExternal()) {
+            return;
+        }
+        String target = ref.target() == null || ref.target().isEmpty() ? base + ref.source()
+                : ref.target().startsWith("/") ? ref.target() : base + ref.target();
+        if (obj.file() != null) {
+            mounts.add(new ContainerSpec.Mount("bind", obj.file(), target, true, false, null,
+                    null, false, null, null, null));
+            return;
+        }
+        String content = obj.content() != null ? obj.content()
+                : obj.environment() != null ? project.environment().get(obj.environment())
+                : null;
+        files.add(new ContainerSpec.File(target, content == null ? "" : content,
+                number(ref.uid()), number(ref.gid()), ref.mode() != null ? ref.mode() : 0444));
+    }
+
+    private static int number(String id) {
+        try {
+            return id == null || id.isBlank() ? 0 : Integer.parseInt(id.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /**
@@ -231,7 +283,7 @@ public final class ContainerSpecs {
         return new ContainerSpec(spec.name(), spec.image(), spec.command(), spec.entrypoint(),
                 spec.env(), spec.labels(), spec.hostname(), spec.user(), spec.workingDir(),
                 spec.exposedPorts(), spec.portBindings(), mounts, spec.networkMode(),
-                spec.networks(), spec.restartPolicy(), spec.service());
+                spec.networks(), spec.restartPolicy(), spec.service(), spec.files());
     }
 
     private static ContainerSpec.Mount mount(Project project, ServiceVolume v) {

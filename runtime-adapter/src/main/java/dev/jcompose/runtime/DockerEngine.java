@@ -43,8 +43,11 @@ import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.engine.Subscription;
 import dev.jcompose.planner.engine.VolumeSpec;
 import dev.jcompose.planner.engine.VolumeSummary;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +59,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * The {@link Engine} port on the Docker Engine API, through docker-java. The only place
@@ -324,6 +329,33 @@ public final class DockerEngine implements Engine {
             }
             return id;
         });
+    }
+
+    @Override
+    public void putFiles(String containerId, List<ContainerSpec.File> files) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var tar = new TarArchiveOutputStream(bytes)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (ContainerSpec.File f : files) {
+                byte[] content = f.content().getBytes(StandardCharsets.UTF_8);
+                var entry = new TarArchiveEntry(f.path().replaceFirst("^/+", ""));
+                entry.setSize(content.length);
+                entry.setMode(f.mode());
+                entry.setUserId(f.uid());
+                entry.setGroupId(f.gid());
+                entry.setModTime(System.currentTimeMillis());
+                tar.putArchiveEntry(entry);
+                tar.write(content);
+                tar.closeArchiveEntry();
+            }
+            tar.finish();
+        } catch (java.io.IOException e) {
+            throw new EngineException("cannot pack files for " + containerId + ": "
+                    + e.getMessage());
+        }
+        run(() -> client().copyArchiveToContainerCmd(containerId).withRemotePath("/")
+                .withTarInputStream(new ByteArrayInputStream(bytes.toByteArray()))
+                .exec());
     }
 
     @Override

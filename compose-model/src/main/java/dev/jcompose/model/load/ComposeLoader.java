@@ -52,6 +52,8 @@ public final class ComposeLoader {
     private final Diagnostics diag;
     /** The files that include this one, outermost first (to find include cycles). */
     private final List<Path> includedFrom;
+    /** The variables of included projects (their env files), gathered while loading. */
+    private final Map<String, String> includedEnvironment = new LinkedHashMap<>();
 
     private ComposeLoader(LoadOptions options) {
         this(options, List.of());
@@ -179,8 +181,10 @@ public final class ComposeLoader {
         });
         diag.throwIfErrors();
         List<Path> configFiles = files.stream().map(ConfigSource::path).toList();
+        Map<String, String> projectEnv = new LinkedHashMap<>(env.asMap());
+        includedEnvironment.forEach(projectEnv::putIfAbsent);
         return new Project(name, services, networks, volumes, secrets, configs, models, extensions,
-                projectDir, configFiles, env.asMap(), disabled, profiles);
+                projectDir, configFiles, projectEnv, disabled, profiles);
     }
 
     /**
@@ -272,8 +276,12 @@ public final class ComposeLoader {
                     .resolveEnvironment(options.resolveEnvironment())
                     .build();
             try {
-                MapNode tree = new ComposeLoader(nested, chain).loadTree();
+                ComposeLoader sub = new ComposeLoader(nested, chain);
+                MapNode tree = sub.loadTree();
                 included = included == null ? tree : MergeStage.merge(included, tree);
+                // what an include's env files set is there for its secrets' and configs'
+                // environment: sources at run time, under the project's own variables
+                sub.includedEnvironment.forEach(includedEnvironment::putIfAbsent);
             } catch (ComposeFileException e) {
                 e.problems().forEach(diag::add);
             }
@@ -288,6 +296,7 @@ public final class ComposeLoader {
         List<ConfigSource> files = files(Environment.ofProcess(options.processEnv()));
         Path projectDir = projectDirectory(files);
         Environment env = environment(projectDir);
+        env.asMap().forEach(includedEnvironment::putIfAbsent);
         Set<String> warned = new HashSet<>();
         Node merged = null;
         for (ConfigSource file : files) {

@@ -52,6 +52,26 @@ final class EnvironmentStage {
         return root.with("services", services.mapValues((name, v) -> service(name, (MapNode) v)));
     }
 
+    /**
+     * An env file of {@code format: raw}: KEY=VALUE lines taken as written (no quotes removed,
+     * no variables resolved); blank lines and lines starting with # are skipped.
+     */
+    private static Map<String, String> raw(Path file) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(file)) {
+                int eq = line.indexOf('=');
+                if (line.isBlank() || line.strip().startsWith("#") || eq <= 0) {
+                    continue;
+                }
+                out.put(line.substring(0, eq).strip(), line.substring(eq + 1));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
     private MapNode service(String name, MapNode svc) {
         YamlPath path = YamlPath.of("services", name);
         Map<String, Node> declared = svc.get("environment") instanceof MapNode m
@@ -75,10 +95,11 @@ final class EnvironmentStage {
                     }
                     continue;
                 }
-                Map<String, String> fromFile = Environment.readEnvFile(p, k -> {
-                    String v = env.get(k);
-                    return v != null ? v : declaredValue(declared, k);
-                }, read::get);
+                Map<String, String> fromFile = "raw".equals(Nodes.text(f.get("format")))
+                        ? raw(p) : Environment.readEnvFile(p, k -> {
+                            String v = env.get(k);
+                            return v != null ? v : declaredValue(declared, k);
+                        }, read::get);
                 read.putAll(fromFile);
                 fromFile.forEach((k, val) -> {
                     environment.put(k, Nodes.str(val, f.mark()));
@@ -96,7 +117,8 @@ final class EnvironmentStage {
                 } else if (!environment.containsKey(k)) {
                     environment.put(k, val);
                     origins.put(k, trace == null ? "" : "not set anywhere (bare key at "
-                            + trace.shownMark(val.mark()) + "): not passed to the container");
+                            + trace.shownMark(val.mark())
+                            + "): unset in the container, the image's value too");
                 }
             } else {
                 environment.put(k, val);

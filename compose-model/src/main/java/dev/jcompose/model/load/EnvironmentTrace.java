@@ -16,7 +16,10 @@ import java.util.Map;
  */
 public final class EnvironmentTrace {
 
-    /** A variable's value (null when it is not passed to the container) and its origin. */
+    /**
+     * A variable's value (null when it is unset: the container gets no value, not even the
+     * image's) and its origin.
+     */
     public record Origin(String value, String source) { }
 
     private final Map<Mark, List<String>> interpolated = new HashMap<>();

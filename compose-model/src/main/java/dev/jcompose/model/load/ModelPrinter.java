@@ -16,6 +16,10 @@ import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.representer.StandardRepresenter;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import org.snakeyaml.engine.v2.schema.JsonSchema;
 
 /**
  * Prints the resolved model as {@code config} shows it: the canonical long form, keys of free
@@ -32,6 +36,20 @@ public final class ModelPrinter {
         @SuppressWarnings("unchecked")
         Map<String, Object> tree = (Map<String, Object>) value(project, null);
         return tree;
+    }
+
+    /**
+     * The project with its top-level sections in name order ({@code name} first), as docker
+     * compose prints a model it did not interpolate ({@code config --no-interpolate}).
+     */
+    public static Map<String, Object> toSortedTree(Project project) {
+        Map<String, Object> tree = toTree(project);
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        if (tree.containsKey("name")) {
+            ordered.put("name", tree.get("name"));
+        }
+        new TreeMap<>(tree).forEach(ordered::putIfAbsent);
+        return ordered;
     }
 
     /** Any model value (a record, list, map or scalar) as a plain tree. */
@@ -53,8 +71,55 @@ public final class ModelPrinter {
                 .setIndentWithIndicator(true)
                 .setWidth(Integer.MAX_VALUE)
                 .setSplitLines(false)
+                .setSchema(new PlainVariablesSchema())
                 .build();
-        return new Dump(settings).dumpToString(tree);
+        return new Dump(settings, new QuotingRepresenter(settings)).dumpToString(tree);
+    }
+
+    /** The JSON schema, where {@code ${X}} is a plain string (not snakeyaml-engine's !ENV). */
+    private static final class PlainVariablesSchema extends JsonSchema {
+        private final ScalarResolver resolver = (value, implicit) -> {
+            Tag tag = super.getScalarResolver().resolve(value, implicit);
+            return Tag.ENV_TAG.equals(tag) ? Tag.STR : tag;
+        };
+
+        @Override
+        public ScalarResolver getScalarResolver() {
+            return resolver;
+        }
+    }
+
+    /**
+     * Strings as docker compose (go-yaml) writes them: plain where plain reads back as the same
+     * string, else double-quoted ({@code "8080"}, {@code "true"}, {@code ""}); several lines as
+     * a literal block.
+     */
+    private static final class QuotingRepresenter extends StandardRepresenter {
+        private final ScalarResolver resolver;
+
+        QuotingRepresenter(DumpSettings settings) {
+            super(settings);
+            this.resolver = settings.getSchema().getScalarResolver();
+            this.representers.put(String.class, data -> {
+                String text = (String) data;
+                ScalarStyle style = text.contains("\n") ? ScalarStyle.LITERAL
+                        : plainReadsBack(text) ? ScalarStyle.PLAIN : ScalarStyle.DOUBLE_QUOTED;
+                return representScalar(Tag.STR, text, style);
+            });
+        }
+
+        private boolean plainReadsBack(String text) {
+            if (text.isEmpty() || !Tag.STR.equals(resolver.resolve(text, true))
+                    || "-?:,[]{}#&*!|>'\"%@`".indexOf(text.charAt(0)) >= 0
+                    || Character.isWhitespace(text.charAt(0))
+                    || Character.isWhitespace(text.charAt(text.length() - 1))
+                    || text.contains(": ") || text.contains(" #") || text.endsWith(":")) {
+                return false;
+            }
+            // go-yaml quotes the YAML 1.1 booleans too, for readers of that version
+            return !java.util.Set.of("y", "n", "yes", "no", "on", "off")
+                    .contains(text.toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     public static String json(Project project) {

@@ -162,7 +162,7 @@ class ComposeLoaderTest {
                 """);
         String yaml = ModelPrinter.yaml(p);
         assertTrue(yaml.contains("stop_grace_period: 1m30s"), yaml);
-        assertTrue(yaml.contains("mem_limit: '536870912'"), yaml);
+        assertTrue(yaml.contains("mem_limit: \"536870912\""), yaml);
         Project again = new LoaderFixture(dir).load(yaml);
         assertEquals(p.services(), again.services());
         assertNull(again.service("web").command());

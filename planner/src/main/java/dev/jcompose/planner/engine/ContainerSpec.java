@@ -12,6 +12,8 @@ import java.util.Map;
  * @param command    null to keep the image's CMD
  * @param entrypoint null to keep the image's ENTRYPOINT
  * @param networks   the first is attached at create; the others are connected before start
+ * @param files      files written into the container after it is created, before it starts
+ *                   (secrets and configs given as {@code content} or {@code environment})
  */
 public record ContainerSpec(
         String name,
@@ -29,7 +31,8 @@ public record ContainerSpec(
         String networkMode,
         List<NetworkAttachment> networks,
         String restartPolicy,
-        Service service) {
+        Service service,
+        List<File> files) {
 
     public ContainerSpec {
         command = command == null ? null : List.copyOf(command);
@@ -40,7 +43,21 @@ public record ContainerSpec(
         portBindings = List.copyOf(portBindings);
         mounts = List.copyOf(mounts);
         networks = List.copyOf(networks);
+        files = files == null ? List.of() : List.copyOf(files);
     }
+
+    public ContainerSpec(String name, String image, List<String> command, List<String> entrypoint,
+            List<String> env, Map<String, String> labels, String hostname, String user,
+            String workingDir, List<String> exposedPorts, List<PortBinding> portBindings,
+            List<Mount> mounts, String networkMode, List<NetworkAttachment> networks,
+            String restartPolicy, Service service) {
+        this(name, image, command, entrypoint, env, labels, hostname, user, workingDir,
+                exposedPorts, portBindings, mounts, networkMode, networks, restartPolicy, service,
+                List.of());
+    }
+
+    /** A file put into the container: absolute path, content, owner and permission bits. */
+    public record File(String path, String content, int uid, int gid, int mode) { }
 
     /** A host port binding; {@code hostPort} is empty for a random port, or a range. */
     public record PortBinding(String hostIp, String hostPort, int containerPort, String protocol) { }

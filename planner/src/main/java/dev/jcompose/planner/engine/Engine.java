@@ -27,6 +27,9 @@ public interface Engine extends AutoCloseable {
     /** Connects a created container to a further network. */
     void connectNetwork(String containerId, ContainerSpec.NetworkAttachment attachment);
 
+    /** Writes files into a created container (missing parent folders are created). */
+    void putFiles(String containerId, java.util.List<ContainerSpec.File> files);
+
     void startContainer(String containerId);
 
     /** Stops with the container's stop signal, then kills after {@code timeout}. */

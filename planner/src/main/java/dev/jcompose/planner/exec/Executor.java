@@ -276,8 +276,9 @@ public final class Executor {
                     int code = hook(id != null ? id : s.containerName(), s.service(),
                             s.containerName(), hook);
                     if (code != 0) {
-                        throw new EngineException("post_start hook failed with exit code "
-                                + code + " in " + s.containerName());
+                        throw new EngineException("post_start: " + s.service()
+                                + " hook exited with status " + code + " in "
+                                + s.containerName());
                     }
                 }
                 progress.on(ProgressEvent.done(r, "Started"));
@@ -289,15 +290,21 @@ public final class Executor {
             }
             case Action.StopContainer s -> {
                 progress.on(ProgressEvent.working(r, "Stopping"));
+                String failed = null;
                 for (Hook hook : s.preStop()) {
-                    // a failing pre_stop hook does not keep the container running
                     int code = hook(s.containerId(), s.service(), s.containerName(), hook);
-                    if (code != 0) {
-                        progress.on(ProgressEvent.warning(r, "pre_stop hook failed",
-                                "exit code " + code));
+                    if (code != 0 && failed == null) {
+                        failed = "pre_stop: " + s.service() + " hook exited with status " + code
+                                + " in " + s.containerName();
                     }
                 }
+                // a failing pre_stop hook does not keep the container running, but the
+                // command fails (as docker compose's) and what waits on this stop is not done
                 engine.stopContainer(s.containerId(), s.timeout());
+                if (failed != null) {
+                    progress.on(ProgressEvent.error(r, "Error", failed));
+                    throw new EngineException(failed);
+                }
                 progress.on(ProgressEvent.done(r, "Stopped"));
             }
             case Action.KillContainer k -> {
@@ -419,9 +426,20 @@ public final class Executor {
         }
     }
 
+    /**
+     * Creates a container outside a plan (a one-off of {@code run}) as a plan would: service
+     * references resolved, its files written, its further networks connected.
+     */
+    public String createContainer(ContainerSpec spec) {
+        return create(spec, spec.name());
+    }
+
     private String create(ContainerSpec spec, String name) {
         ContainerSpec s = resolveReferences(spec, name);
         String id = engine.createContainer(s);
+        if (!s.files().isEmpty()) {
+            engine.putFiles(id, s.files());
+        }
         for (int i = 1; i < s.networks().size(); i++) {
             engine.connectNetwork(id, s.networks().get(i));
         }
@@ -453,10 +471,12 @@ public final class Executor {
                 // links and external_links as the engine takes them: container:alias
                 List<String> links = new ArrayList<>();
                 for (String link : service.links()) {
+                    // to the linked service's container; none (up --no-deps): no link
                     int colon = link.indexOf(':');
                     String target = colon < 0 ? link : link.substring(0, colon);
-                    links.add(serviceContainerSummary("links", target, true).name() + ":"
-                            + (colon < 0 ? target : link.substring(colon + 1)));
+                    serviceContainers(target, true).stream().findFirst().ifPresent(c ->
+                            links.add(c.name() + ":"
+                                    + (colon < 0 ? target : link.substring(colon + 1))));
                 }
                 for (String link : service.externalLinks()) {
                     links.add(link.contains(":") ? link : link + ":" + link);
@@ -475,7 +495,7 @@ public final class Executor {
         return new ContainerSpec(name, spec.image(), spec.command(), spec.entrypoint(),
                 spec.env(), labels, spec.hostname(), spec.user(), spec.workingDir(),
                 spec.exposedPorts(), spec.portBindings(), spec.mounts(), networkMode,
-                spec.networks(), spec.restartPolicy(), service);
+                spec.networks(), spec.restartPolicy(), service, spec.files());
     }
 
     /**
@@ -493,6 +513,15 @@ public final class Executor {
         return serviceContainer("volumes_from", target, true) + mode;
     }
 
+    /** The containers of {@code service} in this project, by name (not one-offs). */
+    private List<ContainerSummary> serviceContainers(String service, boolean stoppedToo) {
+        return engine.listContainers(Map.of(Labels.PROJECT, project, Labels.SERVICE, service),
+                        stoppedToo).stream()
+                .filter(c -> !"True".equals(c.label(Labels.ONEOFF)))
+                .sorted(java.util.Comparator.comparing(ContainerSummary::name))
+                .toList();
+    }
+
     /** The id of a container of {@code service} in this project (running, unless stopped). */
     private String serviceContainer(String key, String service, boolean stoppedToo) {
         return serviceContainerSummary(key, service, stoppedToo).id();
@@ -500,11 +529,7 @@ public final class Executor {
 
     private ContainerSummary serviceContainerSummary(String key, String service,
             boolean stoppedToo) {
-        List<ContainerSummary> found = engine.listContainers(
-                Map.of(Labels.PROJECT, project, Labels.SERVICE, service), stoppedToo).stream()
-                .filter(c -> !"True".equals(c.label(Labels.ONEOFF)))
-                .sorted(java.util.Comparator.comparing(ContainerSummary::name))
-                .toList();
+        List<ContainerSummary> found = serviceContainers(service, stoppedToo);
         if (found.isEmpty()) {
             throw new EngineException(key + " refers to service " + service + ", which has no "
                     + (stoppedToo ? "" : "running ") + "container");

@@ -250,6 +250,14 @@ public final class InMemoryEngine implements Engine {
     }
 
     @Override
+    public void putFiles(String containerId, List<ContainerSpec.File> files) {
+        Container c = byId(containerId);
+        for (ContainerSpec.File f : files) {
+            calls.add("put " + c.name + " " + f.path());
+        }
+    }
+
+    @Override
     public void connectNetwork(String containerId, ContainerSpec.NetworkAttachment attachment) {
         Container c = byId(containerId);
         calls.add("connect " + c.name + " " + attachment.network());
