@@ -21,6 +21,11 @@ public final class ConfigHash {
     private ConfigHash() {
     }
 
+    /** The hash of a network's configuration, stored on it: when it changes, it is recreated. */
+    public static String of(dev.jcompose.model.Network network) {
+        return sha256(ModelPrinter.json(ModelPrinter.toPlain(network)));
+    }
+
     public static String of(Service service) {
         Service s = service;
         s = Records.with(s, "scale", null);
@@ -31,7 +36,10 @@ public final class ConfigHash {
         if (s.deploy() != null) {
             s = Records.with(s, "deploy", Records.with(s.deploy(), "replicas", null));
         }
-        String json = ModelPrinter.json(ModelPrinter.toPlain(s));
+        return sha256(ModelPrinter.json(ModelPrinter.toPlain(s)));
+    }
+
+    private static String sha256(String json) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(md.digest(json.getBytes(StandardCharsets.UTF_8)));

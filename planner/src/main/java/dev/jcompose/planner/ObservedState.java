@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  */
 public record ObservedState(String project, List<ContainerSummary> containers,
         Set<String> networks, Set<String> volumes, Map<String, String> images,
-        ObservedImages imageState, Map<String, VolumeSummary> volumeDetails) {
+        ObservedImages imageState, Map<String, VolumeSummary> volumeDetails,
+        Map<String, NetworkSummary> networkDetails) {
 
     public ObservedState {
         containers = List.copyOf(containers);
@@ -35,12 +36,13 @@ public record ObservedState(String project, List<ContainerSummary> containers,
             imageState = ObservedImages.ofIds(images, java.time.Instant.now());
         }
         volumeDetails = volumeDetails == null ? Map.of() : Map.copyOf(volumeDetails);
+        networkDetails = networkDetails == null ? Map.of() : Map.copyOf(networkDetails);
     }
 
     public ObservedState(String project, List<ContainerSummary> containers,
             Set<String> networks, Set<String> volumes, Map<String, String> images,
             ObservedImages imageState) {
-        this(project, containers, networks, volumes, images, imageState, Map.of());
+        this(project, containers, networks, volumes, images, imageState, Map.of(), Map.of());
     }
 
     public ObservedState(String project, List<ContainerSummary> containers,
@@ -52,8 +54,9 @@ public record ObservedState(String project, List<ContainerSummary> containers,
     public static ObservedState observe(Engine engine, Project project) {
         List<ContainerSummary> containers =
                 engine.listContainers(ContainerSpecs.projectLabel(project.name()), true);
-        Set<String> networks = engine.listNetworks(Map.of()).stream().map(NetworkSummary::name)
-                .collect(Collectors.toSet());
+        Map<String, NetworkSummary> networkDetails = new HashMap<>();
+        engine.listNetworks(Map.of()).forEach(n -> networkDetails.put(n.name(), n));
+        Set<String> networks = networkDetails.keySet();
         Map<String, VolumeSummary> volumeDetails = new HashMap<>();
         engine.listVolumes(Map.of()).forEach(v -> volumeDetails.put(v.name(), v));
         Set<String> volumes = volumeDetails.keySet();
@@ -67,13 +70,13 @@ public record ObservedState(String project, List<ContainerSummary> containers,
         Map<String, String> images = new HashMap<>();
         imageState.byReference().forEach((ref, img) -> images.put(ref, img.id()));
         return new ObservedState(project.name(), containers, networks, volumes, images,
-                imageState, volumeDetails);
+                imageState, volumeDetails, networkDetails);
     }
 
     /** The same state, with {@code references} pulled or built by this run (see ImagePlanner). */
     public ObservedState withFreshImages(java.util.Collection<String> references) {
         return new ObservedState(project, containers, networks, volumes, images,
-                imageState.withFresh(references), volumeDetails);
+                imageState.withFresh(references), volumeDetails, networkDetails);
     }
 
     /** Reads only the containers of a project (for commands that need no model). */

@@ -10,6 +10,7 @@ import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.engine.ImageSummary;
 import dev.jcompose.planner.engine.NetworkSpec;
+import dev.jcompose.planner.engine.NetworkSummary;
 import dev.jcompose.planner.engine.VolumeSpec;
 import dev.jcompose.planner.engine.VolumeSummary;
 import dev.jcompose.planner.plan.Action;
@@ -56,6 +57,10 @@ public final class Reconciler {
     private final Set<String> recreated = new HashSet<>();
     /** Containers removed with a volume that is recreated (up -y): created afresh. */
     private final Set<String> replaced = new HashSet<>();
+    /** Containers disconnected from a network that is recreated, by network key. */
+    private final Map<String, List<ContainerSummary>> reconnect = new LinkedHashMap<>();
+    /** Containers this plan recreates (they get the networks anew). */
+    private final Set<String> replacedOrRecreated = new HashSet<>();
     /** The last start of a container publishing a host port range: such starts go in turn. */
     private Integer lastRangeStart;
 
@@ -132,6 +137,7 @@ public final class Reconciler {
                 containers(selected.service(service));
             }
         }
+        reconnect();
         orphans();
         return plan.build();
     }
@@ -242,19 +248,68 @@ public final class Reconciler {
         }
     }
 
-    /** Plans creating the project's network {@code key}, unless external or existing. */
+    /**
+     * Plans creating the project's network {@code key}, unless external or existing. One this
+     * project made whose configuration has changed since (the hash on it differs) is recreated,
+     * as docker compose does: its containers are disconnected, the network removed and created
+     * again, and the containers that stay are connected again (running ones keep running).
+     */
     private void network(String key) {
         Network n = project.networks().get(key);
-        if (n == null || n.isExternal() || networkSteps.containsKey(key)
-                || observed.networks().contains(n.name())) {
+        if (n == null || n.isExternal() || networkSteps.containsKey(key)) {
             return;
         }
         Map<String, String> labels = new LinkedHashMap<>(n.labels());
         labels.put(Labels.PROJECT, project.name());
         labels.put(Labels.NETWORK, key);
         labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
-        networkSteps.put(key, plan.add(new Action.CreateNetwork(key,
-                new NetworkSpec(n.name(), labels, n)), "no existing network", imageSteps));
+        String hash = ConfigHash.of(n);
+        labels.put(Labels.CONFIG_HASH, hash);
+        NetworkSpec spec = new NetworkSpec(n.name(), labels, n);
+        if (!observed.networks().contains(n.name())) {
+            networkSteps.put(key, plan.add(new Action.CreateNetwork(key, spec),
+                    "no existing network", imageSteps));
+            return;
+        }
+        NetworkSummary existing = observed.networkDetails().get(n.name());
+        String had = existing == null ? null : existing.labels().get(Labels.CONFIG_HASH);
+        if (had == null || had.equals(hash)
+                || !project.name().equals(existing.labels().get(Labels.PROJECT))) {
+            return;
+        }
+        List<Integer> disconnects = new ArrayList<>();
+        for (ContainerSummary c : observed.containers()) {
+            Service user = project.services().get(c.label(Labels.SERVICE));
+            if (user != null && user.networks().containsKey(key)
+                    && !"True".equals(c.label(Labels.ONEOFF))) {
+                disconnects.add(plan.add(new Action.DisconnectNetwork(c.name(), c.id(),
+                        n.name()), "network " + key + " is recreated", List.of()));
+                reconnect.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
+            }
+        }
+        int remove = plan.add(new Action.RemoveNetwork(n.name()), "configuration changed",
+                disconnects);
+        networkSteps.put(key, plan.add(new Action.CreateNetwork(key, spec), "recreated",
+                concat(imageSteps, remove)));
+    }
+
+    /** Connects the containers a recreated network lost, unless they were replaced. */
+    private void reconnect() {
+        reconnect.forEach((key, containers) -> {
+            String engineName = project.networks().get(key).name();
+            for (ContainerSummary c : containers) {
+                Service s = project.services().get(c.label(Labels.SERVICE));
+                if (replacedOrRecreated.contains(c.id()) || replaced.contains(c.id())) {
+                    continue;
+                }
+                ContainerSpec spec = ContainerSpecs.forService(project, s,
+                        ObservedState.number(c), "");
+                spec.networks().stream().filter(a -> a.network().equals(engineName))
+                        .findFirst().ifPresent(a -> plan.add(new Action.ConnectNetwork(c.name(),
+                                c.id(), a), "network " + key + " recreated",
+                                List.of(networkSteps.get(key))));
+            }
+        });
     }
 
     /**
@@ -418,6 +473,7 @@ public final class Reconciler {
                 }
                 int recreate = plan.add(new Action.RecreateContainer(s.name(), n, c.id(), c.name(),
                         spec, stopTimeout), cause, createAfter);
+                replacedOrRecreated.add(c.id());
                 created.add(recreate);
                 recreated.add(s.name());
                 starts.add(new PendingStart(spec, spec.name(), null, "recreated",

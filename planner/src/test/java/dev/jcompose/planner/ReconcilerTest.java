@@ -507,6 +507,32 @@ class ReconcilerTest {
                 .toString());
     }
 
+    @Test
+    void aNetworkWhoseConfigChangedIsRecreatedAndItsContainersReconnected()
+            throws InterruptedException {
+        InMemoryEngine engine = new InMemoryEngine().withImage("app:1");
+        String file = """
+                services:
+                  app:
+                    image: app:1
+                    networks: [back]
+                networks:
+                  back:
+                    ipam:
+                      config: [{subnet: 172.99.0.0/16}]
+                """;
+        run(plan(TestProjects.load(dir, "demo", file), engine, UpPlanOptions.defaults()), engine);
+        Project changed = TestProjects.load(dir, "demo", file.replace("172.99", "192.168"));
+        assertEquals("""
+                1. disconnect from demo_back Container demo-app-1 (network back is recreated)
+                2. remove Network demo_back (configuration changed) after 1
+                3. create Network demo_back (recreated) after 2
+                4. connect to demo_back Container demo-app-1 (network back recreated) after 3
+                """, plan(changed, engine, UpPlanOptions.defaults()).toString());
+        assertEquals("nothing to do\n", plan(TestProjects.load(dir, "demo", file), engine,
+                UpPlanOptions.defaults()).toString(), "an unchanged network is left alone");
+    }
+
     private static List<String> hookRuns(InMemoryEngine engine) {
         return engine.calls().stream().filter(c -> c.startsWith("start container ")
                 && c.contains("pre_start")).map(c -> c.substring("start container ".length()))

@@ -332,6 +332,12 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
+    public void disconnectNetwork(String containerId, String network) {
+        run(() -> client().disconnectFromNetworkCmd().withContainerId(containerId)
+                .withNetworkId(network).withForce(true).exec());
+    }
+
+    @Override
     public void putFiles(String containerId, List<ContainerSpec.File> files) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (var tar = new TarArchiveOutputStream(bytes)) {

@@ -27,6 +27,9 @@ public interface Engine extends AutoCloseable {
     /** Connects a created container to a further network. */
     void connectNetwork(String containerId, ContainerSpec.NetworkAttachment attachment);
 
+    /** Disconnects a container from a network. */
+    void disconnectNetwork(String containerId, String network);
+
     /** Writes files into a created container (missing parent folders are created). */
     void putFiles(String containerId, java.util.List<ContainerSpec.File> files);
 

@@ -283,6 +283,16 @@ public final class Executor {
                 }
                 progress.on(ProgressEvent.done(r, "Started"));
             }
+            case Action.DisconnectNetwork d -> {
+                progress.on(ProgressEvent.working(r, "Disconnecting"));
+                engine.disconnectNetwork(d.containerId(), d.network());
+                progress.on(ProgressEvent.done(r, "Disconnected"));
+            }
+            case Action.ConnectNetwork c -> {
+                progress.on(ProgressEvent.working(r, "Connecting"));
+                engine.connectNetwork(c.containerId(), c.attachment());
+                progress.on(ProgressEvent.done(r, "Connected"));
+            }
             case Action.RunPreStartHooks h -> {
                 for (int k = 0; k < h.hooks().size(); k++) {
                     preStart(h.service(), h.indexes().get(k), h.hooks().get(k));

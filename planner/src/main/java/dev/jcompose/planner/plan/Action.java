@@ -105,6 +105,34 @@ public sealed interface Action {
         }
     }
 
+    /** Disconnect a container from a network (that is about to be recreated). */
+    record DisconnectNetwork(String containerName, String containerId, String network)
+            implements Action {
+        @Override
+        public String resource() {
+            return "Container " + containerName;
+        }
+
+        @Override
+        public String verb() {
+            return "disconnect from " + network;
+        }
+    }
+
+    /** Connect an existing container to a network again (recreated meanwhile). */
+    record ConnectNetwork(String containerName, String containerId,
+            ContainerSpec.NetworkAttachment attachment) implements Action {
+        @Override
+        public String resource() {
+            return "Container " + containerName;
+        }
+
+        @Override
+        public String verb() {
+            return "connect to " + attachment.network();
+        }
+    }
+
     /** Create a container (and connect its further networks). */
     record CreateContainer(String service, int number, ContainerSpec spec) implements Action {
         @Override

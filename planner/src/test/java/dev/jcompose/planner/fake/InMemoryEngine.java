@@ -250,6 +250,13 @@ public final class InMemoryEngine implements Engine {
     }
 
     @Override
+    public void disconnectNetwork(String containerId, String network) {
+        Container c = byId(containerId);
+        calls.add("disconnect " + c.name + " " + network);
+        c.networks.remove(network);
+    }
+
+    @Override
     public void putFiles(String containerId, List<ContainerSpec.File> files) {
         Container c = byId(containerId);
         for (ContainerSpec.File f : files) {
