@@ -23,6 +23,12 @@ public final class Labels {
     public static final String NETWORK = PREFIX + "network";
     public static final String VOLUME = PREFIX + "volume";
     public static final String SLUG = PREFIX + "slug";
+    /**
+     * On networks jcompose creates, the hash of their configuration. Not compose's
+     * config-hash label: the two tools hash differently, and neither should recreate the
+     * other's networks on sight.
+     */
+    public static final String NETWORK_HASH = "dev.jcompose.network-config-hash";
     /** On a pre_start hook's container: {@code pre_start}; with its index in the service. */
     public static final String HOOK = PREFIX + "hook";
     public static final String HOOK_INDEX = PREFIX + "hook.index";

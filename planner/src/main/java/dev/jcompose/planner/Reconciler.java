@@ -264,7 +264,7 @@ public final class Reconciler {
         labels.put(Labels.NETWORK, key);
         labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
         String hash = ConfigHash.of(n);
-        labels.put(Labels.CONFIG_HASH, hash);
+        labels.put(Labels.NETWORK_HASH, hash);
         NetworkSpec spec = new NetworkSpec(n.name(), labels, n);
         if (!observed.networks().contains(n.name())) {
             networkSteps.put(key, plan.add(new Action.CreateNetwork(key, spec),
@@ -272,7 +272,7 @@ public final class Reconciler {
             return;
         }
         NetworkSummary existing = observed.networkDetails().get(n.name());
-        String had = existing == null ? null : existing.labels().get(Labels.CONFIG_HASH);
+        String had = existing == null ? null : existing.labels().get(Labels.NETWORK_HASH);
         if (had == null || had.equals(hash)
                 || !project.name().equals(existing.labels().get(Labels.PROJECT))) {
             return;
