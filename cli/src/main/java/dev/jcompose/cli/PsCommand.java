@@ -45,8 +45,10 @@ final class PsCommand implements Callable<Integer> {
     List<String> filters = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "Output format: table or json (default: table).")
-    String format = "table";
+            description = "table, json, or a template: '{{.Name}}\\t{{.Status}}', with a "
+                    + "table prefix for a header row (default: psFormat from the docker CLI's "
+                    + "config.json, else table).")
+    String format;
 
     @Parameters(paramLabel = "SERVICE", description = "Services (default: all).")
     List<String> services = new ArrayList<>();
@@ -54,10 +56,26 @@ final class PsCommand implements Callable<Integer> {
     private static final List<String> STATES = List.of("created", "restarting", "running",
             "removing", "paused", "exited", "dead");
 
+    /** The fields a ps template may use, as docker compose names them. */
+    private static final List<String> FIELDS = List.of("ID", "Name", "Names", "Project",
+            "Service", "Image", "State", "Health", "ExitCode", "Status", "Ports", "Publishers");
+    private static final java.util.regex.Pattern PLACEHOLDER =
+            java.util.regex.Pattern.compile("\\{\\{\\s*(json\\s+)?\\.(\\w*)\\s*}}");
+
     @Override
     public Integer call() {
+        if (format == null) {
+            format = psFormat();
+        }
         if (!format.equals("table") && !format.equals("json")) {
-            throw CommandException.usage("--format must be table or json, not \"" + format + "\"");
+            // a template: check its fields before asking the engine
+            java.util.regex.Matcher m = PLACEHOLDER.matcher(format);
+            while (m.find()) {
+                if (!m.group(2).isEmpty() && !FIELDS.contains(m.group(2))) {
+                    throw CommandException.usage("--format: no field ." + m.group(2)
+                            + " (fields: " + String.join(", ", FIELDS) + ")");
+                }
+            }
         }
         List<String> wanted = new ArrayList<>(statuses);
         for (String f : filters) {
@@ -89,6 +107,8 @@ final class PsCommand implements Callable<Integer> {
             List<Object> rows = new ArrayList<>();
             containers.forEach(c -> rows.add(json(c)));
             out.print(ModelPrinter.json(rows));
+        } else if (!format.equals("table")) {
+            template(containers, out);
         } else {
             Table t = new Table("NAME", "SERVICE", "IMAGE", "STATUS", "PORTS");
             for (ContainerInfo c : containers) {
@@ -99,6 +119,70 @@ final class PsCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Prints with a template as the docker CLI does: {@code {{.Field}}} or {@code {{json .X}}}
+     * per container, {@code \t} and {@code \n} as tab and newline; "table " first: a header
+     * row, columns aligned at the tabs.
+     */
+    private void template(List<ContainerInfo> containers, PrintWriter out) {
+        boolean table = format.startsWith("table ");
+        String tpl = (table ? format.substring(6) : format).replace("\\t", "\t")
+                .replace("\\n", "\n");
+        List<String> lines = new ArrayList<>();
+        for (ContainerInfo c : containers) {
+            Map<String, Object> fields = json(c);
+            fields.put("Names", c.name());
+            fields.put("Ports", c.ports().stream().map(ContainerInfo.Port::toString)
+                    .collect(Collectors.joining(", ")));
+            java.util.regex.Matcher m = PLACEHOLDER.matcher(tpl);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                Object v = m.group(2).isEmpty() ? fields : fields.get(m.group(2));
+                String text = m.group(1) != null ? ModelPrinter.jsonLine(v)
+                        : v instanceof List<?> || v instanceof Map<?, ?>
+                                ? ModelPrinter.jsonLine(v) : String.valueOf(v);
+                m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(text));
+            }
+            lines.add(m.appendTail(sb).toString());
+        }
+        if (!table) {
+            lines.forEach(out::println);
+            return;
+        }
+        java.util.regex.Matcher h = PLACEHOLDER.matcher(tpl);
+        StringBuilder header = new StringBuilder();
+        while (h.find()) {
+            String f = h.group(2);
+            h.appendReplacement(header, java.util.regex.Matcher.quoteReplacement(
+                    f.equals("ID") ? "CONTAINER ID" : f.toUpperCase(java.util.Locale.ROOT)));
+        }
+        Table t = new Table(h.appendTail(header).toString().split("\t", -1));
+        lines.forEach(l -> t.row(l.split("\t", -1)));
+        t.print(out);
+    }
+
+    /** psFormat from the docker CLI's config.json, else "table". */
+    private String psFormat() {
+        Map<String, String> env = root.console().env();
+        String dir = env.get("DOCKER_CONFIG");
+        java.nio.file.Path config = dir != null && !dir.isEmpty()
+                ? java.nio.file.Path.of(dir, "config.json")
+                : java.nio.file.Path.of(env.getOrDefault("HOME",
+                        System.getProperty("user.home")), ".docker", "config.json");
+        try {
+            if (java.nio.file.Files.isRegularFile(config)) {
+                var node = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(config.toFile()).path("psFormat");
+                if (node.isTextual() && !node.asText().isBlank()) {
+                    return node.asText();
+                }
+            }
+        } catch (java.io.IOException e) {
+            // an unreadable config.json: the default format
+        }
+        return "table";
     }
 
     private static Map<String, Object> json(ContainerInfo c) {

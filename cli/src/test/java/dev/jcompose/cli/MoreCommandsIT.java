@@ -229,6 +229,31 @@ class MoreCommandsIT {
     }
 
     @Test
+    void psTakesATemplateOrThePsFormatOfTheDockerConfig() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  app:
+                    image: %s
+                    command: ["sleep", "300"]
+                    stop_grace_period: 1s
+                """.formatted(BaseImage.NAME));
+        assertEquals(0, cli.run("-p", project, "--progress", "quiet", "up", "-d").exitCode());
+        CliRunner.Result plain = cli.run("-p", project, "ps", "--format",
+                "{{.Name}}\\t{{.State}} {{json .ExitCode}}");
+        assertEquals(project + "-app-1\trunning 0\n", plain.out(), plain.toString());
+        Path config = Files.createDirectories(dir.resolve("docker-config"));
+        Files.writeString(config.resolve("config.json"),
+                "{\"psFormat\": \"table {{.Name}}\\\\t{{.Status}}\"}");
+        CliRunner.Result table = cli.env("DOCKER_CONFIG", config.toString())
+                .run("-p", project, "ps");
+        assertTrue(table.out().startsWith("NAME "), table.toString());
+        assertTrue(table.out().contains("STATUS") && !table.out().contains("IMAGE"),
+                table.toString());
+        assertEquals(ExitCodes.USAGE, cli.run("-p", project, "ps", "--format", "{{.Nope}}")
+                .exitCode());
+    }
+
+    @Test
     void scaleSetsTheNumberOfContainersAndTopShowsEachOnesProcesses() throws IOException {
         Files.writeString(dir.resolve("compose.yaml"), """
                 services:
