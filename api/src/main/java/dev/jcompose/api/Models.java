@@ -46,12 +46,17 @@ final class Models {
         if (used.isEmpty()) {
             return project;
         }
+        for (String name : used) {
+            if (!project.models().containsKey(name)) {
+                throw new ComposeException("model \"" + name + "\" is used but not declared "
+                        + "under the top-level models:");
+            }
+        }
         ModelRunner runner = runners.get();
         if (runner == null) {
             String first = used.iterator().next();
-            Model m = project.models().get(first);
             throw new ComposeException("service \"" + firstUser + "\" uses model \"" + first
-                    + "\"" + (m == null ? "" : " (" + m.model() + ")") + ", and models need "
+                    + "\" (" + project.models().get(first).model() + "), and models need "
                     + "Docker Model Runner: its docker CLI plugin (docker-model) is not "
                     + "installed (looked in " + searched + "). Install Docker Model Runner, or "
                     + "remove models: from the services; nothing was created.");
@@ -60,10 +65,6 @@ final class Models {
             List<String> present = runner.models();
             for (String name : used) {
                 Model m = project.models().get(name);
-                if (m == null) {
-                    throw new ComposeException("model \"" + name + "\" is used but not declared "
-                            + "under the top-level models:");
-                }
                 String r = "Model " + name;
                 if (!present.contains(m.model())) {
                     progress.on(ProgressEvent.working(r, "Pulling"));

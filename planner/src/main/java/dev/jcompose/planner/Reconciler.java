@@ -60,7 +60,7 @@ public final class Reconciler {
     /** Containers disconnected from a network that is recreated, by network key. */
     private final Map<String, List<ContainerSummary>> reconnect = new LinkedHashMap<>();
     /** Containers this plan recreates (they get the networks anew). */
-    private final Set<String> replacedOrRecreated = new HashSet<>();
+    private final Set<String> recreatedIds = new HashSet<>();
     /** The last start of a container publishing a host port range: such starts go in turn. */
     private Integer lastRangeStart;
 
@@ -259,10 +259,7 @@ public final class Reconciler {
         if (n == null || n.isExternal() || networkSteps.containsKey(key)) {
             return;
         }
-        Map<String, String> labels = new LinkedHashMap<>(n.labels());
-        labels.put(Labels.PROJECT, project.name());
-        labels.put(Labels.NETWORK, key);
-        labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
+        Map<String, String> labels = resourceLabels(n.labels(), Labels.NETWORK, key);
         String hash = ConfigHash.of(n);
         labels.put(Labels.NETWORK_HASH, hash);
         NetworkSpec spec = new NetworkSpec(n.name(), labels, n);
@@ -299,7 +296,8 @@ public final class Reconciler {
             String engineName = project.networks().get(key).name();
             for (ContainerSummary c : containers) {
                 Service s = project.services().get(c.label(Labels.SERVICE));
-                if (replacedOrRecreated.contains(c.id()) || replaced.contains(c.id())) {
+                if (recreatedIds.contains(c.id()) || replaced.contains(c.id())) {
+                    // a new container joins the new network when it is created
                     continue;
                 }
                 ContainerSpec spec = ContainerSpecs.forService(project, s,
@@ -323,10 +321,7 @@ public final class Reconciler {
         if (vol == null || vol.isExternal() || volumeSteps.containsKey(key)) {
             return;
         }
-        Map<String, String> labels = new LinkedHashMap<>(vol.labels());
-        labels.put(Labels.PROJECT, project.name());
-        labels.put(Labels.VOLUME, key);
-        labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
+        Map<String, String> labels = resourceLabels(vol.labels(), Labels.VOLUME, key);
         VolumeSpec spec = new VolumeSpec(vol.name(), vol.driver(), vol.driverOpts(), labels);
         if (!observed.volumes().contains(vol.name())) {
             volumeSteps.put(key, plan.add(new Action.CreateVolume(key, spec),
@@ -368,6 +363,16 @@ public final class Reconciler {
                 + diff + "), up -y", removals);
         volumeSteps.put(key, plan.add(new Action.CreateVolume(key, spec), "recreated",
                 concat(imageSteps, remove)));
+    }
+
+    /** A network's or volume's labels: the declared ones and compose's (project, key). */
+    private Map<String, String> resourceLabels(Map<String, String> declared, String keyLabel,
+            String key) {
+        Map<String, String> labels = new LinkedHashMap<>(declared);
+        labels.put(Labels.PROJECT, project.name());
+        labels.put(keyLabel, key);
+        labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
+        return labels;
     }
 
     /** How a project volume differs from the file: labels and driver; null when it does not. */
@@ -473,7 +478,7 @@ public final class Reconciler {
                 }
                 int recreate = plan.add(new Action.RecreateContainer(s.name(), n, c.id(), c.name(),
                         spec, stopTimeout), cause, createAfter);
-                replacedOrRecreated.add(c.id());
+                recreatedIds.add(c.id());
                 created.add(recreate);
                 recreated.add(s.name());
                 starts.add(new PendingStart(spec, spec.name(), null, "recreated",
