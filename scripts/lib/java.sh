@@ -1,34 +1,63 @@
-# Shell helpers to find a JDK. Source this file; it defines find_jdk.
+# Shell helpers to find a JDK. Source this file; it defines locate_jdk, find_jdk and jdk_major.
+# They use shell builtins only (no sed, sort or subshells), so the jcompose launcher pays
+# almost nothing for them on every command.
 
-# jdk_major DIR: the major version of the JDK at DIR (from its release file), or nothing.
-jdk_major() {
-  local dir="$1" v
+# read_jdk_major DIR: sets JDK_MAJOR to the major version of the JDK at DIR (from its release
+# file, else from `java -version`); fails when DIR holds no JDK.
+read_jdk_major() {
+  local dir="$1" line re='^JAVA_VERSION="([0-9]+)'
+  JDK_MAJOR=""
   [ -x "$dir/bin/java" ] && [ -x "$dir/bin/javac" ] || return 1
   if [ -f "$dir/release" ]; then
-    v="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$dir/release")"
+    while IFS= read -r line || [ -n "$line" ]; do
+      if [[ $line =~ $re ]]; then
+        JDK_MAJOR="${BASH_REMATCH[1]}"
+        break
+      fi
+    done < "$dir/release"
   else
-    v="$("$dir/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1)"
+    re='version "([0-9]+)'
+    line="$("$dir/bin/java" -version 2>&1)"
+    [[ $line =~ $re ]] && JDK_MAJOR="${BASH_REMATCH[1]}"
   fi
-  [ -n "$v" ] && echo "$v"
+  [ -n "$JDK_MAJOR" ]
 }
 
-# find_jdk MIN: prints the home of a JDK whose major version is at least MIN, looking at
-# JAVA_HOME, the java on PATH, then /usr/lib/jvm (newest first). Fails when there is none.
-find_jdk() {
-  local min="$1" candidates=() c v
-  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
-  if command -v java >/dev/null 2>&1; then
-    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+# jdk_major DIR: prints the major version of the JDK at DIR, or nothing.
+jdk_major() {
+  read_jdk_major "$1" && echo "$JDK_MAJOR"
+}
+
+# locate_jdk MIN: sets JDK_HOME and JDK_MAJOR to a JDK whose major version is at least MIN:
+# JAVA_HOME if it is one, else the java on PATH, else the newest under /usr/lib/jvm. Fails when
+# there is none.
+locate_jdk() {
+  local min="$1" c best="" best_major=0 java
+  if [ -n "${JAVA_HOME:-}" ] && read_jdk_major "$JAVA_HOME" && [ "$JDK_MAJOR" -ge "$min" ]; then
+    JDK_HOME="$JAVA_HOME"
+    return 0
   fi
-  for c in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
-    candidates+=("${c%/}")
-  done
-  for c in "${candidates[@]}"; do
-    v="$(jdk_major "$c" 2>/dev/null)" || continue
-    if [ -n "$v" ] && [ "$v" -ge "$min" ]; then
-      echo "$c"
-      return 0
+  if java="$(command -v java)" && java="$(readlink -f "$java")" \
+      && read_jdk_major "${java%/bin/java}" && [ "$JDK_MAJOR" -ge "$min" ]; then
+    JDK_HOME="${java%/bin/java}"
+    return 0
+  fi
+  for c in /usr/lib/jvm/*/; do
+    c="${c%/}"
+    if read_jdk_major "$c" && [ "$JDK_MAJOR" -gt "$best_major" ]; then
+      best="$c"
+      best_major="$JDK_MAJOR"
     fi
   done
+  if [ -n "$best" ] && [ "$best_major" -ge "$min" ]; then
+    JDK_HOME="$best"
+    JDK_MAJOR="$best_major"
+    return 0
+  fi
   return 1
+}
+
+# find_jdk MIN: prints the home of a JDK whose major version is at least MIN (see locate_jdk).
+find_jdk() {
+  locate_jdk "$1" && echo "$JDK_HOME"
 }

@@ -41,6 +41,6 @@ public final class Main {
 
     /** Runs one command line; returns its exit code. */
     public static int run(Console console, String... args) {
-        return JcomposeCommand.commandLine(console).execute(args);
+        return JcomposeCommand.commandLine(console, args).execute(args);
     }
 }
