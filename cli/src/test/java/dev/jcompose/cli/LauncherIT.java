@@ -75,6 +75,46 @@ class LauncherIT {
         }
     }
 
+    /**
+     * Built with JDK 24+, the runnable jar holds no class file older than Java 6 (picocli's are
+     * rewritten so the start-up cache can keep them), and the rewritten picocli parses, prints
+     * help and reports mistakes as before.
+     */
+    @Test
+    void runnableJarHasNoClassFilesTooOldForTheStartUpCache() throws Exception {
+        Path jar = REPO.resolve("cli/target/jcompose.jar");
+        List<String> old = new java.util.ArrayList<>();
+        int picocli = 0;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            for (var entry : java.util.Collections.list(zip.entries())) {
+                if (!entry.getName().endsWith(".class")) {
+                    continue;
+                }
+                byte[] head;
+                try (var in = zip.getInputStream(entry)) {
+                    head = in.readNBytes(8);
+                }
+                int major = ((head[6] & 0xff) << 8) | (head[7] & 0xff);
+                if (major < 50) {
+                    old.add(entry.getName());
+                }
+                if (entry.getName().startsWith("picocli/")) {
+                    picocli++;
+                }
+            }
+        }
+        assertTrue(picocli > 100, "picocli is not in the jar");
+        if (Runtime.version().feature() >= 24) {
+            assertEquals(List.of(), old);
+        }
+        Run help = launch("up", "--help");
+        assertEquals(0, help.code(), help.toString());
+        assertTrue(help.out().contains("--force-recreate"), help.toString());
+        Run typo = launch("--projct-name", "x", "ps");
+        assertEquals(ExitCodes.USAGE, typo.code(), typo.toString());
+        assertTrue(typo.err().contains("--projct-name"), typo.toString());
+    }
+
     /** The launcher prefers JAVA_HOME; the tests run on that JDK when Maven sets it. */
     private static boolean javaHomeIsLaunchersJdk() {
         String home = System.getenv("JAVA_HOME");
