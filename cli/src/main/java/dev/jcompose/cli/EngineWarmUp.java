@@ -22,6 +22,13 @@ final class EngineWarmUp {
     /** Subcommands that never talk to the engine. */
     private static final Set<String> ENGINE_FREE = Set.of("config", "help", "completion");
 
+    /**
+     * Subcommands that read networks and volumes too; the others only list containers, and on
+     * two cores mapping network and volume JSON they never read would slow them down.
+     */
+    private static final Set<String> USE_NETWORKS_AND_VOLUMES =
+            Set.of("up", "down", "create", "run", "scale");
+
     private EngineWarmUp() {
     }
 
@@ -30,11 +37,16 @@ final class EngineWarmUp {
      * root's options names one, and no help or version is asked for.
      */
     static boolean wanted(String... args) {
+        return command(args) != null;
+    }
+
+    /** The subcommand {@code args} run if it talks to the engine (see {@link #wanted}), or null. */
+    static String command(String... args) {
         Set<String> valued = valuedRootOptions();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help") || a.equals("-v") || a.equals("--version")) {
-                return false;
+                return null;
             }
             if (a.startsWith("-")) {
                 if (a.indexOf('=') < 0 && valued.contains(a)) {
@@ -43,26 +55,30 @@ final class EngineWarmUp {
                 continue;
             }
             if (ENGINE_FREE.contains(a) || !commandNames().contains(a)) {
-                return false;
+                return null;
             }
             for (int j = i + 1; j < args.length; j++) {
                 if (args[j].equals("-h") || args[j].equals("--help")) {
-                    return false;
+                    return null;
                 }
             }
-            return true;
+            return a;
         }
-        return false;
+        return null;
     }
 
-    static void start(Supplier<Engine> engine) {
+    /** Warms up what {@code command} will ask the engine for first. */
+    static void start(Supplier<Engine> engine, String command) {
+        boolean all = USE_NETWORKS_AND_VOLUMES.contains(command);
         Thread.ofPlatform().daemon().name("jcompose-engine-warm-up").start(() -> {
             try {
                 Map<String, String> none = Map.of(Labels.PROJECT, "jcompose-warm-up-matches-nothing");
                 Engine e = engine.get();
                 e.listContainers(none, true);
-                e.listNetworks(none);
-                e.listVolumes(none);
+                if (all) {
+                    e.listNetworks(none);
+                    e.listVolumes(none);
+                }
             } catch (RuntimeException e) {
                 // the command's own engine call reports what is wrong
             }

@@ -141,8 +141,9 @@ public final class JcomposeCommand implements Runnable {
      */
     static CommandLine commandLine(Console console, String... args) {
         JcomposeCommand root = new JcomposeCommand(console);
-        if (EngineWarmUp.wanted(args)) {
-            EngineWarmUp.start(root::engine);
+        String engineCommand = EngineWarmUp.command(args);
+        if (engineCommand != null) {
+            EngineWarmUp.start(root::engine, engineCommand);
         }
         CommandLine cl = new CommandLine(root, new Factory(root));
         Class<?> invoked = invokedCommand(cl.getCommandSpec(), args);

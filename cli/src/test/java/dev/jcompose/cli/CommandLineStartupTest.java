@@ -86,5 +86,8 @@ class CommandLineStartupTest {
         assertFalse(EngineWarmUp.wanted("help", "up"));
         assertFalse(EngineWarmUp.wanted("no-such-command"));
         assertFalse(EngineWarmUp.wanted());
+        assertEquals("ps", EngineWarmUp.command("-p", "demo", "ps", "-a"));
+        assertEquals("up", EngineWarmUp.command("--profile", "debug", "up", "-d"));
+        assertNull(EngineWarmUp.command("-p", "demo", "config"));
     }
 }

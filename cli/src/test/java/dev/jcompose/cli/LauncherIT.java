@@ -60,15 +60,25 @@ class LauncherIT {
     }
 
     @Test
-    void createsTheStartUpCacheOnceOnJdk25() throws Exception {
-        launch("-p", "launcher", "version");
+    void createsTheStartUpCachesOnceOnJdk25() throws Exception {
+        launch("-p", "launcher", "config", "--services");
         int major = Runtime.version().feature();
-        Path cache = REPO.resolve("cli/target/jcompose-jdk" + major + ".aot");
+        Path model = REPO.resolve("cli/target/jcompose-jdk" + major + "-model.aot");
+        Path full = REPO.resolve("cli/target/jcompose-jdk" + major + "-full.aot");
         if (major >= 25 && javaHomeIsLaunchersJdk()) {
-            assertTrue(Files.size(cache) > 0, "no start-up cache at " + cache);
-            long made = Files.getLastModifiedTime(cache).toMillis();
-            launch("-p", "launcher", "version");
-            assertEquals(made, Files.getLastModifiedTime(cache).toMillis(),
+            // engine-free commands start from the smaller cache, the others from the full one
+            assertTrue(Files.size(model) > 0, "no start-up cache at " + model);
+            long made = Files.getLastModifiedTime(model).toMillis();
+            Run ps = launch("--project-name", "launcher", "ps");
+            assertEquals(0, ps.code(), ps.toString());
+            assertEquals("", ps.err(), ps.toString());
+            assertTrue(Files.size(full) > Files.size(model), "no full start-up cache at " + full);
+            long fullMade = Files.getLastModifiedTime(full).toMillis();
+            launch("-p", "launcher", "config", "--services");
+            launch("-p", "launcher", "ps");
+            assertEquals(made, Files.getLastModifiedTime(model).toMillis(),
+                    "the cache was made again");
+            assertEquals(fullMade, Files.getLastModifiedTime(full).toMillis(),
                     "the cache was made again");
         } else {
             assertTrue(Files.exists(REPO.resolve("cli/target/jcompose.jar")));
