@@ -2,13 +2,9 @@ package dev.jcompose.cli;
 
 import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.engine.Engine;
-import java.lang.reflect.Field;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * Starts the engine client on a background thread while the command line is parsed and the
@@ -42,19 +38,18 @@ final class EngineWarmUp {
 
     /** The subcommand {@code args} run if it talks to the engine (see {@link #wanted}), or null. */
     static String command(String... args) {
-        Set<String> valued = valuedRootOptions();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help") || a.equals("-v") || a.equals("--version")) {
                 return null;
             }
             if (a.startsWith("-")) {
-                if (a.indexOf('=') < 0 && valued.contains(a)) {
+                if (a.indexOf('=') < 0 && VALUED_ROOT_OPTIONS.contains(a)) {
                     i++;
                 }
                 continue;
             }
-            if (ENGINE_FREE.contains(a) || !commandNames().contains(a)) {
+            if (ENGINE_FREE.contains(a) || !COMMAND_NAMES.contains(a)) {
                 return null;
             }
             for (int j = i + 1; j < args.length; j++) {
@@ -85,24 +80,16 @@ final class EngineWarmUp {
         });
     }
 
-    private static Set<String> valuedRootOptions() {
-        Set<String> names = new HashSet<>();
-        for (Field f : JcomposeCommand.class.getDeclaredFields()) {
-            Option o = f.getAnnotation(Option.class);
-            if (o != null && f.getType() != boolean.class && f.getType() != Boolean.class) {
-                names.addAll(Set.of(o.names()));
-            }
-        }
-        return names;
-    }
+    /**
+     * The root options that take a value, and every subcommand's name: written out rather than
+     * read from the annotations, which would cost the main thread ~20 ms of reflection before the
+     * warm-up could start. {@code CommandLineStartupTest} checks both against the annotations.
+     */
+    static final Set<String> VALUED_ROOT_OPTIONS = Set.of("-f", "--file", "-p", "--project-name",
+            "--project-directory", "--env-file", "--profile", "--progress", "--ansi");
 
-    private static Set<String> commandNames() {
-        Set<String> names = new HashSet<>();
-        for (Class<?> c : JcomposeCommand.COMMANDS) {
-            Command command = c.getAnnotation(Command.class);
-            names.add(command.name());
-            names.addAll(Set.of(command.aliases()));
-        }
-        return names;
-    }
+    static final Set<String> COMMAND_NAMES = Set.of("up", "down", "ps", "logs", "config",
+            "version", "build", "pull", "push", "start", "stop", "restart", "kill", "pause",
+            "unpause", "rm", "run", "exec", "port", "ls", "create", "scale", "wait", "top",
+            "events", "images", "completion", "help");
 }

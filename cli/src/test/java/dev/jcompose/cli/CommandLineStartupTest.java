@@ -8,8 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -89,5 +95,33 @@ class CommandLineStartupTest {
         assertEquals("ps", EngineWarmUp.command("-p", "demo", "ps", "-a"));
         assertEquals("up", EngineWarmUp.command("--profile", "debug", "up", "-d"));
         assertNull(EngineWarmUp.command("-p", "demo", "config"));
+    }
+
+    /**
+     * The warm-up's and the launcher's lists of valued root options and of command names are
+     * written out for speed; they must stay what the annotations declare.
+     */
+    @Test
+    void startUpListsMatchTheDeclaredOptionsAndCommands() throws Exception {
+        Set<String> valued = new TreeSet<>();
+        for (CommandLine.Model.OptionSpec o : root().options()) {
+            if (o.arity().max() > 0) {
+                valued.addAll(List.of(o.names()));
+            }
+        }
+        assertEquals(valued, new TreeSet<>(EngineWarmUp.VALUED_ROOT_OPTIONS));
+        Set<String> names = new TreeSet<>();
+        for (Class<?> c : JcomposeCommand.COMMANDS) {
+            CommandLine.Command command = c.getAnnotation(CommandLine.Command.class);
+            names.add(command.name());
+            names.addAll(List.of(command.aliases()));
+        }
+        assertEquals(names, new TreeSet<>(EngineWarmUp.COMMAND_NAMES));
+        // the launcher picks its start-up cache by the same reading of the command line
+        String launcher = Files.readString(
+                Path.of("").toAbsolutePath().getParent().resolve("jcompose"));
+        Matcher m = Pattern.compile("(?m)^\\s+(-f\\|[^)]*)\\) skip=1").matcher(launcher);
+        assertTrue(m.find(), "no valued-option list in the launcher");
+        assertEquals(valued, new TreeSet<>(List.of(m.group(1).split("\\|"))));
     }
 }
