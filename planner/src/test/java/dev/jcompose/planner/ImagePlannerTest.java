@@ -113,7 +113,8 @@ class ImagePlannerTest {
                 .withRegistryImage("registry.example.com/app:1");
         run(ImagePlanner.planUp(p, ObservedState.observe(registry, p), UpPlanOptions.defaults()),
                 registry, new CopyOnWriteArrayList<>());
-        assertEquals(List.of("pull registry.example.com/app:1"), registry.calls());
+        assertEquals(List.of("pull registry.example.com/app:1"), registry.calls().stream()
+                .filter(c -> c.startsWith("pull ") || c.startsWith("build ")).toList());
     }
 
     @Test

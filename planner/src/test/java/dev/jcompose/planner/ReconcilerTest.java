@@ -1,6 +1,7 @@
 package dev.jcompose.planner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -163,6 +164,33 @@ class ReconcilerTest {
                 () -> plan(p, new InMemoryEngine().withImage("x"), UpPlanOptions.defaults()));
         assertTrue(e.getMessage().startsWith("network shared declared as external"),
                 e.getMessage());
+    }
+
+    @Test
+    void executorLooksUpEachImageOnceAndWaitsWithoutEventsForARunningDependency()
+            throws InterruptedException {
+        Project p = TestProjects.load(dir, "demo", """
+                services:
+                  web:
+                    image: shared:1
+                    depends_on: [db]
+                    scale: 3
+                  worker:
+                    image: shared:1
+                  db:
+                    image: db:1
+                """);
+        InMemoryEngine engine = new InMemoryEngine().withImage("shared:1").withImage("db:1");
+        run(plan(p, engine, UpPlanOptions.defaults()), engine);
+        List<String> calls = engine.calls();
+        // five containers, two images: the image label needs two lookups, not five
+        assertEquals(1, calls.stream().filter("image id shared:1"::equals).count(), calls.toString());
+        assertEquals(1, calls.stream().filter("image id db:1"::equals).count(), calls.toString());
+        // db was running when web's wait began: no event stream opened for service_started
+        assertFalse(calls.contains("events"), calls.toString());
+        assertEquals("running", engine.inspectContainer("demo-web-3").orElseThrow().state());
+        assertTrue(engine.inspectContainer("demo-web-1").orElseThrow().labels()
+                .containsKey(Labels.IMAGE));
     }
 
     @Test

@@ -46,8 +46,12 @@ public final class ConditionWaiter {
      */
     public void await(String service, List<String> names, String condition,
             Map<String, String> projectLabels, Duration timeout) throws InterruptedException {
-        LinkedBlockingQueue<EngineEvent> events = new LinkedBlockingQueue<>();
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        if (satisfied(service, names, condition)) {
+            return; // the common case for service_started: no event stream to open and close
+        }
+        // subscribed before the next check, so no change between the two goes unseen
+        LinkedBlockingQueue<EngineEvent> events = new LinkedBlockingQueue<>();
         try (Subscription ignored = engine.events(projectLabels, events::add)) {
             while (true) {
                 if (satisfied(service, names, condition)) {

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +60,12 @@ public final class Executor {
     private final Duration waitTimeout;
     private final ImageSteps images;
     private final HookOutput hookOutput;
+    /**
+     * The image id behind each reference, for the image label of the containers created: looked
+     * up once per image rather than once per container, forgotten when a step pulls, builds or
+     * removes an image.
+     */
+    private final Map<String, Optional<String>> imageIds = new ConcurrentHashMap<>();
 
     /**
      * @param project      the project's name (selects its engine events)
@@ -235,8 +242,14 @@ public final class Executor {
     private void perform(Action action, Map<String, String> ids) {
         String r = action.resource();
         switch (action) {
-            case Action.PullImage p -> images.pull(p);
-            case Action.BuildImage b -> images.build(b);
+            case Action.PullImage p -> {
+                images.pull(p);
+                imageIds.clear();
+            }
+            case Action.BuildImage b -> {
+                images.build(b);
+                imageIds.clear();
+            }
             case Action.PushImage p -> images.push(p);
             case Action.CreateNetwork n -> {
                 progress.on(ProgressEvent.working(r, "Creating"));
@@ -366,6 +379,7 @@ public final class Executor {
                 } catch (EngineException.NotFound e) {
                     // already gone
                 }
+                imageIds.clear();
                 progress.on(ProgressEvent.done(r, "Removed"));
             }
             case Action.AwaitService a -> throw new IllegalStateException("awaits run unlocked");
@@ -462,7 +476,8 @@ public final class Executor {
      */
     private ContainerSpec resolveReferences(ContainerSpec spec, String name) {
         Map<String, String> labels = new LinkedHashMap<>(spec.labels());
-        engine.imageId(spec.image()).ifPresent(id -> labels.put(Labels.IMAGE, id));
+        imageIds.computeIfAbsent(spec.image(), engine::imageId)
+                .ifPresent(id -> labels.put(Labels.IMAGE, id));
         String networkMode = spec.networkMode();
         if (networkMode != null && networkMode.startsWith("service:")) {
             networkMode = "container:" + serviceContainer("network_mode",

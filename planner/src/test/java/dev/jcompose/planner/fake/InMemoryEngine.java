@@ -496,6 +496,7 @@ public final class InMemoryEngine implements Engine {
 
     @Override
     public Optional<String> imageId(String reference) {
+        calls.add("image id " + reference);
         return inspectImage(reference).map(ImageSummary::id);
     }
 
@@ -590,6 +591,7 @@ public final class InMemoryEngine implements Engine {
 
     @Override
     public Subscription events(Map<String, String> labels, Consumer<EngineEvent> sink) {
+        calls.add("events");
         Consumer<EngineEvent> filtered = e -> {
             if (matches(e.attributes(), labels)) {
                 sink.accept(e);
