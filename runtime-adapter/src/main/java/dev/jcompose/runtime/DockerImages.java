@@ -11,7 +11,6 @@ import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.PushResponseItem;
 import com.github.dockerjava.api.model.ResponseItem;
-import com.github.dockerjava.transport.DockerHttpClient;
 import dev.jcompose.planner.engine.BuildSpec;
 import dev.jcompose.planner.engine.EngineException;
 import dev.jcompose.planner.engine.ImageProgress;
@@ -86,37 +85,8 @@ final class DockerImages {
     }
 
     private Optional<ImageSummary> inspectRaw(String reference) {
-        return engine.call(() -> {
-            DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                    .method(DockerHttpClient.Request.Method.GET)
-                    .path("/images/" + reference + "/json")
-                    .build();
-            try (DockerHttpClient.Response response = engine.http().execute(request)) {
-                if (response.getStatusCode() == 404) {
-                    return Optional.<ImageSummary>empty();
-                }
-                byte[] body = response.getBody().readAllBytes();
-                if (response.getStatusCode() / 100 != 2) {
-                    throw new EngineException("inspecting image " + reference + " failed: HTTP "
-                            + response.getStatusCode() + " " + message(body));
-                }
-                return Optional.of(summary(JSON.readTree(body)));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-    }
-
-    private static String message(byte[] body) {
-        try {
-            JsonNode n = JSON.readTree(body);
-            if (n != null && n.path("message").isTextual()) {
-                return n.path("message").asText();
-            }
-        } catch (IOException e) {
-            // not JSON: the body as it is
-        }
-        return new String(body, java.nio.charset.StandardCharsets.UTF_8).strip();
+        return Optional.ofNullable(engine.getJson("/images/" + reference + "/json",
+                "inspecting image " + reference)).map(DockerImages::summary);
     }
 
     private static ImageSummary summary(JsonNode n) {
