@@ -603,6 +603,50 @@ class ReconcilerTest {
     }
 
     @Test
+    void aDependencyWithoutHealthcheckThatExitsAtOnceIsReportedAsExited() throws Exception {
+        InMemoryEngine engine = new InMemoryEngine().withImage("web:1").withImage("db:1");
+        Project p = TestProjects.load(dir, "demo", """
+                services:
+                  web:
+                    image: web:1
+                    depends_on:
+                      db: {condition: service_healthy}
+                  db:
+                    image: db:1
+                """);
+        Plan plan = plan(p, engine, UpPlanOptions.defaults());
+        // db starts and, like `sh -c "exit 1"`, exits a moment later: it never had a chance to
+        // be healthy, and its exit code is what the user needs to see
+        Thread exits = Thread.ofPlatform().start(() -> {
+            try {
+                while (!engine.inspectContainer("demo-db-1")
+                        .map(dev.jcompose.planner.engine.ContainerSummary::isRunning)
+                        .orElse(false)) {
+                    Thread.sleep(5);
+                }
+                Thread.sleep(100);
+                engine.exit("demo-db-1", 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Executor.ExecutionException e = assertThrows(Executor.ExecutionException.class,
+                () -> new Executor(engine, "demo", ProgressListener.NONE, 8, null).execute(plan));
+        exits.join();
+        assertTrue(e.getMessage().contains("container demo-db-1 exited (1)"), e.getMessage());
+        assertEquals("created", engine.inspectContainer("demo-web-1").orElseThrow().state());
+
+        // still running after the grace: no healthcheck is the reason
+        InMemoryEngine running = new InMemoryEngine().withImage("web:1").withImage("db:1");
+        Plan again = plan(p, running, UpPlanOptions.defaults());
+        Executor.ExecutionException noCheck = assertThrows(Executor.ExecutionException.class,
+                () -> new Executor(running, "demo", ProgressListener.NONE, 8, null)
+                        .execute(again));
+        assertTrue(noCheck.getMessage().contains("service db has no healthcheck"),
+                noCheck.getMessage());
+    }
+
+    @Test
     void noDepsRefusesToShareTheNamespaceOrVolumesOfAServiceWithoutAContainer() {
         InMemoryEngine engine = new InMemoryEngine().withImage("app:1");
         Project p = TestProjects.load(dir, "demo", """

@@ -1,5 +1,8 @@
 package dev.jcompose.runtime;
 
+import static com.github.dockerjava.transport.DockerHttpClient.Request.Method.DELETE;
+import static com.github.dockerjava.transport.DockerHttpClient.Request.Method.POST;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +16,6 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
@@ -323,6 +325,43 @@ public final class DockerEngine implements Engine {
         });
     }
 
+    /**
+     * Sends a request without a body on the raw transport, as the simple container, network and
+     * volume operations are: true when the engine did it, false when it answered 304 (already in
+     * that state). 404 and 409 become {@link EngineException.NotFound} and
+     * {@link EngineException.Conflict}, other failures an {@link EngineException} with the
+     * engine's message. docker-java's command layer is not needed for these, so {@code down},
+     * {@code stop} and the like never make it.
+     */
+    boolean send(DockerHttpClient.Request.Method method, String path) {
+        return call(() -> {
+            DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                    .method(method).path(path).build();
+            try (DockerHttpClient.Response response = http().execute(request)) {
+                int status = response.getStatusCode();
+                byte[] body = response.getBody().readAllBytes();
+                if (status == 304) {
+                    return false;
+                }
+                if (status / 100 == 2) {
+                    return true;
+                }
+                String reason = body.length == 0 ? "HTTP " + status : message(body);
+                throw switch (status) {
+                    case 404 -> new EngineException.NotFound(reason);
+                    case 409 -> new EngineException.Conflict(reason);
+                    default -> new EngineException(reason);
+                };
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static String encoded(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
     /** The engine's {@code message} in an error body, else the body as it is. */
     private static String message(byte[] body) {
         try {
@@ -458,43 +497,21 @@ public final class DockerEngine implements Engine {
 
     @Override
     public void startContainer(String containerId) {
-        try {
-            run(() -> client().startContainerCmd(containerId).exec());
-        } catch (EngineException e) {
-            if (e.getCause() instanceof NotModifiedException) {
-                return;
-            }
-            throw e;
-        }
+        // 304: already running
+        send(POST, "/containers/" + encoded(containerId) + "/start");
     }
 
     @Override
     public void stopContainer(String containerId, Duration timeout) {
-        try {
-            run(() -> {
-                var cmd = client().stopContainerCmd(containerId);
-                if (timeout != null) {
-                    cmd.withTimeout((int) Math.max(0, timeout.toSeconds()));
-                }
-                cmd.exec();
-            });
-        } catch (EngineException e) {
-            if (e.getCause() instanceof NotModifiedException) {
-                return;
-            }
-            throw e;
-        }
+        // 304: already stopped
+        send(POST, "/containers/" + encoded(containerId) + "/stop"
+                + (timeout == null ? "" : "?t=" + Math.max(0, timeout.toSeconds())));
     }
 
     @Override
     public void killContainer(String containerId, String signal) {
-        run(() -> {
-            var cmd = client().killContainerCmd(containerId);
-            if (signal != null) {
-                cmd.withSignal(signal);
-            }
-            cmd.exec();
-        });
+        send(POST, "/containers/" + encoded(containerId) + "/kill"
+                + (signal == null ? "" : "?signal=" + encoded(signal)));
     }
 
     @Override
@@ -613,23 +630,23 @@ public final class DockerEngine implements Engine {
 
     @Override
     public void pauseContainer(String containerId) {
-        run(() -> client().pauseContainerCmd(containerId).exec());
+        send(POST, "/containers/" + encoded(containerId) + "/pause");
     }
 
     @Override
     public void unpauseContainer(String containerId) {
-        run(() -> client().unpauseContainerCmd(containerId).exec());
+        send(POST, "/containers/" + encoded(containerId) + "/unpause");
     }
 
     @Override
     public void removeContainer(String containerId, boolean force, boolean removeVolumes) {
-        run(() -> client().removeContainerCmd(containerId).withForce(force)
-                .withRemoveVolumes(removeVolumes).exec());
+        send(DELETE, "/containers/" + encoded(containerId) + "?force=" + force + "&v="
+                + removeVolumes);
     }
 
     @Override
     public void renameContainer(String containerId, String newName) {
-        run(() -> client().renameContainerCmd(containerId).withName(newName).exec());
+        send(POST, "/containers/" + encoded(containerId) + "/rename?name=" + encoded(newName));
     }
 
     // --- networks and volumes -------------------------------------------------------------------
@@ -712,7 +729,7 @@ public final class DockerEngine implements Engine {
     @Override
     public void removeNetwork(String name) {
         try {
-            run(() -> client().removeNetworkCmd(name).exec());
+            send(DELETE, "/networks/" + encoded(name));
         } catch (EngineException e) {
             if (e.getMessage() != null && e.getMessage().contains("has active endpoints")
                     && attachedContainers(name) == 0) {
@@ -729,8 +746,8 @@ public final class DockerEngine implements Engine {
     /** How many containers the engine lists on network {@code name} (-1 when it cannot tell). */
     private int attachedContainers(String name) {
         try {
-            var containers = client().inspectNetworkCmd().withNetworkId(name).exec().getContainers();
-            return containers == null ? 0 : containers.size();
+            JsonNode network = getJson("/networks/" + encoded(name), "inspecting network " + name);
+            return network == null ? 0 : network.path("Containers").size();
         } catch (RuntimeException e) {
             return -1;
         }
@@ -773,7 +790,7 @@ public final class DockerEngine implements Engine {
 
     @Override
     public void removeVolume(String name) {
-        run(() -> client().removeVolumeCmd(name).exec());
+        send(DELETE, "/volumes/" + encoded(name));
     }
 
     // --- images (build, pull, push and credentials live in DockerImages) --------------------------

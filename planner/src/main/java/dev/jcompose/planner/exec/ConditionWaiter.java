@@ -29,7 +29,24 @@ public final class ConditionWaiter {
         }
     }
 
+    /** A container without a healthcheck, still running (see {@link #NO_HEALTHCHECK_GRACE}). */
+    private static final class NoHealthcheck extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoHealthcheck(String message) {
+            super(message);
+        }
+    }
+
     private static final Duration RECHECK = Duration.ofSeconds(5);
+
+    /**
+     * How long a running dependency without a healthcheck is watched before {@code
+     * service_healthy} fails for the lack of one: a container that exits at once is reported as
+     * exited (its exit code is the useful fact), as docker compose, which checks every 500 ms,
+     * reports it.
+     */
+    static final Duration NO_HEALTHCHECK_GRACE = Duration.ofMillis(500);
 
     private final Engine engine;
 
@@ -46,24 +63,31 @@ public final class ConditionWaiter {
      */
     public void await(String service, List<String> names, String condition,
             Map<String, String> projectLabels, Duration timeout) throws InterruptedException {
-        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-        if (satisfied(service, names, condition)) {
+        long start = System.nanoTime();
+        long deadline = timeout == null ? Long.MAX_VALUE : start + timeout.toNanos();
+        long graceEnd = start + NO_HEALTHCHECK_GRACE.toNanos();
+        if (check(service, names, condition, graceEnd)) {
             return; // the common case for service_started: no event stream to open and close
         }
         // subscribed before the next check, so no change between the two goes unseen
         LinkedBlockingQueue<EngineEvent> events = new LinkedBlockingQueue<>();
         try (Subscription ignored = engine.events(projectLabels, events::add)) {
             while (true) {
-                if (satisfied(service, names, condition)) {
+                if (check(service, names, condition, graceEnd)) {
                     return;
                 }
-                long left = deadline - System.nanoTime();
+                long now = System.nanoTime();
+                long left = deadline - now;
                 if (left <= 0) {
                     throw new ConditionFailed("application not healthy after "
                             + seconds(timeout) + ": timed out waiting for service " + service
                             + " to be " + describe(condition));
                 }
-                EngineEvent e = events.poll(Math.min(left, RECHECK.toNanos()), TimeUnit.NANOSECONDS);
+                long wait = Math.min(left, RECHECK.toNanos());
+                if (now < graceEnd) {
+                    wait = Math.min(wait, graceEnd - now);
+                }
+                EngineEvent e = events.poll(wait, TimeUnit.NANOSECONDS);
                 // drain what arrived together, then re-check once
                 while (e != null && !events.isEmpty()) {
                     e = events.poll();
@@ -79,6 +103,18 @@ public final class ConditionWaiter {
         }
         long tenths = Math.round(timeout.toMillis() / 100.0);
         return tenths % 10 == 0 ? tenths / 10 + "s" : tenths / 10.0 + "s";
+    }
+
+    /** {@link #satisfied}, with a missing healthcheck a failure only after the grace. */
+    private boolean check(String service, List<String> names, String condition, long graceEnd) {
+        try {
+            return satisfied(service, names, condition);
+        } catch (NoHealthcheck e) {
+            if (System.nanoTime() - graceEnd >= 0) {
+                throw new ConditionFailed(e.getMessage());
+            }
+            return false;
+        }
     }
 
     private boolean satisfied(String service, List<String> names, String condition) {
@@ -105,7 +141,7 @@ public final class ConditionWaiter {
                             + ")");
                 }
                 if (c.health() == null) {
-                    throw new ConditionFailed("service " + service + " has no healthcheck, so "
+                    throw new NoHealthcheck("service " + service + " has no healthcheck, so "
                             + "it can never be healthy (container " + c.name() + "); add a "
                             + "healthcheck or use condition: service_started");
                 }
