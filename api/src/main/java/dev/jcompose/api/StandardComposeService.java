@@ -16,13 +16,16 @@ import dev.jcompose.planner.ObservedState;
 import dev.jcompose.planner.PlanException;
 import dev.jcompose.planner.Reconciler;
 import dev.jcompose.planner.UpPlanOptions;
+import dev.jcompose.planner.engine.Background;
 import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.engine.Engine;
 import dev.jcompose.planner.engine.ExecSpec;
 import dev.jcompose.planner.engine.LogOptions;
+import dev.jcompose.planner.engine.NetworkSummary;
 import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.engine.Subscription;
+import dev.jcompose.planner.engine.VolumeSummary;
 import dev.jcompose.planner.exec.ConditionWaiter;
 import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.exec.HookOutput;
@@ -134,9 +137,14 @@ public final class StandardComposeService implements ComposeService {
     public Plan down(String projectName, Project project, DownOptions options)
             throws InterruptedException {
         Map<String, String> label = ContainerSpecs.projectLabel(projectName);
-        DownPlanner.Existing existing = new DownPlanner.Existing(
-                engine.listContainers(label, true), engine.listNetworks(label),
-                engine.listVolumes(label), options.plan().removeImages() == null ? List.of()
+        // independent reads, made together
+        Background<List<NetworkSummary>> networks =
+                Background.start(() -> engine.listNetworks(label));
+        Background<List<VolumeSummary>> volumes =
+                Background.start(() -> engine.listVolumes(label));
+        List<ContainerSummary> containers = engine.listContainers(label, true);
+        DownPlanner.Existing existing = new DownPlanner.Existing(containers, networks.get(),
+                volumes.get(), options.plan().removeImages() == null ? List.of()
                         : images.forRemoval(projectName, project));
         Plan plan;
         try {

@@ -2,6 +2,7 @@ package dev.jcompose.planner;
 
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
+import dev.jcompose.planner.engine.Background;
 import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.engine.Engine;
 import dev.jcompose.planner.engine.NetworkSummary;
@@ -52,21 +53,28 @@ public record ObservedState(String project, List<ContainerSummary> containers,
 
     /** Reads the state of {@code project} from {@code engine}. */
     public static ObservedState observe(Engine engine, Project project) {
-        List<ContainerSummary> containers =
-                engine.listContainers(ContainerSpecs.projectLabel(project.name()), true);
-        Map<String, NetworkSummary> networkDetails = new HashMap<>();
-        engine.listNetworks(Map.of()).forEach(n -> networkDetails.put(n.name(), n));
-        Set<String> networks = networkDetails.keySet();
-        Map<String, VolumeSummary> volumeDetails = new HashMap<>();
-        engine.listVolumes(Map.of()).forEach(v -> volumeDetails.put(v.name(), v));
-        Set<String> volumes = volumeDetails.keySet();
         Set<String> refs = new LinkedHashSet<>();
         for (Service s : project.services().values()) {
             refs.add(s.imageName(project.name()));
             s.preStart().stream().map(h -> h.image()).filter(i -> i != null && !i.isEmpty())
                     .forEach(refs::add);
         }
-        ObservedImages imageState = ObservedImages.observe(engine, refs);
+        // independent reads, made together
+        Background<List<NetworkSummary>> networkList =
+                Background.start(() -> engine.listNetworks(Map.of()));
+        Background<List<VolumeSummary>> volumeList =
+                Background.start(() -> engine.listVolumes(Map.of()));
+        Background<ObservedImages> imageList =
+                Background.start(() -> ObservedImages.observe(engine, refs));
+        List<ContainerSummary> containers =
+                engine.listContainers(ContainerSpecs.projectLabel(project.name()), true);
+        Map<String, NetworkSummary> networkDetails = new HashMap<>();
+        networkList.get().forEach(n -> networkDetails.put(n.name(), n));
+        Set<String> networks = networkDetails.keySet();
+        Map<String, VolumeSummary> volumeDetails = new HashMap<>();
+        volumeList.get().forEach(v -> volumeDetails.put(v.name(), v));
+        Set<String> volumes = volumeDetails.keySet();
+        ObservedImages imageState = imageList.get();
         Map<String, String> images = new HashMap<>();
         imageState.byReference().forEach((ref, img) -> images.put(ref, img.id()));
         return new ObservedState(project.name(), containers, networks, volumes, images,
