@@ -93,21 +93,22 @@ public final class InterpolateStage {
         return walk(root, YamlPath.ROOT);
     }
 
+    // instanceof rather than a pattern switch on the start-up path: see Nodes
     private Node walk(Node node, YamlPath path) {
-        return switch (node) {
-            case MapNode m -> m.mapValues((k, v) -> walk(v, path.key(k)));
-            case SeqNode s -> {
-                List<Node> items = new ArrayList<>(s.size());
-                boolean changed = false;
-                for (int i = 0; i < s.size(); i++) {
-                    Node out = walk(s.get(i), path.index(i));
-                    changed |= out != s.get(i);
-                    items.add(out);
-                }
-                yield changed ? s.withItems(items) : s;
+        if (node instanceof MapNode m) {
+            return m.mapValues((k, v) -> walk(v, path.key(k)));
+        }
+        if (node instanceof SeqNode s) {
+            List<Node> items = new ArrayList<>(s.size());
+            boolean changed = false;
+            for (int i = 0; i < s.size(); i++) {
+                Node out = walk(s.get(i), path.index(i));
+                changed |= out != s.get(i);
+                items.add(out);
             }
-            case ScalarNode s -> substitute(s, path);
-        };
+            return changed ? s.withItems(items) : s;
+        }
+        return substitute((ScalarNode) node, path);
     }
 
     private Node substitute(ScalarNode s, YamlPath path) {

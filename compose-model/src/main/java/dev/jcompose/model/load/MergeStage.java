@@ -225,37 +225,37 @@ public final class MergeStage {
 
     /** Removes {@code !reset} entries and clears the tags left on a tree. */
     public static Node clearTags(Node node) {
-        return switch (node) {
-            case MapNode m -> {
-                boolean changed = m.tag() != Tag.NONE;
-                MapNode.Builder b = MapNode.builder(m.mark());
-                for (Map.Entry<String, Node> e : m.entries().entrySet()) {
-                    Node v = e.getValue();
-                    if (v.tag() == Tag.RESET) {
-                        changed = true;
-                        continue;
-                    }
-                    Node c = clearTags(v);
-                    changed |= c != v;
-                    b.put(e.getKey(), m.keyMark(e.getKey()), c);
+        // instanceof rather than a pattern switch on the start-up path: see Nodes
+        if (node instanceof MapNode m) {
+            boolean changed = m.tag() != Tag.NONE;
+            MapNode.Builder b = MapNode.builder(m.mark());
+            for (Map.Entry<String, Node> e : m.entries().entrySet()) {
+                Node v = e.getValue();
+                if (v.tag() == Tag.RESET) {
+                    changed = true;
+                    continue;
                 }
-                yield changed ? b.build() : m;
+                Node c = clearTags(v);
+                changed |= c != v;
+                b.put(e.getKey(), m.keyMark(e.getKey()), c);
             }
-            case SeqNode s -> {
-                List<Node> items = new ArrayList<>(s.size());
-                boolean changed = s.tag() != Tag.NONE;
-                for (Node item : s.items()) {
-                    if (item.tag() == Tag.RESET) {
-                        changed = true;
-                        continue;
-                    }
-                    Node c = clearTags(item);
-                    changed |= c != item;
-                    items.add(c);
+            return changed ? b.build() : m;
+        }
+        if (node instanceof SeqNode s) {
+            List<Node> items = new ArrayList<>(s.size());
+            boolean changed = s.tag() != Tag.NONE;
+            for (Node item : s.items()) {
+                if (item.tag() == Tag.RESET) {
+                    changed = true;
+                    continue;
                 }
-                yield changed ? new SeqNode(items, s.mark(), Tag.NONE) : s;
+                Node c = clearTags(item);
+                changed |= c != item;
+                items.add(c);
             }
-            case ScalarNode sc -> sc.tag() == Tag.NONE ? sc : sc.withTag(Tag.NONE);
-        };
+            return changed ? new SeqNode(items, s.mark(), Tag.NONE) : s;
+        }
+        ScalarNode sc = (ScalarNode) node;
+        return sc.tag() == Tag.NONE ? sc : sc.withTag(Tag.NONE);
     }
 }

@@ -248,52 +248,51 @@ public final class Schema {
         if (node.tag() == dev.jcompose.model.tree.Tag.RESET && node.isNull()) {
             return; // "key: !reset" removes what earlier files set: it has no value to check
         }
-        switch (type) {
-            case Any a -> { }
-            case Scalar s -> validateScalar(node, s, path, diag);
-            case ListOf l -> {
-                if (!(node instanceof SeqNode seq)) {
-                    mismatch(node, type, path, diag);
-                    return;
-                }
-                List<Object> seen = new ArrayList<>();
-                for (int i = 0; i < seq.size(); i++) {
-                    Node item = seq.get(i);
-                    validate(item, l.item(), path.index(i), diag);
-                    if (l.unique() && item instanceof ScalarNode sn && sn.value() != null) {
-                        if (seen.contains(sn.value())) {
-                            diag.error(item, path.index(i), "duplicate entry \""
-                                    + sn.text() + "\"; entries must be unique");
-                        }
-                        seen.add(sn.value());
+        // instanceof rather than a pattern switch on the start-up path: see Nodes
+        if (type instanceof Scalar s) {
+            validateScalar(node, s, path, diag);
+        } else if (type instanceof ListOf l) {
+            if (!(node instanceof SeqNode seq)) {
+                mismatch(node, type, path, diag);
+                return;
+            }
+            List<Object> seen = new ArrayList<>();
+            for (int i = 0; i < seq.size(); i++) {
+                Node item = seq.get(i);
+                validate(item, l.item(), path.index(i), diag);
+                if (l.unique() && item instanceof ScalarNode sn && sn.value() != null) {
+                    if (seen.contains(sn.value())) {
+                        diag.error(item, path.index(i), "duplicate entry \""
+                                + sn.text() + "\"; entries must be unique");
                     }
+                    seen.add(sn.value());
                 }
             }
-            case MapOf m -> {
-                if (!(node instanceof MapNode map)) {
-                    mismatch(node, type, path, diag);
+        } else if (type instanceof MapOf m) {
+            if (!(node instanceof MapNode map)) {
+                mismatch(node, type, path, diag);
+                return;
+            }
+            map.entries().forEach((k, v) -> {
+                if (m.keyPattern() != null && !m.keyPattern().matcher(k).matches()) {
+                    diag.error(map.keyMark(k), path.key(k), "\"" + k
+                            + "\" is not a valid name here (allowed: "
+                            + m.keyPattern().pattern() + ")");
                     return;
                 }
-                map.entries().forEach((k, v) -> {
-                    if (m.keyPattern() != null && !m.keyPattern().matcher(k).matches()) {
-                        diag.error(map.keyMark(k), path.key(k), "\"" + k
-                                + "\" is not a valid name here (allowed: "
-                                + m.keyPattern().pattern() + ")");
-                        return;
-                    }
-                    validate(v, m.value(), path.key(k), diag);
-                });
-            }
-            case Obj o -> validateObj(node, o, path, diag);
-            case AnyOf any -> {
-                Type chosen = choose(node, any);
-                if (chosen == null) {
-                    mismatch(node, type, path, diag);
-                } else {
-                    validate(node, chosen, path, diag);
-                }
+                validate(v, m.value(), path.key(k), diag);
+            });
+        } else if (type instanceof Obj o) {
+            validateObj(node, o, path, diag);
+        } else if (type instanceof AnyOf any) {
+            Type chosen = choose(node, any);
+            if (chosen == null) {
+                mismatch(node, type, path, diag);
+            } else {
+                validate(node, chosen, path, diag);
             }
         }
+        // Any: everything fits
     }
 
     private static void validateObj(Node node, Obj o, YamlPath path, Diagnostics diag) {
@@ -342,14 +341,19 @@ public final class Schema {
     }
 
     private static boolean fits(Node node, Type t) {
-        return switch (t) {
-            case Any a -> true;
-            case Scalar s -> node instanceof ScalarNode sn && s.kinds().contains(kindOf(sn));
-            case ListOf l -> node instanceof SeqNode;
-            case MapOf m -> node instanceof MapNode;
-            case Obj o -> node instanceof MapNode;
-            case AnyOf a -> choose(node, a) != null;
-        };
+        if (t instanceof Scalar s) {
+            return node instanceof ScalarNode sn && s.kinds().contains(kindOf(sn));
+        }
+        if (t instanceof ListOf) {
+            return node instanceof SeqNode;
+        }
+        if (t instanceof MapOf || t instanceof Obj) {
+            return node instanceof MapNode;
+        }
+        if (t instanceof AnyOf a) {
+            return choose(node, a) != null;
+        }
+        return true; // Any
     }
 
     static ScalarKind kindOf(ScalarNode n) {

@@ -34,21 +34,26 @@ public final class Nodes {
         return ScalarNode.of(value, mark);
     }
 
-    /** The plain value of a node: LinkedHashMap, ArrayList, or the scalar's value. */
+    /**
+     * The plain value of a node: LinkedHashMap, ArrayList, or the scalar's value.
+     *
+     * <p>The tree walks that every command makes test node and schema types with instanceof
+     * rather than a pattern switch: the JVM makes a class for each pattern-switch site the first
+     * time it runs (SwitchBootstraps), which no start-up cache holds, and a command runs each
+     * walk once.
+     */
     public static Object plain(Node node) {
-        return switch (node) {
-            case ScalarNode s -> s.value();
-            case SeqNode s -> {
-                List<Object> out = new ArrayList<>(s.size());
-                s.items().forEach(n -> out.add(plain(n)));
-                yield out;
-            }
-            case MapNode m -> {
-                Map<String, Object> out = new LinkedHashMap<>();
-                m.entries().forEach((k, v) -> out.put(k, plain(v)));
-                yield out;
-            }
-        };
+        if (node instanceof ScalarNode s) {
+            return s.value();
+        }
+        if (node instanceof SeqNode s) {
+            List<Object> out = new ArrayList<>(s.size());
+            s.items().forEach(n -> out.add(plain(n)));
+            return out;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        ((MapNode) node).entries().forEach((k, v) -> out.put(k, plain(v)));
+        return out;
     }
 
     /** The text of a scalar node, or null for anything else. */
