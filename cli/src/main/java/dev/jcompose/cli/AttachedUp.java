@@ -130,6 +130,13 @@ final class AttachedUp {
             while (!stop.await(1, TimeUnit.SECONDS)) {
                 scan.run();
             }
+            if (why.get() == null) {
+                // the output ended: a container's output closes a moment before the engine
+                // counts it as exited, so wait for that, then report the exits the event
+                // stream may have missed; up returns with nothing of its own still running
+                awaitStopped(name);
+                scan.run();
+            }
             if (why.get() == null && (abortOnExit || abortOnFailure)) {
                 // the output ended before the exit's event arrived: look at the containers
                 root.service().ps(name, new PsOptions(true, List.of())).stream()
@@ -169,6 +176,18 @@ final class AttachedUp {
             code.set(exitCodeOf(exitCodeFrom));
         }
         return code.get();
+    }
+
+    /** Waits (up to 10 s) until no attached container of the project is running. */
+    private void awaitStopped(String name) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (root.service().ps(name, new PsOptions(true, attach)).stream()
+                .anyMatch(c -> !c.oneOff() && c.isRunning())) {
+            if (System.nanoTime() - deadline > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** What happens when a container is seen to have ended. */

@@ -77,6 +77,29 @@ class AttachedUpIT {
     }
 
     @Test
+    void upEndsWhenEveryAttachedContainerHasExitedAndReportsEachExit() throws IOException {
+        // containers that end at once (alpine's sh with no input, in the upstream scenarios):
+        // their output closes a moment before the engine counts them as exited; when up
+        // returns they are exited, not still running, and each exit was reported
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  quick:
+                    image: %1$s
+                    command: ["sh", "-c", "exit 3"]
+                    depends_on: [other]
+                  other:
+                    image: %1$s
+                    command: ["true"]
+                """.formatted(BaseImage.NAME));
+        for (int i = 0; i < 3; i++) {
+            CliRunner.Result r = cli.run("-p", project, "--progress", "quiet", "up", "quick");
+            assertEquals(0, r.exitCode(), r.toString());
+            assertTrue(r.out().contains("quick-1 exited with code 3"), r.toString());
+            assertEquals(0, running(), r.toString());
+        }
+    }
+
+    @Test
     void onlyTheAttachedServicesAreShown() {
         CliRunner.Result r = cli.run("-p", project, "--progress", "quiet", "up",
                 "--abort-on-container-exit", "--no-attach", "server");
