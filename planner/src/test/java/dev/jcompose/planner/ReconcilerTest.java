@@ -616,15 +616,14 @@ class ReconcilerTest {
                 """);
         Plan plan = plan(p, engine, UpPlanOptions.defaults());
         // db starts and, like `sh -c "exit 1"`, exits a moment later: it never had a chance to
-        // be healthy, and its exit code is what the user needs to see
+        // be healthy, and its exit code is what the user needs to see. It exits once the wait
+        // has found it running without a healthcheck and listens for events (within the grace)
         Thread exits = Thread.ofPlatform().start(() -> {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
             try {
-                while (!engine.inspectContainer("demo-db-1")
-                        .map(dev.jcompose.planner.engine.ContainerSummary::isRunning)
-                        .orElse(false)) {
-                    Thread.sleep(5);
+                while (!engine.calls().contains("events") && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
                 }
-                Thread.sleep(100);
                 engine.exit("demo-db-1", 1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
