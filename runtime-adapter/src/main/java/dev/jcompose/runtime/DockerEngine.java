@@ -301,24 +301,20 @@ public final class DockerEngine implements Engine {
         return labels;
     }
 
-    /**
-     * GETs {@code path} from the raw API and reads the answer as a JSON tree; null when the
-     * engine answers 404. {@code doing} words the error ("listing containers failed: HTTP 500 …").
-     */
-    JsonNode getJson(String path, String doing) {
+    /** An answer of the raw API: its status and its body, read whole. */
+    private record Answer(int status, byte[] body) {
+        boolean ok() {
+            return status / 100 == 2;
+        }
+    }
+
+    /** One bodiless request on the raw transport; connection failures as {@link #call} maps them. */
+    private Answer exchange(DockerHttpClient.Request.Method method, String path) {
         return call(() -> {
             DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                    .method(DockerHttpClient.Request.Method.GET).path(path).build();
+                    .method(method).path(path).build();
             try (DockerHttpClient.Response response = http().execute(request)) {
-                if (response.getStatusCode() == 404) {
-                    return null;
-                }
-                byte[] body = response.getBody().readAllBytes();
-                if (response.getStatusCode() / 100 != 2) {
-                    throw new EngineException(doing + " failed: HTTP " + response.getStatusCode()
-                            + " " + message(body));
-                }
-                return JSON.readTree(body);
+                return new Answer(response.getStatusCode(), response.getBody().readAllBytes());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -326,36 +322,45 @@ public final class DockerEngine implements Engine {
     }
 
     /**
-     * Sends a request without a body on the raw transport, as the simple container, network and
-     * volume operations are: true when the engine did it, false when it answered 304 (already in
-     * that state). 404 and 409 become {@link EngineException.NotFound} and
-     * {@link EngineException.Conflict}, other failures an {@link EngineException} with the
-     * engine's message. docker-java's command layer is not needed for these, so {@code down},
-     * {@code stop} and the like never make it.
+     * GETs {@code path} from the raw API and reads the answer as a JSON tree; null when the
+     * engine answers 404. {@code doing} words the error ("listing containers failed: HTTP 500 …").
      */
-    boolean send(DockerHttpClient.Request.Method method, String path) {
-        return call(() -> {
-            DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                    .method(method).path(path).build();
-            try (DockerHttpClient.Response response = http().execute(request)) {
-                int status = response.getStatusCode();
-                byte[] body = response.getBody().readAllBytes();
-                if (status == 304) {
-                    return false;
-                }
-                if (status / 100 == 2) {
-                    return true;
-                }
-                String reason = body.length == 0 ? "HTTP " + status : message(body);
-                throw switch (status) {
-                    case 404 -> new EngineException.NotFound(reason);
-                    case 409 -> new EngineException.Conflict(reason);
-                    default -> new EngineException(reason);
-                };
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+    JsonNode getJson(String path, String doing) {
+        Answer answer = exchange(DockerHttpClient.Request.Method.GET, path);
+        if (answer.status() == 404) {
+            return null;
+        }
+        if (!answer.ok()) {
+            throw new EngineException(doing + " failed: HTTP " + answer.status() + " "
+                    + message(answer.body()));
+        }
+        try {
+            return JSON.readTree(answer.body());
+        } catch (IOException e) {
+            throw new EngineException(doing + " failed: the engine's answer is not JSON ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Sends a request without a body on the raw transport, as the simple container, network and
+     * volume operations are; 304 (already in that state) is success. 404 and 409 become
+     * {@link EngineException.NotFound} and {@link EngineException.Conflict}, other failures an
+     * {@link EngineException} with the engine's message. docker-java's command layer is not
+     * needed for these, so {@code down}, {@code stop} and the like never make it.
+     */
+    void send(DockerHttpClient.Request.Method method, String path) {
+        Answer answer = exchange(method, path);
+        if (answer.ok() || answer.status() == 304) {
+            return;
+        }
+        String reason = answer.body().length == 0 ? "HTTP " + answer.status()
+                : message(answer.body());
+        throw switch (answer.status()) {
+            case 404 -> new EngineException.NotFound(reason);
+            case 409 -> new EngineException.Conflict(reason);
+            default -> new EngineException(reason);
+        };
     }
 
     private static String encoded(String s) {
