@@ -137,11 +137,11 @@ public final class StandardComposeService implements ComposeService {
     public Plan down(String projectName, Project project, DownOptions options)
             throws InterruptedException {
         Map<String, String> label = ContainerSpecs.projectLabel(projectName);
-        // independent reads, made together
+        // independent reads, made together; volumes only matter to down -v
         Background<List<NetworkSummary>> networks =
                 Background.start(() -> engine.listNetworks(label));
-        Background<List<VolumeSummary>> volumes =
-                Background.start(() -> engine.listVolumes(label));
+        Background<List<VolumeSummary>> volumes = Background.start(() ->
+                options.plan().removeVolumes() ? engine.listVolumes(label) : List.of());
         List<ContainerSummary> containers = engine.listContainers(label, true);
         DownPlanner.Existing existing = new DownPlanner.Existing(containers, networks.get(),
                 volumes.get(), options.plan().removeImages() == null ? List.of()

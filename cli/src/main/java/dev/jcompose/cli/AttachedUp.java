@@ -134,7 +134,7 @@ final class AttachedUp {
                 // the output ended: a container's output closes a moment before the engine
                 // counts it as exited, so wait for that, then report the exits the event
                 // stream may have missed; up returns with nothing of its own still running
-                awaitStopped(name);
+                awaitStopped(name, () -> why.get() != null);
                 scan.run();
             }
             if (why.get() == null && (abortOnExit || abortOnFailure)) {
@@ -178,12 +178,17 @@ final class AttachedUp {
         return code.get();
     }
 
-    /** Waits (up to 10 s) until no attached container of the project is running. */
-    private void awaitStopped(String name) throws InterruptedException {
+    /**
+     * Waits until no attached container of the project is running: checked every 50 ms, for at
+     * most 10 s (a container that closed its output and runs on must not hold up forever), and
+     * no longer once {@code interrupted} (Ctrl-C) says to stop.
+     */
+    private void awaitStopped(String name, java.util.function.BooleanSupplier interrupted)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (root.service().ps(name, new PsOptions(true, attach)).stream()
                 .anyMatch(c -> !c.oneOff() && c.isRunning())) {
-            if (System.nanoTime() - deadline > 0) {
+            if (interrupted.getAsBoolean() || System.nanoTime() - deadline > 0) {
                 return;
             }
             Thread.sleep(50);
