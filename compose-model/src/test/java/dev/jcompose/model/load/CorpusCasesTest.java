@@ -37,17 +37,33 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 class CorpusCasesTest {
 
     private static final Path REPO = Path.of("").toAbsolutePath().getParent();
-    private static final Path CORPUS = REPO.resolve("../../shared/conformance").normalize();
-    private static final Path CORPUS_ABS = Path.of("/work/shared/conformance");
     private static final Path KNOWN = REPO.resolve(
             "compose-model/src/test/resources/conformance/known-model-failures.tsv");
+
+    /**
+     * -Dconformance.dir, else {@code shared/conformance} beside the repository or above it, else
+     * the workspace's {@code /work/shared/conformance} (as the cli module's ConformanceTest).
+     */
+    private static Path corpus() {
+        String given = System.getProperty("conformance.dir");
+        if (given != null) {
+            return Path.of(given);
+        }
+        for (Path p = REPO.getParent(); p != null; p = p.getParent()) {
+            Path candidate = p.resolve("shared/conformance");
+            if (Files.isRegularFile(candidate.resolve("expectations.tsv"))) {
+                return candidate;
+            }
+        }
+        return Path.of("/work/shared/conformance");
+    }
 
     private final Map<String, String> results = new LinkedHashMap<>();
     private final Map<String, String> groups = new LinkedHashMap<>();
 
     @Test
     void libraryRowsOfTheCorpus() throws IOException {
-        Path corpus = Files.isDirectory(CORPUS) ? CORPUS : CORPUS_ABS;
+        Path corpus = corpus();
         assumeTrue(Files.isRegularFile(corpus.resolve("expectations.tsv")),
                 "the conformance corpus is not at " + corpus);
         interpolation(corpus, "compose-go-interp", "fixtures/compose-go/interpolation/cases.json");
