@@ -8,7 +8,7 @@ import dev.jcompose.model.tree.ScalarNode;
 import dev.jcompose.model.tree.SeqNode;
 import dev.jcompose.model.tree.YamlPath;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +26,16 @@ public final class InterpolateStage {
     /** What kind of value a typed attribute holds. */
     private enum Cast { INT, FLOAT, BOOL }
 
-    private static final Map<PathPattern, Cast> CASTS = new LinkedHashMap<>();
+    /** A typed attribute: where it is and what its values become. */
+    private record Typed(PathPattern pattern, Cast cast) { }
+
+    /**
+     * The typed attributes by their last key, so each value is matched against the one or two
+     * that can apply rather than all sixty; those ending in a wildcard ({@code ulimits.*}) are
+     * tried for every value.
+     */
+    private static final Map<String, List<Typed>> CASTS = new HashMap<>();
+    private static final List<Typed> WILDCARD_CASTS = new ArrayList<>();
 
     static {
         cast(Cast.INT, "services.*.configs.[].mode", "services.*.secrets.[].mode",
@@ -56,7 +65,13 @@ public final class InterpolateStage {
 
     private static void cast(Cast cast, String... patterns) {
         for (String p : patterns) {
-            CASTS.put(PathPattern.of(p), cast);
+            PathPattern pattern = PathPattern.of(p);
+            String last = pattern.segments()[pattern.segments().length - 1];
+            if (last.equals("*") || last.equals("[]")) {
+                WILDCARD_CASTS.add(new Typed(pattern, cast));
+            } else {
+                CASTS.computeIfAbsent(last, k -> new ArrayList<>()).add(new Typed(pattern, cast));
+            }
         }
     }
 
@@ -192,9 +207,13 @@ public final class InterpolateStage {
         if (path.size() < 2) {
             return null;
         }
-        for (Map.Entry<PathPattern, Cast> e : CASTS.entrySet()) {
-            if (e.getKey().matches(path)) {
-                return e.getValue();
+        List<Typed> named = path.last() instanceof String key
+                ? CASTS.getOrDefault(key, List.of()) : List.of();
+        for (List<Typed> candidates : List.of(named, WILDCARD_CASTS)) {
+            for (Typed t : candidates) {
+                if (t.pattern().matches(path)) {
+                    return t.cast();
+                }
             }
         }
         return null;
