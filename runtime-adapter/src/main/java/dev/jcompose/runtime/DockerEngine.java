@@ -4,8 +4,6 @@ import static com.github.dockerjava.transport.DockerHttpClient.Request.Method.DE
 import static com.github.dockerjava.transport.DockerHttpClient.Request.Method.POST;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
@@ -74,7 +72,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 public final class DockerEngine implements Engine {
 
     private static final Pattern EXITED = Pattern.compile("Exited \\((-?\\d+)\\)");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String host;
     private final Object lock = new Object();
@@ -288,10 +285,8 @@ public final class DockerEngine implements Engine {
         if (labels.isEmpty()) {
             return path;
         }
-        ObjectNode filters = JSON.createObjectNode();
-        labelFilters(labels).forEach(filters.putArray("label")::add);
-        return path + (path.contains("?") ? "&" : "?") + "filters="
-                + URLEncoder.encode(filters.toString(), StandardCharsets.UTF_8);
+        return path + (path.contains("?") ? "&" : "?") + "filters=" + URLEncoder.encode(
+                JsonTrees.filters(Map.of("label", labelFilters(labels))), StandardCharsets.UTF_8);
     }
 
     /** An object's {@code Labels} (absent or null: none). */
@@ -335,7 +330,7 @@ public final class DockerEngine implements Engine {
                     + message(answer.body()));
         }
         try {
-            return JSON.readTree(answer.body());
+            return JsonTrees.read(answer.body());
         } catch (IOException e) {
             throw new EngineException(doing + " failed: the engine's answer is not JSON ("
                     + e.getMessage() + ")", e);
@@ -370,7 +365,7 @@ public final class DockerEngine implements Engine {
     /** The engine's {@code message} in an error body, else the body as it is. */
     private static String message(byte[] body) {
         try {
-            JsonNode n = JSON.readTree(body);
+            JsonNode n = JsonTrees.read(body);
             if (n != null && n.path("message").isTextual()) {
                 return n.path("message").asText();
             }

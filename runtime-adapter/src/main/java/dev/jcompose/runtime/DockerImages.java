@@ -1,7 +1,6 @@
 package dev.jcompose.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.model.AuthConfig;
@@ -44,7 +43,6 @@ import java.util.regex.Pattern;
  */
 final class DockerImages {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FROM = Pattern.compile(
             "^\\s*FROM\\s+(?:--\\S+\\s+)*(\\S+)(?:\\s+AS\\s+(\\S+))?", Pattern.CASE_INSENSITIVE);
     private static final Pattern ARG = Pattern.compile("^\\s*ARG\\s+([A-Za-z_][A-Za-z0-9_]*)"

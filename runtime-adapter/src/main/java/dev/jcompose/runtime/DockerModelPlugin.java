@@ -1,7 +1,6 @@
 package dev.jcompose.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.planner.engine.EngineException;
 import dev.jcompose.planner.engine.ModelRunner;
 import java.io.IOException;
@@ -21,7 +20,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DockerModelPlugin implements ModelRunner {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TIMEOUT_MINUTES = 60;
 
     private final Path plugin;
@@ -97,7 +95,7 @@ public final class DockerModelPlugin implements ModelRunner {
 
     private static JsonNode json(String text, String what) {
         try {
-            return JSON.readTree(text);
+            return JsonTrees.read(text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new EngineException("docker model " + what + " did not print JSON: "
                     + text.strip());

@@ -1,7 +1,7 @@
 package dev.jcompose.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.jcompose.planner.engine.EngineException;
 import java.io.File;
 import java.io.IOException;
@@ -45,7 +45,6 @@ public final class RegistryAuth {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long HELPER_TIMEOUT_SECONDS = 60;
 
     private final Path configFile;
@@ -187,16 +186,16 @@ public final class RegistryAuth {
         JsonNode c = config;
         if (c == null) {
             if (!Files.isRegularFile(configFile)) {
-                c = JSON.createObjectNode();
+                c = JsonNodeFactory.instance.objectNode();
             } else {
                 try {
-                    c = JSON.readTree(configFile.toFile());
+                    c = JsonTrees.read(Files.readAllBytes(configFile));
                 } catch (IOException e) {
                     throw new EngineException.ImageFailure("cannot read the registry "
                             + "credentials in " + configFile + ": " + e.getMessage());
                 }
                 if (c == null || !c.isObject()) {
-                    c = JSON.createObjectNode();
+                    c = JsonNodeFactory.instance.objectNode();
                 }
             }
             config = c;
@@ -258,7 +257,7 @@ public final class RegistryAuth {
         }
         JsonNode creds;
         try {
-            creds = JSON.readTree(out);
+            creds = JsonTrees.read(out.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new EngineException.ImageFailure(program + " get answered something that is "
                     + "not JSON for " + serverAddress + ": " + abbreviate(out));
