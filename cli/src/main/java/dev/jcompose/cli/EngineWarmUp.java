@@ -62,13 +62,21 @@ final class EngineWarmUp {
         return null;
     }
 
-    /** Warms up what {@code command} will ask the engine for first. */
-    static void start(Supplier<Engine> engine, String command) {
+    /**
+     * Warms up what {@code command} will ask the engine for first. For {@code ps}, whose first
+     * and only call is a listing, that listing is taken now, for every compose project (the
+     * project is not known yet), and answers ps's own ({@link Engine#prefetchContainers}).
+     */
+    static void start(Supplier<Engine> engine, String command, String... args) {
         boolean all = USE_NETWORKS_AND_VOLUMES.contains(command);
         Thread.ofPlatform().daemon().name("jcompose-engine-warm-up").start(() -> {
             try {
                 Map<String, String> none = Map.of(Labels.PROJECT, "jcompose-warm-up-matches-nothing");
                 Engine e = engine.get();
+                if (command.equals("ps")) {
+                    e.prefetchContainers(psListsStopped(args));
+                    return;
+                }
                 e.listContainers(none, true);
                 if (all) {
                     e.listNetworks(none);
@@ -78,6 +86,21 @@ final class EngineWarmUp {
                 // the command's own engine call reports what is wrong
             }
         });
+    }
+
+    /**
+     * Whether {@code ps} with {@code args} lists stopped containers too ({@code -a}, also in a
+     * cluster such as {@code -qa}; {@code --status}, {@code --filter}). A wrong guess costs only
+     * the prefetch: a listing asking for other states is not answered from it.
+     */
+    static boolean psListsStopped(String... args) {
+        for (String a : args) {
+            if (a.equals("--all") || a.startsWith("--status") || a.startsWith("--filter")
+                    || a.matches("-[aqh]*a[aqh]*")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

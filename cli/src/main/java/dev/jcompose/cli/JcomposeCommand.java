@@ -143,7 +143,7 @@ public final class JcomposeCommand implements Runnable {
         JcomposeCommand root = new JcomposeCommand(console);
         String engineCommand = EngineWarmUp.command(args);
         if (engineCommand != null) {
-            EngineWarmUp.start(root::engine, engineCommand);
+            EngineWarmUp.start(root::engine, engineCommand, args);
         }
         CommandLine cl = new CommandLine(root, new Factory(root));
         Class<?> invoked = invokedCommand(cl.getCommandSpec(), args);

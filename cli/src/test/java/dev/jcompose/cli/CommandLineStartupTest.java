@@ -97,6 +97,17 @@ class CommandLineStartupTest {
         assertNull(EngineWarmUp.command("-p", "demo", "config"));
     }
 
+    @Test
+    void guessesWhetherPsListsStoppedContainersForItsPrefetch() {
+        assertFalse(EngineWarmUp.psListsStopped("-p", "demo", "ps"));
+        assertFalse(EngineWarmUp.psListsStopped("ps", "-q", "web"));
+        assertTrue(EngineWarmUp.psListsStopped("ps", "-a"));
+        assertTrue(EngineWarmUp.psListsStopped("ps", "-qa"));
+        assertTrue(EngineWarmUp.psListsStopped("ps", "--all"));
+        assertTrue(EngineWarmUp.psListsStopped("ps", "--status", "exited"));
+        assertTrue(EngineWarmUp.psListsStopped("ps", "--filter=status=exited"));
+    }
+
     /**
      * The warm-up's and the launcher's lists of valued root options and of command names are
      * written out for speed; they must stay what the annotations declare.

@@ -38,4 +38,20 @@ public final class Labels {
 
     private Labels() {
     }
+
+    /**
+     * Whether {@code labels} carry all of {@code wanted}, as the engine's label filter selects:
+     * {@code key=value}, or the key with any value when the wanted value is null or empty.
+     */
+    public static boolean selected(java.util.Map<String, String> labels,
+            java.util.Map<String, String> wanted) {
+        for (java.util.Map.Entry<String, String> e : wanted.entrySet()) {
+            String v = labels.get(e.getKey());
+            if (v == null || (e.getValue() != null && !e.getValue().isEmpty()
+                    && !e.getValue().equals(v))) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

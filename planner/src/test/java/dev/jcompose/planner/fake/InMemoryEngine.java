@@ -1,5 +1,6 @@
 package dev.jcompose.planner.fake;
 
+import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.engine.BuildSpec;
 import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.engine.ContainerSummary;
@@ -180,23 +181,13 @@ public final class InMemoryEngine implements Engine {
             if (!includeStopped && !"running".equals(c.state)) {
                 continue;
             }
-            if (matches(c.spec.labels(), labels)) {
+            if (Labels.selected(c.spec.labels(), labels)) {
                 out.add(summary(c));
             }
         }
         return out;
     }
 
-    private static boolean matches(Map<String, String> have, Map<String, String> want) {
-        for (Map.Entry<String, String> e : want.entrySet()) {
-            String v = have.get(e.getKey());
-            if (v == null || (e.getValue() != null && !e.getValue().isEmpty()
-                    && !e.getValue().equals(v))) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private ContainerSummary summary(Container c) {
         List<ContainerSummary.PublishedPort> ports = new ArrayList<>();
@@ -438,7 +429,7 @@ public final class InMemoryEngine implements Engine {
 
     @Override
     public List<NetworkSummary> listNetworks(Map<String, String> labels) {
-        return networks.values().stream().filter(n -> matches(n.labels(), labels)).toList();
+        return networks.values().stream().filter(n -> Labels.selected(n.labels(), labels)).toList();
     }
 
     @Override
@@ -471,7 +462,7 @@ public final class InMemoryEngine implements Engine {
 
     @Override
     public List<VolumeSummary> listVolumes(Map<String, String> labels) {
-        return volumes.values().stream().filter(v -> matches(v.labels(), labels)).toList();
+        return volumes.values().stream().filter(v -> Labels.selected(v.labels(), labels)).toList();
     }
 
     @Override
@@ -556,7 +547,7 @@ public final class InMemoryEngine implements Engine {
     @Override
     public List<ImageSummary> listImages(Map<String, String> labels) {
         return imageDetails.keySet().stream().map(this::inspectImage).flatMap(Optional::stream)
-                .filter(i -> !i.tags().isEmpty() && matches(i.labels(), labels)).toList();
+                .filter(i -> !i.tags().isEmpty() && Labels.selected(i.labels(), labels)).toList();
     }
 
     @Override
@@ -593,7 +584,7 @@ public final class InMemoryEngine implements Engine {
     public Subscription events(Map<String, String> labels, Consumer<EngineEvent> sink) {
         calls.add("events");
         Consumer<EngineEvent> filtered = e -> {
-            if (matches(e.attributes(), labels)) {
+            if (Labels.selected(e.attributes(), labels)) {
                 sink.accept(e);
             }
         };
