@@ -49,6 +49,17 @@ public final class ProjectLoader {
         return b;
     }
 
+    /**
+     * Starts parsing, on a background thread, the compose file a command run in
+     * {@code workingDir} with {@code env} and no {@code -f}, {@code --project-directory} or
+     * {@code --env-file} will load; that load then takes the parse instead of parsing again
+     * ({@link ComposeLoader#parseAhead}).
+     */
+    public static void parseAhead(Path workingDir, java.util.Map<String, String> env) {
+        ComposeLoader.parseAhead(LoadOptions.builder().workingDir(workingDir).processEnv(env)
+                .build());
+    }
+
     /** Loads the project. */
     public Project load(List<String> services) {
         return ComposeLoader.load(loadOptions(services).build());

@@ -38,6 +38,15 @@ final class EngineWarmUp {
 
     /** The subcommand {@code args} run if it talks to the engine (see {@link #wanted}), or null. */
     static String command(String... args) {
+        String command = subcommand(args);
+        return command == null || ENGINE_FREE.contains(command) ? null : command;
+    }
+
+    /**
+     * The subcommand {@code args} run: the first word after the root's options, when it names
+     * one and no help or version is asked for; else null.
+     */
+    static String subcommand(String... args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help") || a.equals("-v") || a.equals("--version")) {
@@ -49,7 +58,7 @@ final class EngineWarmUp {
                 }
                 continue;
             }
-            if (ENGINE_FREE.contains(a) || !COMMAND_NAMES.contains(a)) {
+            if (!COMMAND_NAMES.contains(a)) {
                 return null;
             }
             for (int j = i + 1; j < args.length; j++) {
@@ -60,6 +69,24 @@ final class EngineWarmUp {
             return a;
         }
         return null;
+    }
+
+    /**
+     * Whether the root options in {@code args} choose the files to load ({@code -f},
+     * {@code --project-directory}, {@code --env-file}), which a parse ahead would not know.
+     */
+    static boolean choosesFiles(String... args) {
+        for (int i = 0; i < args.length && args[i].startsWith("-"); i++) {
+            String a = args[i];
+            if (a.startsWith("-f") || a.startsWith("--file") || a.startsWith("--project-directory")
+                    || a.startsWith("--env-file")) {
+                return true;
+            }
+            if (a.indexOf('=') < 0 && VALUED_ROOT_OPTIONS.contains(a)) {
+                i++;
+            }
+        }
+        return false;
     }
 
     /**

@@ -145,6 +145,12 @@ public final class JcomposeCommand implements Runnable {
         if (engineCommand != null) {
             EngineWarmUp.start(root::engine, engineCommand, args);
         }
+        if ("config".equals(EngineWarmUp.subcommand(args)) && !EngineWarmUp.choosesFiles(args)) {
+            // the file config will print, parsed on the idle core while picocli reads the
+            // command line; ps and up gained nothing from it: their second core is the engine
+            // warm-up's
+            ProjectLoader.parseAhead(console.workingDir(), console.env());
+        }
         CommandLine cl = new CommandLine(root, new Factory(root));
         Class<?> invoked = invokedCommand(cl.getCommandSpec(), args);
         (invoked == null || invoked == CommandLine.HelpCommand.class ? COMMANDS

@@ -98,6 +98,22 @@ class CommandLineStartupTest {
     }
 
     @Test
+    void findsTheSubcommandAndWhetherTheFilesAreChosenForTheParseAhead() {
+        assertEquals("config", EngineWarmUp.subcommand("-p", "demo", "config", "-q"));
+        assertEquals("config", EngineWarmUp.subcommand("--profile", "x", "config"));
+        assertNull(EngineWarmUp.subcommand("config", "--help"));
+        assertNull(EngineWarmUp.subcommand("-f", "config"));
+        assertFalse(EngineWarmUp.choosesFiles("-p", "demo", "config"));
+        assertFalse(EngineWarmUp.choosesFiles("logs", "-f"));
+        assertFalse(EngineWarmUp.choosesFiles("-p", "-f", "config"));
+        assertTrue(EngineWarmUp.choosesFiles("-f", "a.yaml", "config"));
+        assertTrue(EngineWarmUp.choosesFiles("-fa.yaml", "config"));
+        assertTrue(EngineWarmUp.choosesFiles("--file=a.yaml", "config"));
+        assertTrue(EngineWarmUp.choosesFiles("-p", "x", "--project-directory", "d", "config"));
+        assertTrue(EngineWarmUp.choosesFiles("--env-file", ".env.ci", "config"));
+    }
+
+    @Test
     void guessesWhetherPsListsStoppedContainersForItsPrefetch() {
         assertFalse(EngineWarmUp.psListsStopped("-p", "demo", "ps"));
         assertFalse(EngineWarmUp.psListsStopped("ps", "-q", "web"));

@@ -69,6 +69,23 @@ public final class ComposeLoader {
     }
 
     /**
+     * Starts finding, reading and parsing the first file {@code options} would load, on a
+     * background thread; the next load that reads that file with the same text takes the parse
+     * instead of parsing again. For a command line that will load a project once it is parsed:
+     * {@code options} should find the files as the real ones will (a wrong guess costs the
+     * parse on another core, nothing else), and no warnings consumer: the real load warns.
+     */
+    public static void parseAhead(LoadOptions options) {
+        ParseAhead.start(() -> {
+            ComposeLoader loader = new ComposeLoader(options);
+            ConfigSource file = loader.files(loader.discoveryEnvironment()).get(0);
+            String text = loader.read(file);
+            return new ParseAhead.Parsed(file.displayName(), text,
+                    YamlReader.readAll(file.displayName(), text));
+        });
+    }
+
+    /**
      * Loads the project described by {@code options}.
      *
      * @throws ComposeFileException when the files are missing, invalid or inconsistent
@@ -339,7 +356,7 @@ public final class ComposeLoader {
     /** One file through interpolation, validation and the canonical form. */
     private Node readCanonical(ConfigSource file, Environment env, Set<String> warned) {
         String text = read(file);
-        List<Node> documents = YamlReader.readAll(file.displayName(), text);
+        List<Node> documents = ParseAhead.readAll(file.displayName(), text);
         Node tree = null;
         for (Node doc : documents) {
             tree = tree == null ? doc : MergeStage.merge(tree, doc);
