@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * <p>Three caches, as the argument says, because a cache's classes are all loaded when the JVM
  * starts: {@code model} trains only the commands that never talk to the engine ({@code config},
  * help), whose cache is half the size and starts them ~45 ms sooner; {@code read} adds the
- * engine client and a listing ({@code ps} and the other commands that only read), ~30 ms sooner
+ * engine client and a listing ({@code ps} and the other commands that only read), ~20 ms sooner
  * than with the full cache; {@code full} (the default) trains everything, {@code up},
  * {@code down} and {@code logs} included, for all other commands.
  */
