@@ -4,20 +4,34 @@ import dev.jcompose.model.Project;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.api.StreamDataWriter;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.emitter.Emitter;
+import org.snakeyaml.engine.v2.events.DocumentEndEvent;
+import org.snakeyaml.engine.v2.events.DocumentStartEvent;
+import org.snakeyaml.engine.v2.events.ImplicitTuple;
+import org.snakeyaml.engine.v2.events.MappingEndEvent;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.events.SequenceEndEvent;
+import org.snakeyaml.engine.v2.events.SequenceStartEvent;
+import org.snakeyaml.engine.v2.events.StreamEndEvent;
+import org.snakeyaml.engine.v2.events.StreamStartEvent;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.representer.StandardRepresenter;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.JsonSchema;
 
@@ -61,19 +75,43 @@ public final class ModelPrinter {
         return yaml(toTree(project));
     }
 
-    /** YAML text of a plain tree, block style. */
+    /** How {@code config} writes YAML: block style, two-space indents, no line folding. */
+    static final DumpSettings YAML_SETTINGS = DumpSettings.builder()
+            .setDefaultFlowStyle(FlowStyle.BLOCK)
+            .setDefaultScalarStyle(ScalarStyle.PLAIN)
+            .setIndent(2)
+            .setIndicatorIndent(2)
+            .setIndentWithIndicator(true)
+            .setWidth(Integer.MAX_VALUE)
+            .setSplitLines(false)
+            .setSchema(new PlainVariablesSchema())
+            .build();
+
+    /**
+     * YAML text of a plain tree, block style. The tree goes to snakeyaml-engine's emitter as
+     * events, the ones its representer and serializer would make of it (tags, implicitness,
+     * styles), without building its node graph first: that was half the time of printing a
+     * large project, the emitter's scalar analysis and layout being the other half.
+     */
     public static String yaml(Object tree) {
-        DumpSettings settings = DumpSettings.builder()
-                .setDefaultFlowStyle(FlowStyle.BLOCK)
-                .setDefaultScalarStyle(ScalarStyle.PLAIN)
-                .setIndent(2)
-                .setIndicatorIndent(2)
-                .setIndentWithIndicator(true)
-                .setWidth(Integer.MAX_VALUE)
-                .setSplitLines(false)
-                .setSchema(new PlainVariablesSchema())
-                .build();
-        return new Dump(settings, new QuotingRepresenter(settings)).dumpToString(tree);
+        StringBuilder text = new StringBuilder(4096);
+        Emitter emitter = new Emitter(YAML_SETTINGS, new StreamDataWriter() {
+            @Override
+            public void write(String str) {
+                text.append(str);
+            }
+
+            @Override
+            public void write(String str, int off, int len) {
+                text.append(str, off, off + len);
+            }
+        });
+        emitter.emit(new StreamStartEvent());
+        emitter.emit(new DocumentStartEvent(false, Optional.empty(), Map.of()));
+        new YamlEvents(emitter, YAML_SETTINGS.getSchema().getScalarResolver()).node(tree);
+        emitter.emit(new DocumentEndEvent(false));
+        emitter.emit(new StreamEndEvent());
+        return text.toString();
     }
 
     /** The JSON schema, where {@code ${X}} is a plain string (not snakeyaml-engine's !ENV). */
@@ -90,37 +128,81 @@ public final class ModelPrinter {
     }
 
     /**
-     * Strings as docker compose (go-yaml) writes them: plain where plain reads back as the same
-     * string, else double-quoted ({@code "8080"}, {@code "true"}, {@code ""}); several lines as
-     * a literal block.
+     * A plain tree as YAML events. Maps and lists are block collections with their tags
+     * implicit; a string is plain where plain reads back as the same string, else double-quoted
+     * ({@code "8080"}, {@code "true"}, {@code ""}), as docker compose (go-yaml) writes them, and
+     * several lines are a literal block; numbers, booleans and null are plain with their JSON
+     * schema tags. Every collection is a new one from {@link #value}, so nothing needs an anchor.
      */
-    private static final class QuotingRepresenter extends StandardRepresenter {
-        private final ScalarResolver resolver;
+    private record YamlEvents(Emitter emitter, ScalarResolver resolver) {
 
-        QuotingRepresenter(DumpSettings settings) {
-            super(settings);
-            this.resolver = settings.getSchema().getScalarResolver();
-            this.representers.put(String.class, data -> {
-                String text = (String) data;
-                ScalarStyle style = text.contains("\n") ? ScalarStyle.LITERAL
-                        : plainReadsBack(text) ? ScalarStyle.PLAIN : ScalarStyle.DOUBLE_QUOTED;
-                return representScalar(Tag.STR, text, style);
-            });
+        void node(Object v) {
+            if (v instanceof Map<?, ?> m) {
+                emitter.emit(new MappingStartEvent(Optional.empty(), MAP_TAG, true,
+                        FlowStyle.BLOCK));
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    node(String.valueOf(e.getKey()));
+                    node(e.getValue());
+                }
+                emitter.emit(new MappingEndEvent());
+            } else if (v instanceof Collection<?> c) {
+                emitter.emit(new SequenceStartEvent(Optional.empty(), SEQ_TAG, true,
+                        FlowStyle.BLOCK));
+                for (Object item : c) {
+                    node(item);
+                }
+                emitter.emit(new SequenceEndEvent());
+            } else if (v == null) {
+                scalar(Tag.NULL, "null", ScalarStyle.PLAIN);
+            } else if (v instanceof Boolean b) {
+                scalar(Tag.BOOL, b ? "true" : "false", ScalarStyle.PLAIN);
+            } else if (v instanceof Integer || v instanceof Long || v instanceof BigInteger
+                    || v instanceof Short || v instanceof Byte) {
+                scalar(Tag.INT, v.toString(), ScalarStyle.PLAIN);
+            } else if (v instanceof Double || v instanceof Float) {
+                double d = ((Number) v).doubleValue();
+                scalar(Tag.FLOAT, Double.isNaN(d) ? ".nan" : d == Double.POSITIVE_INFINITY
+                        ? ".inf" : d == Double.NEGATIVE_INFINITY ? "-.inf" : v.toString(),
+                        ScalarStyle.PLAIN);
+            } else {
+                String text = v.toString();
+                Tag resolved = resolver.resolve(text, true);
+                scalar(Tag.STR, text, resolved, text.contains("\n") ? ScalarStyle.LITERAL
+                        : plainReadsBack(text, resolved) ? ScalarStyle.PLAIN
+                        : ScalarStyle.DOUBLE_QUOTED);
+            }
         }
 
-        private boolean plainReadsBack(String text) {
-            if (text.isEmpty() || !Tag.STR.equals(resolver.resolve(text, true))
-                    || "-?:,[]{}#&*!|>'\"%@`".indexOf(text.charAt(0)) >= 0
-                    || Character.isWhitespace(text.charAt(0))
-                    || Character.isWhitespace(text.charAt(text.length() - 1))
-                    || text.contains(": ") || text.contains(" #") || text.endsWith(":")) {
-                return false;
-            }
-            // go-yaml quotes the YAML 1.1 booleans too, for readers of that version
-            return !java.util.Set.of("y", "n", "yes", "no", "on", "off")
-                    .contains(text.toLowerCase(java.util.Locale.ROOT));
+        private void scalar(Tag tag, String text, ScalarStyle style) {
+            scalar(tag, text, resolver.resolve(text, true), style);
+        }
+
+        /** As the serializer tags a scalar: implicit where the schema resolves it to its tag. */
+        private void scalar(Tag tag, String text, Tag resolved, ScalarStyle style) {
+            ImplicitTuple implicit = new ImplicitTuple(tag.equals(resolved),
+                    tag.equals(resolver.resolve(text, false)));
+            emitter.emit(new ScalarEvent(Optional.empty(), Optional.of(tag.getValue()), implicit,
+                    text, style));
         }
     }
+
+    private static final Optional<String> MAP_TAG = Optional.of(Tag.MAP.getValue());
+    private static final Optional<String> SEQ_TAG = Optional.of(Tag.SEQ.getValue());
+
+    /** Whether {@code text}, which the schema resolves to {@code resolved}, may be plain. */
+    static boolean plainReadsBack(String text, Tag resolved) {
+        if (text.isEmpty() || !Tag.STR.equals(resolved)
+                || "-?:,[]{}#&*!|>'\"%@`".indexOf(text.charAt(0)) >= 0
+                || Character.isWhitespace(text.charAt(0))
+                || Character.isWhitespace(text.charAt(text.length() - 1))
+                || text.contains(": ") || text.contains(" #") || text.endsWith(":")) {
+            return false;
+        }
+        // go-yaml quotes the YAML 1.1 booleans too, for readers of that version
+        return !YAML11_BOOLEANS.contains(text.toLowerCase(Locale.ROOT));
+    }
+
+    private static final Set<String> YAML11_BOOLEANS = Set.of("y", "n", "yes", "no", "on", "off");
 
     public static String json(Project project) {
         return json(toTree(project));

@@ -44,7 +44,7 @@ class CorpusCasesTest {
      * -Dconformance.dir, else {@code shared/conformance} beside the repository or above it, else
      * the workspace's {@code /work/shared/conformance} (as the cli module's ConformanceTest).
      */
-    private static Path corpus() {
+    static Path corpus() {
         String given = System.getProperty("conformance.dir");
         if (given != null) {
             return Path.of(given);
