@@ -2,9 +2,10 @@ package dev.jcompose.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +37,13 @@ public final class StartupTraining {
     }
 
     public static void main(String[] args) throws IOException {
-        String family = args.length > 0 ? args[0] : "full";
+        train(args.length > 0 ? args[0] : "full");
+        // every command ends in System.exit, which since JDK 21 asks the platform logger
+        // whether to log it: ~25 classes the cache would otherwise not hold
+        System.exit(0);
+    }
+
+    private static void train(String family) throws IOException {
         Thread watchdog = new Thread(() -> {
             try {
                 Thread.sleep(60_000);
@@ -103,8 +110,9 @@ public final class StartupTraining {
     }
 
     private static void run(Path dir, Map<String, String> env, List<String> command) {
-        PrintWriter sink = Boolean.getBoolean("jcompose.training.verbose")
-                ? new PrintWriter(System.err, true) : new PrintWriter(Writer.nullWriter());
+        // UTF-8 encoded like Main's streams, so the encoder's classes are in the cache too
+        PrintWriter sink = new PrintWriter(Boolean.getBoolean("jcompose.training.verbose")
+                ? System.err : OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         if (Boolean.getBoolean("jcompose.training.verbose")) {
             sink.println("### " + String.join(" ", command));
         }
@@ -129,7 +137,9 @@ public final class StartupTraining {
                     .append("      PORT: ${TRAINING_PORT:-8080}\n")
                     .append("    labels: [\"dev.jcompose.training=").append(i).append("\"]\n")
                     .append("    ports: [\"127.0.0.1:").append(20000 + i).append(":80\"]\n")
-                    .append("    volumes: [\"data").append(i).append(":/data\", \"./:/src:ro\"]\n")
+                    .append(i % 2 == 0 // block sequences too, as most files write them
+                            ? "    volumes:\n      - data" + i + ":/data\n      - ./:/src:ro\n"
+                            : "    volumes: [\"data" + i + ":/data\", \"./:/src:ro\"]\n")
                     .append("    healthcheck:\n      test: [\"CMD\", \"true\"]\n")
                     .append("      interval: 5s\n");
             if (i > 1) {

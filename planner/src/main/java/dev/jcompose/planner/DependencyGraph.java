@@ -50,7 +50,7 @@ public final class DependencyGraph {
      * @throws CycleException when the services depend on each other in a cycle
      */
     public static DependencyGraph of(Project project) {
-        Graph<String, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
+        Graph<String, DefaultEdge> g = new DefaultDirectedGraph<>(null, DefaultEdge::new, false);
         project.services().keySet().forEach(g::addVertex);
         for (Service s : project.services().values()) {
             for (String dep : dependenciesOf(s)) {
@@ -66,7 +66,7 @@ public final class DependencyGraph {
 
     /** A graph from service names to their dependencies (e.g. read back from labels). */
     public static DependencyGraph of(Map<String, ? extends Set<String>> dependencies) {
-        Graph<String, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
+        Graph<String, DefaultEdge> g = new DefaultDirectedGraph<>(null, DefaultEdge::new, false);
         dependencies.keySet().forEach(g::addVertex);
         dependencies.forEach((s, deps) -> deps.forEach(d -> {
             if (g.containsVertex(d) && !d.equals(s)) {
