@@ -150,6 +150,7 @@ final class AttachedUp {
                         });
             }
             if (why.get() != null) {
+                printer.flush();
                 err.println(why.get().isEmpty()
                         ? "Gracefully stopping... (press Ctrl+C again to force)"
                         : "Aborting on container exit (service " + why.get() + ")...");
@@ -166,6 +167,7 @@ final class AttachedUp {
                 code.set(exitCodeOf(exitCodeFrom));
             }
         } finally {
+            printer.flush();
             exits.close();
             if (previous != null) {
                 Signal.handle(new Signal("INT"), previous);

@@ -4,6 +4,9 @@ import dev.jcompose.api.LogEntry;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Prints log entries as {@code web-1  | line}: prefixes padded to the longest one known, and
@@ -22,6 +25,21 @@ final class LogPrinter {
     private final boolean colour;
     private int width;
     private final Map<String, Integer> colourOf = new HashMap<>();
+
+    /** Lines closer together than this are written out together. */
+    private static final long BURST_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    /** Flushes what a burst left buffered; one daemon thread, busy only during bursts. */
+    private static final ScheduledExecutorService FLUSHER =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "jcompose-log-flush");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private PrintWriter last;
+    private long flushedAt = System.nanoTime() - BURST_NANOS - 1;
+    private boolean flushScheduled;
 
     LogPrinter(PrintWriter out, boolean prefix, boolean timestamps) {
         this(out, prefix, timestamps, false, 0);
@@ -65,15 +83,41 @@ final class LogPrinter {
         }
         sb.append(e.text());
         PrintWriter to = e.stderr() ? err : out;
-        to.println(sb);
-        to.flush();
+        if (last != null && last != to) {
+            last.flush(); // the other stream's lines first: the two stay in order on a terminal
+        }
+        last = to;
+        to.write(sb.append(System.lineSeparator()).toString()); // println would flush
+        long now = System.nanoTime();
+        if (now - flushedAt > BURST_NANOS) {
+            flush(); // a line after a quiet spell goes out at once
+        } else if (!flushScheduled) {
+            // in a burst (logs of a busy or finished container), lines go out in ~8 KB writes,
+            // flushed within BURST_NANOS, instead of one write per line
+            flushScheduled = true;
+            FLUSHER.schedule(this::flush, BURST_NANOS, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Writes out whatever is buffered. */
+    synchronized void flush() {
+        flushScheduled = false;
+        flushedAt = System.nanoTime();
+        out.flush();
+        if (err != out) {
+            err.flush();
+        }
     }
 
     /** A line about a container rather than from it: {@code web-1 exited with code 0}. */
     synchronized void status(String prefix, String message) {
         String p = colour ? "\u001b[" + colourOf.computeIfAbsent(prefix, k -> COLOURS[
                 colourOf.size() % COLOURS.length]) + "m" + prefix + "\u001b[0m" : prefix;
+        if (last != null && last != out) {
+            last.flush();
+        }
+        last = out;
         out.println(p + " " + message);
-        out.flush();
+        flush();
     }
 }

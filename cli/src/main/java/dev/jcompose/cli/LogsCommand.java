@@ -90,8 +90,20 @@ final class LogsCommand implements Callable<Integer> {
             };
         }
         if (!merge) {
-            root.service().logs(name, new LogsOptions(services, follow, lines, from, to,
-                    timestamps), sink);
+            // Ctrl-C ends the JVM: what a burst left buffered is written out first
+            Thread flushAtExit = new Thread(printer::flush, "jcompose-log-flush-at-exit");
+            Runtime.getRuntime().addShutdownHook(flushAtExit);
+            try {
+                root.service().logs(name, new LogsOptions(services, follow, lines, from, to,
+                        timestamps), sink);
+            } finally {
+                printer.flush();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(flushAtExit);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs
+                }
+            }
             return ExitCodes.OK;
         }
         // --merge: every line with the engine's timestamp, then in time order (stable, so a
@@ -106,6 +118,7 @@ final class LogsCommand implements Callable<Integer> {
             sink.accept(timestamps ? e : new LogEntry(e.container(), e.service(), e.prefix(),
                     e.stderr(), null, e.text()));
         }
+        printer.flush();
         return ExitCodes.OK;
     }
 
