@@ -82,11 +82,7 @@ final class LogPrinter {
             sb.append(e.timestamp()).append(' ');
         }
         sb.append(e.text());
-        PrintWriter to = e.stderr() ? err : out;
-        if (last != null && last != to) {
-            last.flush(); // the other stream's lines first: the two stay in order on a terminal
-        }
-        last = to;
+        PrintWriter to = switchTo(e.stderr() ? err : out);
         to.write(sb.append(System.lineSeparator()).toString()); // println would flush
         long now = System.nanoTime();
         if (now - flushedAt > BURST_NANOS) {
@@ -97,6 +93,18 @@ final class LogPrinter {
             flushScheduled = true;
             FLUSHER.schedule(this::flush, BURST_NANOS, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /**
+     * {@code to}, once the other stream's buffered lines are written out: standard output and
+     * error stay in the order they came on a terminal.
+     */
+    private PrintWriter switchTo(PrintWriter to) {
+        if (last != null && last != to) {
+            last.flush();
+        }
+        last = to;
+        return to;
     }
 
     /** Writes out whatever is buffered. */
@@ -113,11 +121,7 @@ final class LogPrinter {
     synchronized void status(String prefix, String message) {
         String p = colour ? "\u001b[" + colourOf.computeIfAbsent(prefix, k -> COLOURS[
                 colourOf.size() % COLOURS.length]) + "m" + prefix + "\u001b[0m" : prefix;
-        if (last != null && last != out) {
-            last.flush();
-        }
-        last = out;
-        out.println(p + " " + message);
+        switchTo(out).println(p + " " + message);
         flush();
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.api.LogEntry;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +31,10 @@ class LogPrinterTest {
 
         synchronized String all() {
             return String.join("", delivered);
+        }
+
+        synchronized int writes() {
+            return delivered.size();
         }
 
         synchronized List<String> lines() {
@@ -91,8 +94,7 @@ class LogPrinterTest {
             Thread.sleep(5);
         }
         assertEquals(expected.toString(), terminal.all().replace("out:", ""));
-        assertTrue(terminal.delivered.size() < 100,
-                "1000 lines in " + terminal.delivered.size() + " writes");
+        assertTrue(terminal.writes() < 100, "1000 lines in " + terminal.writes() + " writes");
     }
 
     @Test
