@@ -1,75 +1,113 @@
 package dev.jcompose.runtime;
 
-import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.BindOptions;
-import com.github.dockerjava.api.model.BindPropagation;
-import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.Device;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.HealthCheck;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.InternetProtocol;
-import com.github.dockerjava.api.model.LogConfig;
-import com.github.dockerjava.api.model.Mount;
-import com.github.dockerjava.api.model.MountType;
-import com.github.dockerjava.api.model.PortBinding;
-import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.RestartPolicy;
-import com.github.dockerjava.api.model.TmpfsOptions;
-import com.github.dockerjava.api.model.Ulimit;
-import com.github.dockerjava.api.model.VolumeOptions;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcompose.model.DeviceRequest;
 import dev.jcompose.model.Healthcheck;
 import dev.jcompose.model.Service;
 import dev.jcompose.planner.engine.ContainerSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** Maps a {@link ContainerSpec} onto docker-java's create-container command. */
+/**
+ * The body of the Engine API's create-container request for a {@link ContainerSpec}, written
+ * as a JSON tree. Not through docker-java's command beans: serialising them takes Jackson's
+ * databind, whose introspection of a dozen bean classes held the first create of every
+ * {@code up} back by ~75 ms of CPU (docs/PERFORMANCE.md). {@code ContainerMapperTest} checks the
+ * body against the one docker-java builds for the same spec.
+ */
 final class ContainerMapper {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** Network modes that are not a user-defined network (docker-java's and the engine's). */
+    private static final Set<String> BUILT_IN_NETWORK_MODES =
+            Set.of("default", "bridge", "host", "none");
 
     private ContainerMapper() {
     }
 
-    static void apply(ContainerSpec spec, CreateContainerCmd cmd) {
+    /** The create-container request's JSON body for {@code spec}. */
+    static ObjectNode body(ContainerSpec spec) {
         Service s = spec.service();
-        cmd.withName(spec.name()).withLabels(spec.labels()).withEnv(spec.env());
+        ObjectNode body = NODES.objectNode();
+        text(body, "Hostname", spec.hostname());
+        text(body, "User", spec.user());
+        body.set("ExposedPorts", exposedPorts(spec.exposedPorts()));
+        body.set("Env", strings(spec.env()));
         if (spec.command() != null) {
-            cmd.withCmd(spec.command());
+            body.set("Cmd", strings(spec.command()));
         }
+        body.put("Image", spec.image());
+        text(body, "WorkingDir", spec.workingDir());
         if (spec.entrypoint() != null) {
-            cmd.withEntrypoint(spec.entrypoint().isEmpty() ? List.of("") : spec.entrypoint());
+            body.set("Entrypoint", strings(spec.entrypoint().isEmpty() ? List.of("")
+                    : spec.entrypoint()));
         }
-        if (spec.hostname() != null) {
-            cmd.withHostName(spec.hostname());
+        body.set("Labels", map(spec.labels()));
+        ObjectNode host = hostConfig(spec);
+        if (s != null) {
+            service(s, body, host);
         }
-        if (spec.user() != null) {
-            cmd.withUser(spec.user());
+        body.set("HostConfig", host);
+        ObjectNode endpoint = endpoint(spec, host);
+        if (endpoint != null && spec.networkMode() != null) {
+            ObjectNode networking = body.putObject("NetworkingConfig");
+            networking.putObject("EndpointsConfig").set(spec.networkMode(), endpoint);
         }
-        if (spec.workingDir() != null) {
-            cmd.withWorkingDir(spec.workingDir());
-        }
-        List<ExposedPort> exposed = new ArrayList<>();
-        for (String p : spec.exposedPorts()) {
-            exposed.add(ExposedPort.parse(p));
-        }
-        cmd.withExposedPorts(exposed);
+        return body;
+    }
 
-        HostConfig host = HostConfig.newHostConfig();
-        Ports ports = new Ports();
-        for (ContainerSpec.PortBinding b : spec.portBindings()) {
-            ExposedPort ep = new ExposedPort(b.containerPort(),
-                    InternetProtocol.parse(b.protocol().toLowerCase(Locale.ROOT)));
-            ports.bind(ep, new Ports.Binding(b.hostIp().isEmpty() ? null : b.hostIp(),
-                    b.hostPort().isEmpty() ? null : b.hostPort()));
+    /**
+     * The first network's endpoint as the create request carries it: static addresses, the
+     * links (on a user-defined network they belong to the endpoint) and the aliases; null
+     * when there is none of them.
+     */
+    private static ObjectNode endpoint(ContainerSpec spec, ObjectNode host) {
+        ObjectNode endpoint = null;
+        ContainerSpec.NetworkAttachment first = spec.networks().isEmpty() ? null
+                : spec.networks().get(0);
+        if (first != null && (first.ipv4Address() != null || first.ipv6Address() != null)) {
+            endpoint = NODES.objectNode();
+            ObjectNode ipam = endpoint.putObject("IPAMConfig");
+            text(ipam, "IPv4Address", first.ipv4Address());
+            text(ipam, "IPv6Address", first.ipv6Address());
         }
-        host.withPortBindings(ports);
+        if (userDefinedNetwork(spec.networkMode()) && host.has("Links")) {
+            endpoint = endpoint == null ? NODES.objectNode() : endpoint;
+            endpoint.set("Links", host.get("Links").deepCopy());
+        }
+        if (first != null) {
+            endpoint = endpoint == null ? NODES.objectNode() : endpoint;
+            endpoint.set("Aliases", strings(first.aliases()));
+        }
+        return endpoint;
+    }
+
+    private static boolean userDefinedNetwork(String mode) {
+        return mode != null && !BUILT_IN_NETWORK_MODES.contains(mode)
+                && !mode.startsWith("container:");
+    }
+
+    private static ObjectNode hostConfig(ContainerSpec spec) {
+        Service s = spec.service();
+        ObjectNode host = NODES.objectNode();
+        ObjectNode ports = host.putObject("PortBindings");
+        for (ContainerSpec.PortBinding b : spec.portBindings()) {
+            String key = b.containerPort() + "/" + b.protocol().toLowerCase(Locale.ROOT);
+            ArrayNode bindings = ports.has(key) ? (ArrayNode) ports.get(key) : ports.putArray(key);
+            bindings.addObject().put("HostIp", b.hostIp()).put("HostPort", b.hostPort());
+        }
         // binds that may create their host path go through the legacy Binds field: the engine
         // creates a missing source there, and refuses it for a Mount
-        List<Bind> binds = new ArrayList<>();
-        List<Mount> mounts = new ArrayList<>();
+        ArrayNode binds = host.putArray("Binds");
+        ArrayNode mounts = host.putArray("Mounts");
         for (ContainerSpec.Mount m : spec.mounts()) {
             if ("bind".equals(m.type()) && m.createHostPath()) {
                 binds.add(bind(m));
@@ -77,149 +115,140 @@ final class ContainerMapper {
                 mounts.add(mount(m));
             }
         }
-        host.withBinds(binds);
-        host.withMounts(mounts);
         if (s != null && !s.links().isEmpty()) {
-            // resolved by the executor to container:alias; on a user network they are set on
-            // the endpoint too (see DockerEngine.createContainer)
-            host.withLinks(links(s));
+            // resolved by the executor to container:alias
+            host.set("Links", strings(s.links().stream().map(ContainerMapper::link).toList()));
         }
         if (s != null && !s.volumesFrom().isEmpty()) {
             // resolved by the executor to container[:ro|rw]
-            host.withVolumesFrom(s.volumesFrom().stream()
-                    .map(com.github.dockerjava.api.model.VolumesFrom::parse)
-                    .toArray(com.github.dockerjava.api.model.VolumesFrom[]::new));
+            host.set("VolumesFrom", strings(s.volumesFrom().stream()
+                    .map(v -> v.contains(":") ? v : v + ":rw").toList()));
         }
-        if (spec.networkMode() != null) {
-            host.withNetworkMode(spec.networkMode());
-        }
-        if (!spec.networks().isEmpty()) {
-            ContainerSpec.NetworkAttachment first = spec.networks().get(0);
-            cmd.withAliases(first.aliases());
-            if (first.ipv4Address() != null) {
-                cmd.withIpv4Address(first.ipv4Address());
-            }
-            if (first.ipv6Address() != null) {
-                cmd.withIpv6Address(first.ipv6Address());
-            }
-        }
+        text(host, "NetworkMode", spec.networkMode());
         if (spec.restartPolicy() != null && !spec.restartPolicy().equals("no")) {
-            host.withRestartPolicy(RestartPolicy.parse(spec.restartPolicy()));
+            host.set("RestartPolicy", restartPolicy(spec.restartPolicy()));
         }
-        if (s != null) {
-            service(s, cmd, host);
-        }
-        cmd.withHostConfig(host);
-    }
-
-    static com.github.dockerjava.api.model.Link[] links(Service s) {
-        return s.links().stream().map(com.github.dockerjava.api.model.Link::parse)
-                .toArray(com.github.dockerjava.api.model.Link[]::new);
+        return host;
     }
 
     /**
-     * {@code gpus} and {@code deploy.resources.reservations.devices} as engine device requests.
-     * For {@code gpus}, as docker compose: the capability defaults to {@code gpu}, and neither
-     * a count nor device ids means all devices.
+     * A link as the engine takes it, {@code name:alias}, each part without a leading path
+     * ({@code /project-db-1}).
      */
-    static List<com.github.dockerjava.api.model.DeviceRequest> deviceRequests(Service s) {
-        List<com.github.dockerjava.api.model.DeviceRequest> out = new ArrayList<>();
-        for (dev.jcompose.model.DeviceRequest d : s.gpus()) {
-            out.add(deviceRequest(d, d.capabilities().isEmpty() ? List.of("gpu")
-                    : d.capabilities(), d.count() == null && d.deviceIds().isEmpty()
-                            ? dev.jcompose.model.DeviceRequest.ALL : d.count()));
+    static String link(String link) {
+        String[] parts = link.split(":");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("link \"" + link + "\" is not container:alias");
         }
-        if (s.deploy() != null && s.deploy().resources() != null
-                && s.deploy().resources().reservations() != null) {
-            for (dev.jcompose.model.DeviceRequest d
-                    : s.deploy().resources().reservations().devices()) {
-                out.add(deviceRequest(d, d.capabilities(), d.count()));
-            }
-        }
-        return out;
+        return lastSegment(parts[0]) + ":" + lastSegment(parts[1]);
     }
 
-    private static com.github.dockerjava.api.model.DeviceRequest deviceRequest(
-            dev.jcompose.model.DeviceRequest d, List<String> capabilities, Long count) {
-        com.github.dockerjava.api.model.DeviceRequest r =
-                new com.github.dockerjava.api.model.DeviceRequest()
-                        .withCapabilities(List.of(capabilities))
-                        .withOptions(d.options());
-        if (d.driver() != null) {
-            r.withDriver(d.driver());
-        }
-        if (count != null) {
-            r.withCount(count.intValue());
-        }
-        if (!d.deviceIds().isEmpty()) {
-            r.withDeviceIds(d.deviceIds());
-        }
-        return r;
+    private static String lastSegment(String s) {
+        return s.substring(s.lastIndexOf('/') + 1);
     }
 
-    private static void service(Service s, CreateContainerCmd cmd, HostConfig host) {
-        if (s.domainname() != null) {
-            cmd.withDomainName(s.domainname());
+    /** {@code always}, {@code unless-stopped}, {@code on-failure[:N]} as the engine's object. */
+    private static ObjectNode restartPolicy(String policy) {
+        String name = policy;
+        int retries = 0;
+        int colon = policy.indexOf(':');
+        if (colon >= 0) {
+            name = policy.substring(0, colon);
+            retries = Integer.parseInt(policy.substring(colon + 1));
         }
-        if (s.macAddress() != null) {
-            cmd.withMacAddress(s.macAddress());
+        if (!Set.of("always", "unless-stopped", "on-failure").contains(name)) {
+            throw new IllegalArgumentException("restart policy \"" + policy + "\" is not one of "
+                    + "no, always, unless-stopped, on-failure[:max-retries]");
         }
+        return NODES.objectNode().put("MaximumRetryCount", retries).put("Name", name);
+    }
+
+    private static void service(Service s, ObjectNode body, ObjectNode host) {
+        text(body, "Domainname", s.domainname());
+        text(body, "MacAddress", s.macAddress());
         if (Boolean.TRUE.equals(s.tty())) {
-            cmd.withTty(true);
+            body.put("Tty", true);
         }
         if (Boolean.TRUE.equals(s.stdinOpen())) {
-            cmd.withStdinOpen(true);
-            cmd.withAttachStdin(true);
+            body.put("OpenStdin", true);
+            body.put("AttachStdin", true);
         }
-        if (s.stopSignal() != null) {
-            cmd.withStopSignal(s.stopSignal());
-        }
+        text(body, "StopSignal", s.stopSignal());
         if (s.stopGracePeriod() != null) {
-            cmd.withStopTimeout((int) Math.max(0, s.stopGracePeriod().toSeconds()));
+            body.put("StopTimeout", (int) Math.max(0, s.stopGracePeriod().toSeconds()));
         }
         if (s.healthcheck() != null) {
-            cmd.withHealthcheck(healthcheck(s.healthcheck()));
+            body.set("Healthcheck", healthcheck(s.healthcheck()));
         }
         if (Boolean.TRUE.equals(s.privileged())) {
-            host.withPrivileged(true);
+            host.put("Privileged", true);
         }
         if (s.init() != null) {
-            host.withInit(s.init());
+            host.put("Init", s.init());
         }
         if (Boolean.TRUE.equals(s.readOnly())) {
-            host.withReadonlyRootfs(true);
+            host.put("ReadonlyRootfs", true);
         }
         if (!s.capAdd().isEmpty()) {
-            host.withCapAdd(caps(s.capAdd()));
+            host.set("CapAdd", capabilities(s.capAdd()));
         }
         if (!s.capDrop().isEmpty()) {
-            host.withCapDrop(caps(s.capDrop()));
+            host.set("CapDrop", capabilities(s.capDrop()));
         }
         if (s.shmSize() != null) {
-            host.withShmSize(s.shmSize());
+            host.put("ShmSize", s.shmSize());
         }
         if (!s.ulimits().isEmpty()) {
-            List<Ulimit> ulimits = new ArrayList<>();
-            s.ulimits().forEach((name, u) -> ulimits.add(new Ulimit(name, u.softLimit(),
-                    u.hardLimit())));
-            host.withUlimits(ulimits);
+            ArrayNode ulimits = host.putArray("Ulimits");
+            s.ulimits().forEach((name, u) -> ulimits.addObject().put("Name", name)
+                    .put("Soft", u.softLimit()).put("Hard", u.hardLimit()));
         }
         if (!s.sysctls().isEmpty()) {
-            host.withSysctls(s.sysctls());
+            host.set("Sysctls", map(s.sysctls()));
         }
         if (!s.extraHosts().isEmpty()) {
-            host.withExtraHosts(s.extraHosts().stream()
-                    .map(h -> h.replaceFirst("=", ":")).toArray(String[]::new));
+            host.set("ExtraHosts", strings(s.extraHosts().stream()
+                    .map(h -> h.replaceFirst("=", ":")).toList()));
         }
-        if (!s.dns().isEmpty()) {
-            host.withDns(s.dns());
+        nonEmpty(host, "Dns", s.dns());
+        nonEmpty(host, "DnsSearch", s.dnsSearch());
+        nonEmpty(host, "DnsOptions", s.dnsOpt());
+        resources(s, host);
+        if (s.logging() != null && s.logging().driver() != null) {
+            ObjectNode log = host.putObject("LogConfig").put("Type", s.logging().driver());
+            if (s.logging().options() != null) {
+                log.set("Config", map(s.logging().options()));
+            }
         }
-        if (!s.dnsSearch().isEmpty()) {
-            host.withDnsSearch(s.dnsSearch());
+        nonEmpty(host, "SecurityOpt", s.securityOpt());
+        if (!s.devices().isEmpty()) {
+            ArrayNode devices = host.putArray("Devices");
+            s.devices().forEach(d -> devices.addObject()
+                    .put("CgroupPermissions", d.permissions() == null ? "rwm" : d.permissions())
+                    .put("PathInContainer", d.target() == null ? d.source() : d.target())
+                    .put("PathOnHost", d.source()));
         }
-        if (!s.dnsOpt().isEmpty()) {
-            host.withDnsOptions(s.dnsOpt());
+        nonEmpty(host, "GroupAdd", s.groupAdd());
+        ArrayNode requests = deviceRequests(s);
+        if (!requests.isEmpty()) {
+            host.set("DeviceRequests", requests);
         }
+        text(host, "IpcMode", s.ipc());
+        text(host, "PidMode", s.pid());
+        text(host, "UTSMode", s.uts());
+        text(host, "UsernsMode", s.usernsMode());
+        text(host, "CgroupParent", s.cgroupParent());
+        text(host, "Runtime", s.runtime());
+        if (!s.storageOpt().isEmpty()) {
+            host.set("StorageOpt", map(s.storageOpt()));
+        }
+        if (!s.annotations().isEmpty()) {
+            host.set("Annotations", map(s.annotations()));
+        }
+    }
+
+    /** Memory, CPU and pids limits: the service's own, else {@code deploy.resources.limits}. */
+    private static void resources(Service s, ObjectNode host) {
         Long memory = s.memLimit();
         Double cpus = s.cpus();
         Long pids = s.pidsLimit();
@@ -231,119 +260,109 @@ final class ContainerMapper {
             pids = pids != null ? pids : limits.pids();
         }
         if (memory != null) {
-            host.withMemory(memory);
+            host.put("Memory", memory);
         }
         if (cpus != null) {
-            host.withNanoCPUs((long) (cpus * 1e9));
+            host.put("NanoCpus", (long) (cpus * 1e9));
         }
         if (pids != null) {
-            host.withPidsLimit(pids);
+            host.put("PidsLimit", pids);
         }
         if (s.memReservation() != null) {
-            host.withMemoryReservation(s.memReservation());
+            host.put("MemoryReservation", s.memReservation());
         }
         if (s.memswapLimit() != null) {
-            host.withMemorySwap(s.memswapLimit());
+            host.put("MemorySwap", s.memswapLimit());
         }
         if (s.cpuShares() != null) {
-            host.withCpuShares(s.cpuShares().intValue());
+            host.put("CpuShares", s.cpuShares().intValue());
         }
         if (s.cpuQuota() != null) {
-            host.withCpuQuota(s.cpuQuota());
+            host.put("CpuQuota", s.cpuQuota());
         }
         if (s.cpuPeriod() != null) {
-            host.withCpuPeriod(s.cpuPeriod());
+            host.put("CpuPeriod", s.cpuPeriod());
         }
-        if (s.cpuset() != null) {
-            host.withCpusetCpus(s.cpuset());
-        }
+        text(host, "CpusetCpus", s.cpuset());
         if (s.oomScoreAdj() != null) {
-            host.withOomScoreAdj(s.oomScoreAdj().intValue());
+            host.put("OomScoreAdj", s.oomScoreAdj().intValue());
         }
         if (s.oomKillDisable() != null) {
-            host.withOomKillDisable(s.oomKillDisable());
-        }
-        if (s.logging() != null && s.logging().driver() != null) {
-            host.withLogConfig(new LogConfig(LogConfig.LoggingType.fromValue(
-                    s.logging().driver()), s.logging().options()));
-        }
-        if (!s.securityOpt().isEmpty()) {
-            host.withSecurityOpts(s.securityOpt());
-        }
-        if (!s.devices().isEmpty()) {
-            host.withDevices(s.devices().stream().map(d -> new Device(
-                    d.permissions() == null ? "rwm" : d.permissions(),
-                    d.target() == null ? d.source() : d.target(), d.source())).toList());
-        }
-        if (!s.groupAdd().isEmpty()) {
-            host.withGroupAdd(s.groupAdd());
-        }
-        List<com.github.dockerjava.api.model.DeviceRequest> requests = deviceRequests(s);
-        if (!requests.isEmpty()) {
-            host.withDeviceRequests(requests);
-        }
-        if (s.ipc() != null) {
-            host.withIpcMode(s.ipc());
-        }
-        if (s.pid() != null) {
-            host.withPidMode(s.pid());
-        }
-        if (s.uts() != null) {
-            host.withUtSMode(s.uts());
-        }
-        if (s.usernsMode() != null) {
-            host.withUsernsMode(s.usernsMode());
-        }
-        if (s.cgroupParent() != null) {
-            host.withCgroupParent(s.cgroupParent());
-        }
-        if (s.runtime() != null) {
-            host.withRuntime(s.runtime());
-        }
-        if (!s.storageOpt().isEmpty()) {
-            host.withStorageOpt(s.storageOpt());
-        }
-        if (!s.annotations().isEmpty()) {
-            host.withAnnotations(s.annotations());
+            host.put("OomKillDisable", s.oomKillDisable());
         }
     }
 
-    private static Capability[] caps(List<String> names) {
-        return names.stream().map(n -> Capability.valueOf(
-                n.toUpperCase(Locale.ROOT).replaceFirst("^CAP_", ""))).toArray(Capability[]::new);
-    }
-
-    static HealthCheck healthcheck(Healthcheck h) {
-        HealthCheck out = new HealthCheck();
-        if (h.isDisabled()) {
-            return out.withTest(List.of("NONE"));
+    /**
+     * {@code gpus} and {@code deploy.resources.reservations.devices} as engine device requests.
+     * For {@code gpus}, as docker compose: the capability defaults to {@code gpu}, and neither
+     * a count nor device ids means all devices.
+     */
+    static ArrayNode deviceRequests(Service s) {
+        ArrayNode out = NODES.arrayNode();
+        for (DeviceRequest d : s.gpus()) {
+            out.add(deviceRequest(d, d.capabilities().isEmpty() ? List.of("gpu")
+                    : d.capabilities(), d.count() == null && d.deviceIds().isEmpty()
+                            ? DeviceRequest.ALL : d.count()));
         }
-        if (h.test() != null) {
-            out.withTest(h.test());
-        }
-        if (h.interval() != null) {
-            out.withInterval(nanos(h.interval()));
-        }
-        if (h.timeout() != null) {
-            out.withTimeout(nanos(h.timeout()));
-        }
-        if (h.startPeriod() != null) {
-            out.withStartPeriod(nanos(h.startPeriod()));
-        }
-        if (h.startInterval() != null) {
-            out.withStartInterval(nanos(h.startInterval()));
-        }
-        if (h.retries() != null) {
-            out.withRetries(h.retries().intValue());
+        if (s.deploy() != null && s.deploy().resources() != null
+                && s.deploy().resources().reservations() != null) {
+            for (DeviceRequest d : s.deploy().resources().reservations().devices()) {
+                out.add(deviceRequest(d, d.capabilities(), d.count()));
+            }
         }
         return out;
     }
 
-    private static Long nanos(Duration d) {
-        return d.toNanos();
+    private static ObjectNode deviceRequest(DeviceRequest d, List<String> capabilities,
+            Long count) {
+        ObjectNode r = NODES.objectNode();
+        text(r, "Driver", d.driver());
+        if (count != null) {
+            r.put("Count", count.intValue());
+        }
+        if (!d.deviceIds().isEmpty()) {
+            r.set("DeviceIDs", strings(d.deviceIds()));
+        }
+        r.putArray("Capabilities").add(strings(capabilities));
+        if (d.options() != null) {
+            r.set("Options", map(d.options()));
+        }
+        return r;
     }
 
-    private static Bind bind(ContainerSpec.Mount m) {
+    /** Capability names as the engine takes them: upper case, without {@code CAP_}. */
+    private static ArrayNode capabilities(List<String> names) {
+        return strings(names.stream()
+                .map(n -> n.toUpperCase(Locale.ROOT).replaceFirst("^CAP_", "")).toList());
+    }
+
+    static ObjectNode healthcheck(Healthcheck h) {
+        ObjectNode out = NODES.objectNode();
+        if (h.isDisabled()) {
+            out.set("Test", strings(List.of("NONE")));
+            return out;
+        }
+        if (h.test() != null) {
+            out.set("Test", strings(h.test()));
+        }
+        nanos(out, "Interval", h.interval());
+        nanos(out, "Timeout", h.timeout());
+        nanos(out, "StartPeriod", h.startPeriod());
+        nanos(out, "StartInterval", h.startInterval());
+        if (h.retries() != null) {
+            out.put("Retries", h.retries().intValue());
+        }
+        return out;
+    }
+
+    private static void nanos(ObjectNode node, String key, Duration d) {
+        if (d != null) {
+            node.put(key, d.toNanos());
+        }
+    }
+
+    /** A bind in the legacy {@code Binds} form, {@code source:target:ro|rw[,selinux][,propagation]}. */
+    private static String bind(ContainerSpec.Mount m) {
         List<String> opts = new ArrayList<>();
         opts.add(m.readOnly() ? "ro" : "rw");
         if (m.selinux() != null) {
@@ -352,44 +371,76 @@ final class ContainerMapper {
         if (m.propagation() != null) {
             opts.add(m.propagation());
         }
-        return Bind.parse(m.source() + ":" + m.target() + ":" + String.join(",", opts));
+        return m.source() + ":" + m.target() + ":" + String.join(",", opts);
     }
 
-    private static Mount mount(ContainerSpec.Mount m) {
-        Mount out = new Mount().withTarget(m.target()).withReadOnly(m.readOnly());
+    private static ObjectNode mount(ContainerSpec.Mount m) {
+        ObjectNode out = NODES.objectNode().put("Target", m.target());
         switch (m.type()) {
             case "bind" -> {
-                out.withType(MountType.BIND).withSource(m.source());
-                BindOptions opts = new BindOptions();
+                out.put("Source", m.source()).put("Type", "bind");
+                ObjectNode opts = out.putObject("BindOptions");
                 if (m.propagation() != null) {
-                    opts.withPropagation(BindPropagation.valueOf(m.propagation().toUpperCase(
-                            Locale.ROOT)));
+                    opts.put("Propagation", m.propagation().toLowerCase(Locale.ROOT));
                 }
-                out.withBindOptions(opts);
             }
             case "tmpfs" -> {
-                out.withType(MountType.TMPFS);
-                TmpfsOptions opts = new TmpfsOptions();
+                out.put("Type", "tmpfs");
+                ObjectNode opts = out.putObject("TmpfsOptions");
                 if (m.tmpfsSize() != null) {
-                    opts.withSizeBytes(m.tmpfsSize());
+                    opts.put("SizeBytes", m.tmpfsSize());
                 }
                 if (m.tmpfsMode() != null) {
-                    opts.withMode(m.tmpfsMode());
+                    opts.put("Mode", m.tmpfsMode());
                 }
-                out.withTmpfsOptions(opts);
             }
             default -> {
-                out.withType(MountType.VOLUME);
-                if (m.source() != null) {
-                    out.withSource(m.source());
-                }
-                VolumeOptions opts = new VolumeOptions();
+                text(out, "Source", m.source());
+                out.put("Type", "volume");
+                ObjectNode opts = out.putObject("VolumeOptions");
                 if (m.noCopy()) {
-                    opts.withNoCopy(true);
+                    opts.put("NoCopy", true);
                 }
-                out.withVolumeOptions(opts);
             }
         }
+        out.put("ReadOnly", m.readOnly());
+        return out;
+    }
+
+    /** {@code ["80/tcp", "53/udp"]} as the engine's {@code {"80/tcp": {}, "53/udp": {}}}. */
+    private static ObjectNode exposedPorts(List<String> ports) {
+        ObjectNode out = NODES.objectNode();
+        for (String p : ports) {
+            int slash = p.indexOf('/');
+            String key = slash < 0 ? Integer.parseInt(p) + "/tcp"
+                    : Integer.parseInt(p.substring(0, slash)) + "/"
+                            + p.substring(slash + 1).toLowerCase(Locale.ROOT);
+            out.putObject(key);
+        }
+        return out;
+    }
+
+    private static void text(ObjectNode node, String key, String value) {
+        if (value != null) {
+            node.put(key, value);
+        }
+    }
+
+    private static void nonEmpty(ObjectNode node, String key, Collection<String> values) {
+        if (!values.isEmpty()) {
+            node.set(key, strings(values));
+        }
+    }
+
+    private static ArrayNode strings(Collection<String> values) {
+        ArrayNode out = NODES.arrayNode(values.size());
+        values.forEach(out::add);
+        return out;
+    }
+
+    private static ObjectNode map(Map<String, String> values) {
+        ObjectNode out = NODES.objectNode();
+        values.forEach(out::put);
         return out;
     }
 }

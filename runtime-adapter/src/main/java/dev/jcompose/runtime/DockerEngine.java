@@ -4,21 +4,18 @@ import static com.github.dockerjava.transport.DockerHttpClient.Request.Method.DE
 import static com.github.dockerjava.transport.DockerHttpClient.Request.Method.POST;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.command.CreateNetworkCmd;
-import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DockerClientConfig;
@@ -317,9 +314,19 @@ public final class DockerEngine implements Engine {
 
     /** One bodiless request on the raw transport; connection failures as {@link #call} maps them. */
     private Answer exchange(DockerHttpClient.Request.Method method, String path) {
+        return exchange(method, path, null);
+    }
+
+    /** One request on the raw transport, with {@code json} as its body unless null. */
+    private Answer exchange(DockerHttpClient.Request.Method method, String path, JsonNode json) {
         return call(() -> {
-            DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                    .method(method).path(path).build();
+            DockerHttpClient.Request.Builder builder = DockerHttpClient.Request.builder()
+                    .method(method).path(path);
+            if (json != null) {
+                builder.putHeader("Content-Type", "application/json")
+                        .bodyBytes(JsonTrees.write(json));
+            }
+            DockerHttpClient.Request request = builder.build();
             try (DockerHttpClient.Response response = http().execute(request)) {
                 return new Answer(response.getStatusCode(), response.getBody().readAllBytes());
             } catch (IOException e) {
@@ -357,9 +364,23 @@ public final class DockerEngine implements Engine {
      * needed for these, so {@code down}, {@code stop} and the like never make it.
      */
     void send(DockerHttpClient.Request.Method method, String path) {
-        Answer answer = exchange(method, path);
+        request(method, path, null);
+    }
+
+    /**
+     * Sends {@code json} (none when null) as {@link #send} does, and returns the engine's
+     * answer read as a JSON tree (a missing node when it has no body).
+     */
+    private JsonNode request(DockerHttpClient.Request.Method method, String path, JsonNode json) {
+        Answer answer = exchange(method, path, json);
         if (answer.ok() || answer.status() == 304) {
-            return;
+            try {
+                return answer.body().length == 0 ? MissingNode.getInstance()
+                        : JsonTrees.read(answer.body());
+            } catch (IOException e) {
+                throw new EngineException("the engine's answer to " + path + " is not JSON ("
+                        + e.getMessage() + ")", e);
+            }
         }
         String reason = answer.body().length == 0 ? "HTTP " + answer.status()
                 : message(answer.body());
@@ -389,74 +410,68 @@ public final class DockerEngine implements Engine {
 
     @Override
     public Optional<ContainerSummary> inspectContainer(String idOrName) {
-        try {
-            return Optional.of(call(() -> inspected(client().inspectContainerCmd(idOrName).exec())));
-        } catch (EngineException.NotFound e) {
-            return Optional.empty();
-        }
+        // a JSON tree, as the lists: docker-java's InspectContainerResponse beans cost Jackson's
+        // databind introspection, ~100 ms of CPU on the first dependency wait of an up
+        return Optional.ofNullable(getJson("/containers/" + encoded(idOrName) + "/json",
+                "inspecting container " + idOrName)).map(DockerEngine::inspected);
     }
 
-    private static ContainerSummary inspected(InspectContainerResponse r) {
-        InspectContainerResponse.ContainerState st = r.getState();
-        String state = st == null ? "unknown" : st.getStatus();
-        String health = st != null && st.getHealth() != null ? st.getHealth().getStatus() : null;
-        Integer exit = st != null && st.getExitCodeLong() != null
-                && ("exited".equals(state) || "dead".equals(state))
-                ? st.getExitCodeLong().intValue() : null;
+    static ContainerSummary inspected(JsonNode r) {
+        JsonNode st = r.path("State");
+        String state = st.isObject() ? st.path("Status").asText(null) : "unknown";
+        String health = st.path("Health").path("Status").asText(null);
+        Integer exit = st.hasNonNull("ExitCode") && ("exited".equals(state) || "dead".equals(state))
+                ? st.path("ExitCode").asInt() : null;
         List<ContainerSummary.PublishedPort> ports = new ArrayList<>();
-        if (r.getNetworkSettings() != null && r.getNetworkSettings().getPorts() != null) {
-            r.getNetworkSettings().getPorts().getBindings().forEach((ep, bindings) -> {
-                if (bindings != null) {
-                    for (var b : bindings) {
-                        ports.add(new ContainerSummary.PublishedPort(b.getHostIp(),
-                                Integer.parseInt(b.getHostPortSpec()), ep.getPort(),
-                                ep.getProtocol().toString()));
-                    }
-                }
-            });
-        }
-        Map<String, String> labels = r.getConfig() != null && r.getConfig().getLabels() != null
-                ? r.getConfig().getLabels() : Map.of();
-        return new ContainerSummary(r.getId(), r.getName().replaceFirst("^/", ""),
-                r.getConfig() == null ? null : r.getConfig().getImage(), r.getImageId(), state,
-                health, exit, labels, ports, 0, inspectedVolumes(r));
-    }
-
-    private static Map<String, String> inspectedVolumes(InspectContainerResponse r) {
+        r.path("NetworkSettings").path("Ports").properties().forEach(e -> {
+            int slash = e.getKey().indexOf('/');
+            int containerPort = Integer.parseInt(slash < 0 ? e.getKey()
+                    : e.getKey().substring(0, slash));
+            String protocol = slash < 0 ? "tcp" : e.getKey().substring(slash + 1);
+            for (JsonNode b : e.getValue()) {
+                ports.add(new ContainerSummary.PublishedPort(b.path("HostIp").asText(null),
+                        Integer.parseInt(b.path("HostPort").asText()), containerPort, protocol));
+            }
+        });
+        JsonNode config = r.path("Config");
         Map<String, String> volumes = new LinkedHashMap<>();
-        if (r.getMounts() != null) {
-            for (var mount : r.getMounts()) {
-                if (mount.getName() != null && !mount.getName().isEmpty()
-                        && mount.getDestination() != null) {
-                    volumes.put(mount.getDestination().getPath(), mount.getName());
-                }
+        for (JsonNode mount : r.path("Mounts")) {
+            String volume = mount.path("Name").asText("");
+            if (!volume.isEmpty() && mount.hasNonNull("Destination")) {
+                volumes.put(mount.path("Destination").asText(), volume);
             }
         }
-        return volumes;
+        return new ContainerSummary(r.path("Id").asText(),
+                r.path("Name").asText("").replaceFirst("^/", ""),
+                config.path("Image").asText(null), r.path("Image").asText(null), state, health,
+                exit, labels(config), ports, 0, volumes);
     }
 
     @Override
     public String createContainer(ContainerSpec spec) {
-        return call(() -> {
-            CreateContainerCmd cmd = client().createContainerCmd(spec.image());
-            if (spec.service() != null && spec.service().platform() != null) {
-                cmd.withPlatform(spec.service().platform());
-            }
-            ContainerMapper.apply(spec, cmd);
-            String id = cmd.exec().getId();
-            if (spec.service() != null && !spec.service().links().isEmpty()
-                    && !spec.networks().isEmpty()) {
-                // docker-java cannot set an endpoint's links at create: on a user network the
-                // links are the endpoint's, so the first network is attached again with them
-                ContainerSpec.NetworkAttachment first = spec.networks().get(0);
+        String query = "?name=" + encoded(spec.name());
+        if (spec.service() != null && spec.service().platform() != null) {
+            query += "&platform=" + encoded(spec.service().platform());
+        }
+        String id = request(POST, "/containers/create" + query, ContainerMapper.body(spec))
+                .path("Id").asText();
+        if (spec.service() != null && !spec.service().links().isEmpty()
+                && !spec.networks().isEmpty()) {
+            // on a user network the links are the endpoint's: the first network is attached
+            // again with them
+            ContainerSpec.NetworkAttachment first = spec.networks().get(0);
+            run(() -> {
                 client().disconnectFromNetworkCmd().withContainerId(id)
                         .withNetworkId(first.network()).exec();
                 client().connectToNetworkCmd().withContainerId(id).withNetworkId(first.network())
-                        .withContainerNetwork(endpoint(first)
-                                .withLinks(ContainerMapper.links(spec.service()))).exec();
-            }
-            return id;
-        });
+                        .withContainerNetwork(endpoint(first).withLinks(spec.service().links()
+                                .stream().map(l -> com.github.dockerjava.api.model.Link.parse(
+                                        ContainerMapper.link(l)))
+                                .toArray(com.github.dockerjava.api.model.Link[]::new)))
+                        .exec();
+            });
+        }
+        return id;
     }
 
     @Override
@@ -693,49 +708,56 @@ public final class DockerEngine implements Engine {
 
     @Override
     public void createNetwork(NetworkSpec spec) {
-        run(() -> {
-            dev.jcompose.model.Network n = spec.network();
-            CreateNetworkCmd cmd = client().createNetworkCmd().withName(spec.name())
-                    .withLabels(spec.labels()).withCheckDuplicate(true);
-            if (n != null) {
-                cmd.withDriver(n.driver() == null ? "bridge" : n.driver());
-                if (!n.driverOpts().isEmpty()) {
-                    cmd.withOptions(n.driverOpts());
+        request(POST, "/networks/create", networkBody(spec));
+    }
+
+    /** The create-network request's body (the Engine API's field names). */
+    static ObjectNode networkBody(NetworkSpec spec) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("Name", spec.name())
+                .put("CheckDuplicate", true);
+        body.set("Labels", stringMap(spec.labels()));
+        dev.jcompose.model.Network n = spec.network();
+        if (n != null) {
+            body.put("Driver", n.driver() == null ? "bridge" : n.driver());
+            if (!n.driverOpts().isEmpty()) {
+                body.set("Options", stringMap(n.driverOpts()));
+            }
+            if (n.internal() != null) {
+                body.put("Internal", n.internal());
+            }
+            if (n.attachable() != null) {
+                body.put("Attachable", n.attachable());
+            }
+            if (n.enableIpv6() != null) {
+                body.put("EnableIPv6", n.enableIpv6());
+            }
+            if (n.ipam() != null) {
+                ObjectNode ipam = body.putObject("IPAM");
+                if (n.ipam().driver() != null) {
+                    ipam.put("Driver", n.ipam().driver());
                 }
-                if (n.internal() != null) {
-                    cmd.withInternal(n.internal());
-                }
-                if (n.attachable() != null) {
-                    cmd.withAttachable(n.attachable());
-                }
-                if (n.enableIpv6() != null) {
-                    cmd.withEnableIpv6(n.enableIpv6());
-                }
-                if (n.ipam() != null) {
-                    Network.Ipam ipam = new Network.Ipam();
-                    if (n.ipam().driver() != null) {
-                        ipam.withDriver(n.ipam().driver());
-                    }
-                    List<Network.Ipam.Config> configs = new ArrayList<>();
-                    for (var pool : n.ipam().config()) {
-                        Network.Ipam.Config c = new Network.Ipam.Config();
-                        if (pool.subnet() != null) {
-                            c.withSubnet(pool.subnet());
-                        }
-                        if (pool.ipRange() != null) {
-                            c.withIpRange(pool.ipRange());
-                        }
-                        if (pool.gateway() != null) {
-                            c.withGateway(pool.gateway());
-                        }
-                        configs.add(c);
-                    }
-                    ipam.withConfig(configs);
-                    cmd.withIpam(ipam);
+                var configs = ipam.putArray("Config");
+                for (var pool : n.ipam().config()) {
+                    ObjectNode c = configs.addObject();
+                    putIfSet(c, "Subnet", pool.subnet());
+                    putIfSet(c, "IPRange", pool.ipRange());
+                    putIfSet(c, "Gateway", pool.gateway());
                 }
             }
-            cmd.exec();
-        });
+        }
+        return body;
+    }
+
+    private static void putIfSet(ObjectNode node, String key, String value) {
+        if (value != null) {
+            node.put(key, value);
+        }
+    }
+
+    private static ObjectNode stringMap(Map<String, String> values) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        values.forEach(out::put);
+        return out;
     }
 
     @Override
@@ -788,16 +810,13 @@ public final class DockerEngine implements Engine {
 
     @Override
     public void createVolume(VolumeSpec spec) {
-        run(() -> {
-            var cmd = client().createVolumeCmd().withName(spec.name()).withLabels(spec.labels());
-            if (spec.driver() != null) {
-                cmd.withDriver(spec.driver());
-            }
-            if (!spec.driverOpts().isEmpty()) {
-                cmd.withDriverOpts(spec.driverOpts());
-            }
-            cmd.exec();
-        });
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("Name", spec.name());
+        body.set("Labels", stringMap(spec.labels()));
+        putIfSet(body, "Driver", spec.driver());
+        if (!spec.driverOpts().isEmpty()) {
+            body.set("DriverOpts", stringMap(spec.driverOpts()));
+        }
+        request(POST, "/volumes/create", body);
     }
 
     @Override
@@ -907,21 +926,38 @@ public final class DockerEngine implements Engine {
 
     @Override
     public Subscription events(Map<String, String> labels, Consumer<EngineEvent> sink) {
-        ResultCallback.Adapter<Event> callback = new StreamCallback<>() {
-            @Override
-            public void onNext(Event e) {
-                Map<String, String> attrs = e.getActor() != null
-                        && e.getActor().getAttributes() != null
-                        ? e.getActor().getAttributes() : Map.of();
-                String type = e.getType() == null ? "" : e.getType().getValue();
-                sink.accept(new EngineEvent(type, e.getAction() == null ? e.getStatus()
-                        : e.getAction(), e.getId(), new LinkedHashMap<>(attrs),
-                        e.getTimeNano() == null ? 0 : e.getTimeNano()));
+        // read as JSON trees off the raw stream: binding docker-java's Event beans costs
+        // Jackson's databind, ~50 ms of CPU when a dependency wait first subscribes
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        filters.put("label", labelFilters(labels));
+        filters.put("type", List.of("container"));
+        String path = "/events?filters=" + URLEncoder.encode(JsonTrees.filters(filters),
+                StandardCharsets.UTF_8);
+        DockerHttpClient.Response response = call(() -> http().execute(
+                DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
+                        .path(path).build()));
+        if (response.getStatusCode() / 100 != 2) {
+            try (response) {
+                byte[] body = response.getBody().readAllBytes();
+                throw new EngineException("subscribing to events failed: HTTP "
+                        + response.getStatusCode() + " " + message(body));
+            } catch (IOException e) {
+                throw unavailable(e);
             }
-        };
-        call(() -> client().eventsCmd().withLabelFilter(labels)
-                .withEventTypeFilter(EventType.CONTAINER).exec(callback));
-        return subscription(callback);
+        }
+        // the engine has registered the subscription once it answered: no event after this
+        // point is missed
+        return new EventStream(response, e -> {
+            JsonNode actor = e.path("Actor");
+            Map<String, String> attributes = new LinkedHashMap<>();
+            actor.path("Attributes").properties()
+                    .forEach(a -> attributes.put(a.getKey(), a.getValue().asText()));
+            String action = e.hasNonNull("Action") ? e.path("Action").asText()
+                    : e.path("status").asText(null);
+            String id = e.hasNonNull("id") ? e.path("id").asText() : actor.path("ID").asText(null);
+            sink.accept(new EngineEvent(e.path("Type").asText(""), action, id, attributes,
+                    e.path("timeNano").asLong(0)));
+        });
     }
 
     private static Subscription subscription(ResultCallback.Adapter<?> callback) {

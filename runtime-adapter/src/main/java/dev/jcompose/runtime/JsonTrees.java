@@ -10,10 +10,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The engine's JSON answers read as Jackson trees through Jackson's streaming parser, and the
@@ -41,6 +43,19 @@ final class JsonTrees {
                 return MissingNode.getInstance();
             }
             return value(p, first);
+        }
+    }
+
+    /**
+     * Reads {@code in} as a stream of JSON values (the engine's event and progress streams:
+     * one object after another), handing each one's tree to {@code sink} as soon as it is
+     * complete; returns at the end of the stream.
+     */
+    static void readEach(InputStream in, Consumer<JsonNode> sink) throws IOException {
+        try (JsonParser p = FACTORY.createParser(in)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                sink.accept(value(p, t));
+            }
         }
     }
 
@@ -77,6 +92,50 @@ final class JsonTrees {
                 return NODES.nullNode();
             default:
                 throw new IOException("unexpected JSON token " + token);
+        }
+    }
+
+    /** {@code tree} as UTF-8 JSON: the bodies of the requests jcompose writes itself. */
+    static byte[] write(JsonNode tree) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(512);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(g, tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        return out.toByteArray();
+    }
+
+    private static void write(JsonGenerator g, JsonNode n) throws IOException {
+        switch (n.getNodeType()) {
+            case OBJECT -> {
+                g.writeStartObject();
+                for (Map.Entry<String, JsonNode> e : n.properties()) {
+                    g.writeFieldName(e.getKey());
+                    write(g, e.getValue());
+                }
+                g.writeEndObject();
+            }
+            case ARRAY -> {
+                g.writeStartArray();
+                for (JsonNode element : n) {
+                    write(g, element);
+                }
+                g.writeEndArray();
+            }
+            case STRING -> g.writeString(n.textValue());
+            case NUMBER -> {
+                if (n.isBigInteger()) {
+                    g.writeNumber(n.bigIntegerValue());
+                } else if (n.isIntegralNumber()) {
+                    g.writeNumber(n.longValue());
+                } else {
+                    g.writeNumber(n.doubleValue());
+                }
+            }
+            case BOOLEAN -> g.writeBoolean(n.booleanValue());
+            case NULL, MISSING -> g.writeNull();
+            default -> throw new IOException("cannot write a " + n.getNodeType() + " node");
         }
     }
 

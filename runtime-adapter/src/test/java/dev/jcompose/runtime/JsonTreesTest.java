@@ -55,4 +55,16 @@ class JsonTreesTest {
                 + "\"status\":[]}", json);
         assertEquals(new ObjectMapper().readTree(json), read(json));
     }
+
+    @Test
+    void writesWhatObjectMapperWrites() throws IOException {
+        String json = "{\"Name\":\"caf\u00e9 \\\"q\\\"\",\"Int\":80,\"Long\":8000000000,"
+                + "\"Big\":123456789012345678901234567890,\"Ratio\":0.5,\"On\":true,"
+                + "\"Off\":false,\"None\":null,\"Empty\":{},\"List\":[[],\"a\",1]}";
+        JsonNode tree = new ObjectMapper().readTree(json);
+        byte[] written = JsonTrees.write(tree);
+        assertEquals(new ObjectMapper().writeValueAsString(tree),
+                new String(written, StandardCharsets.UTF_8));
+        assertEquals(tree, read(new String(written, StandardCharsets.UTF_8)));
+    }
 }

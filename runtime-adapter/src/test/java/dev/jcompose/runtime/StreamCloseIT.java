@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A stream closed right after it is opened (a wait that found its condition already met) must
- * end its reader thread. docker-java's adapter lost such early closes: the thread stayed blocked
- * on the socket, and the JVM then waited 300 ms at exit for it.
+ * end its reader thread: a thread left blocked on the socket makes the JVM wait 300 ms at exit
+ * (docker-java's adapter lost such early closes; the event stream is jcompose's own now).
  */
 class StreamCloseIT {
 
@@ -43,12 +43,12 @@ class StreamCloseIT {
         while (readerThreads() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertEquals(0, readerThreads(), "docker-java stream threads still reading");
+        assertEquals(0, readerThreads(), "event stream threads still reading");
     }
 
     private static long readerThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("docker-java-stream") && t.isAlive())
+                .filter(t -> t.getName().startsWith("jcompose-events") && t.isAlive())
                 .count();
     }
 }

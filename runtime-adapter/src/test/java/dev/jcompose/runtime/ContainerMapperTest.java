@@ -1,0 +1,199 @@
+package dev.jcompose.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.CreateContainerResponse;
+import com.github.dockerjava.api.command.CreateNetworkCmd;
+import com.github.dockerjava.api.command.CreateNetworkResponse;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.command.CreateContainerCmdImpl;
+import com.github.dockerjava.core.command.CreateNetworkCmdImpl;
+import dev.jcompose.model.Project;
+import dev.jcompose.model.Records;
+import dev.jcompose.model.Service;
+import dev.jcompose.model.load.ComposeLoader;
+import dev.jcompose.model.load.LoadOptions;
+import dev.jcompose.planner.ContainerSpecs;
+import dev.jcompose.planner.engine.ContainerSpec;
+import dev.jcompose.planner.engine.NetworkSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The create bodies jcompose writes itself against the ones docker-java's command beans made
+ * for the same specs (the mapping jcompose used before, kept in {@link DockerJavaContainerMapper}),
+ * for a project that sets every option the mapper knows. Nulls and empty lists or objects count
+ * as absent: the engine reads them alike.
+ */
+class ContainerMapperTest {
+
+    @TempDir
+    Path dir;
+
+    private Project project() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/container-bodies.yaml")) {
+            Files.write(dir.resolve("compose.yaml"), in.readAllBytes());
+        }
+        return ComposeLoader.load(LoadOptions.builder().workingDir(dir).projectName("bodies")
+                .processEnv(Map.of()).build());
+    }
+
+    /** A spec as the executor hands it over: links and volumes_from name containers. */
+    private static ContainerSpec spec(Project p, Service s) {
+        Service resolved = s;
+        if (!s.links().isEmpty()) {
+            resolved = Records.with(resolved, "links", List.of("bodies-plain-1:db"));
+        }
+        if (!s.volumesFrom().isEmpty()) {
+            resolved = Records.with(resolved, "volumesFrom",
+                    List.of("bodies-full-1:ro", "bodies-gpu-1"));
+        }
+        ContainerSpec spec = ContainerSpecs.forService(p, resolved, 1, "hash");
+        return new ContainerSpec(spec.name(), spec.image(), spec.command(), spec.entrypoint(),
+                spec.env(), spec.labels(), spec.hostname(), spec.user(), spec.workingDir(),
+                spec.exposedPorts(), spec.portBindings(), spec.mounts(), spec.networkMode(),
+                spec.networks(), spec.restartPolicy(), resolved, spec.files());
+    }
+
+    private static JsonNode dockerJavaBody(ContainerSpec spec) {
+        AtomicReference<CreateContainerCmd> sent = new AtomicReference<>();
+        CreateContainerCmd cmd = new CreateContainerCmdImpl(c -> {
+            sent.set(c);
+            return new CreateContainerResponse();
+        }, null, spec.image());
+        DockerJavaContainerMapper.apply(spec, cmd);
+        cmd.exec();
+        return DockerClientConfig.getDefaultObjectMapper().valueToTree(sent.get());
+    }
+
+    @Test
+    void containerBodiesAreDockerJavasForEveryOption() throws IOException {
+        Project p = project();
+        assertEquals(8, p.services().size());
+        for (Service s : p.services().values()) {
+            if (s.name().equals("propagated")) {
+                continue; // beyond docker-java: optionsDockerJavaRefusedPassThrough
+            }
+            ContainerSpec spec = spec(p, s);
+            assertEquals(canonical(dockerJavaBody(spec)), canonical(ContainerMapper.body(spec)),
+                    "service " + s.name());
+        }
+    }
+
+    @Test
+    void optionsDockerJavaRefusedPassThrough() throws IOException {
+        // docker-java's enums knew neither this capability, nor this log driver, nor the
+        // propagation of a Mount by its name
+        Project p = project();
+        JsonNode mount = ContainerMapper.body(spec(p, p.services().get("propagated")))
+                .path("HostConfig").path("Mounts").path(0);
+        assertEquals("{\"Target\":\"/no-create\",\"Source\":\"/tmp\",\"Type\":\"bind\","
+                + "\"BindOptions\":{\"Propagation\":\"rslave\"},\"ReadOnly\":false}",
+                mount.toString());
+        Service s = Records.with(p.services().get("plain"), "capAdd", List.of("cap_bpf"));
+        s = Records.with(s, "logging", new dev.jcompose.model.Logging("local", Map.of()));
+        JsonNode host = ContainerMapper.body(spec(p, s)).path("HostConfig");
+        assertEquals("BPF", host.path("CapAdd").path(0).asText());
+        assertEquals("local", host.path("LogConfig").path("Type").asText());
+    }
+
+    @Test
+    void theFirstNetworksEndpointCarriesAliasesAddressesAndLinks() throws IOException {
+        Project p = project();
+        JsonNode full = ContainerMapper.body(spec(p, p.services().get("full")));
+        JsonNode endpoint = full.path("NetworkingConfig").path("EndpointsConfig")
+                .path("bodies_front");
+        assertEquals("172.28.0.10", endpoint.path("IPAMConfig").path("IPv4Address").asText());
+        assertTrue(endpoint.path("Aliases").toString().contains("\"web\""),
+                endpoint.toString());
+        JsonNode linked = ContainerMapper.body(spec(p, p.services().get("linked")));
+        assertEquals("[\"bodies-plain-1:db\"]", linked.path("NetworkingConfig")
+                .path("EndpointsConfig").path("bodies_default").path("Links").toString());
+        JsonNode bridged = ContainerMapper.body(spec(p, p.services().get("bridged")));
+        assertEquals("[\"bodies-plain-1:db\"]", bridged.path("HostConfig").path("Links")
+                .toString());
+        assertFalse(bridged.has("NetworkingConfig"), "legacy links only on the bridge network");
+    }
+
+    @Test
+    void networkBodiesAreDockerJavas() throws IOException {
+        Project p = project();
+        for (var n : p.networks().values()) {
+            NetworkSpec spec = new NetworkSpec(n.name(), Map.of("com.docker.compose.network",
+                    "x"), n);
+            ObjectNode expected = (ObjectNode) dockerJavaNetworkBody(spec);
+            // docker-java wrote EnableIPv6 twice, once as "enableIPv6" (its getter's name); the
+            // engine's case-insensitive decoding read both into the same field
+            assertEquals(expected.path("EnableIPv6"), expected.remove("enableIPv6"));
+            assertEquals(canonical(expected),
+                    canonical(DockerEngine.networkBody(spec)), n.name());
+        }
+    }
+
+    /** The network create request as jcompose made it through docker-java. */
+    private static JsonNode dockerJavaNetworkBody(NetworkSpec spec) {
+        AtomicReference<CreateNetworkCmd> sent = new AtomicReference<>();
+        CreateNetworkCmd cmd = new CreateNetworkCmdImpl(c -> {
+            sent.set(c);
+            return new CreateNetworkResponse();
+        }).withName(spec.name()).withLabels(spec.labels()).withCheckDuplicate(true);
+        dev.jcompose.model.Network n = spec.network();
+        cmd.withDriver(n.driver() == null ? "bridge" : n.driver());
+        if (n.enableIpv6() != null) {
+            cmd.withEnableIpv6(n.enableIpv6());
+        }
+        if (n.ipam() != null) {
+            List<Network.Ipam.Config> configs = new ArrayList<>();
+            for (var pool : n.ipam().config()) {
+                configs.add(new Network.Ipam.Config().withSubnet(pool.subnet())
+                        .withIpRange(pool.ipRange()).withGateway(pool.gateway()));
+            }
+            cmd.withIpam(new Network.Ipam().withConfig(configs));
+        }
+        cmd.exec();
+        return DockerClientConfig.getDefaultObjectMapper().valueToTree(sent.get());
+    }
+
+    /**
+     * {@code n} as the engine reads it: through JSON text (so 5 as an int or a long compare
+     * equal), without nulls and without empty lists and objects.
+     */
+    private static JsonNode canonical(JsonNode n) throws IOException {
+        return pruned(JsonTrees.read(JsonTrees.write(n)));
+    }
+
+    private static JsonNode pruned(JsonNode n) {
+        if (n.isObject()) {
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            n.properties().forEach(e -> {
+                JsonNode v = pruned(e.getValue());
+                if (!v.isNull() && !(v.isContainerNode() && v.isEmpty())) {
+                    out.set(e.getKey(), v);
+                }
+            });
+            return out;
+        }
+        if (n.isArray()) {
+            ArrayNode out = JsonNodeFactory.instance.arrayNode();
+            n.forEach(v -> out.add(pruned(v)));
+            return out;
+        }
+        return n;
+    }
+}
