@@ -70,23 +70,29 @@ final class ContainerMapper {
      * when there is none of them.
      */
     private static ObjectNode endpoint(ContainerSpec spec, ObjectNode host) {
-        ObjectNode endpoint = null;
-        ContainerSpec.NetworkAttachment first = spec.networks().isEmpty() ? null
-                : spec.networks().get(0);
-        if (first != null && (first.ipv4Address() != null || first.ipv6Address() != null)) {
-            endpoint = NODES.objectNode();
-            ObjectNode ipam = endpoint.putObject("IPAMConfig");
-            text(ipam, "IPv4Address", first.ipv4Address());
-            text(ipam, "IPv6Address", first.ipv6Address());
-        }
+        List<String> links = new ArrayList<>();
         if (userDefinedNetwork(spec.networkMode()) && host.has("Links")) {
-            endpoint = endpoint == null ? NODES.objectNode() : endpoint;
-            endpoint.set("Links", host.get("Links").deepCopy());
+            host.get("Links").forEach(l -> links.add(l.asText()));
         }
-        if (first != null) {
-            endpoint = endpoint == null ? NODES.objectNode() : endpoint;
-            endpoint.set("Aliases", strings(first.aliases()));
+        if (!spec.networks().isEmpty()) {
+            return endpoint(spec.networks().get(0), links);
         }
+        return links.isEmpty() ? null : (ObjectNode) NODES.objectNode().set("Links",
+                strings(links));
+    }
+
+    /** An endpoint's settings on {@code a}'s network: addresses, links, aliases. */
+    static ObjectNode endpoint(ContainerSpec.NetworkAttachment a, List<String> links) {
+        ObjectNode endpoint = NODES.objectNode();
+        if (a.ipv4Address() != null || a.ipv6Address() != null) {
+            ObjectNode ipam = endpoint.putObject("IPAMConfig");
+            text(ipam, "IPv4Address", a.ipv4Address());
+            text(ipam, "IPv6Address", a.ipv6Address());
+        }
+        if (!links.isEmpty()) {
+            endpoint.set("Links", strings(links));
+        }
+        endpoint.set("Aliases", strings(a.aliases()));
         return endpoint;
     }
 

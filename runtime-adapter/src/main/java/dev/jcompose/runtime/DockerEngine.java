@@ -2,6 +2,7 @@ package dev.jcompose.runtime;
 
 import static com.github.dockerjava.transport.DockerHttpClient.Request.Method.DELETE;
 import static com.github.dockerjava.transport.DockerHttpClient.Request.Method.POST;
+import static com.github.dockerjava.transport.DockerHttpClient.Request.Method.PUT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -14,7 +15,6 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Version;
@@ -42,7 +42,6 @@ import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.engine.Subscription;
 import dev.jcompose.planner.engine.VolumeSpec;
 import dev.jcompose.planner.engine.VolumeSummary;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -314,17 +313,17 @@ public final class DockerEngine implements Engine {
 
     /** One bodiless request on the raw transport; connection failures as {@link #call} maps them. */
     private Answer exchange(DockerHttpClient.Request.Method method, String path) {
-        return exchange(method, path, null);
+        return exchange(method, path, null, null);
     }
 
-    /** One request on the raw transport, with {@code json} as its body unless null. */
-    private Answer exchange(DockerHttpClient.Request.Method method, String path, JsonNode json) {
+    /** One request on the raw transport, with {@code body} of {@code type} unless null. */
+    private Answer exchange(DockerHttpClient.Request.Method method, String path, byte[] body,
+            String type) {
         return call(() -> {
             DockerHttpClient.Request.Builder builder = DockerHttpClient.Request.builder()
                     .method(method).path(path);
-            if (json != null) {
-                builder.putHeader("Content-Type", "application/json")
-                        .bodyBytes(JsonTrees.write(json));
+            if (body != null) {
+                builder.putHeader("Content-Type", type).bodyBytes(body);
             }
             DockerHttpClient.Request request = builder.build();
             try (DockerHttpClient.Response response = http().execute(request)) {
@@ -364,15 +363,20 @@ public final class DockerEngine implements Engine {
      * needed for these, so {@code down}, {@code stop} and the like never make it.
      */
     void send(DockerHttpClient.Request.Method method, String path) {
-        request(method, path, null);
+        request(method, path, null, null);
     }
 
     /**
-     * Sends {@code json} (none when null) as {@link #send} does, and returns the engine's
-     * answer read as a JSON tree (a missing node when it has no body).
+     * Sends {@code json} as {@link #send} does, and returns the engine's answer read as a JSON
+     * tree (a missing node when it has no body).
      */
     private JsonNode request(DockerHttpClient.Request.Method method, String path, JsonNode json) {
-        Answer answer = exchange(method, path, json);
+        return request(method, path, JsonTrees.write(json), "application/json");
+    }
+
+    private JsonNode request(DockerHttpClient.Request.Method method, String path, byte[] body,
+            String type) {
+        Answer answer = exchange(method, path, body, type);
         if (answer.ok() || answer.status() == 304) {
             try {
                 return answer.body().length == 0 ? MissingNode.getInstance()
@@ -460,24 +464,18 @@ public final class DockerEngine implements Engine {
             // on a user network the links are the endpoint's: the first network is attached
             // again with them
             ContainerSpec.NetworkAttachment first = spec.networks().get(0);
-            run(() -> {
-                client().disconnectFromNetworkCmd().withContainerId(id)
-                        .withNetworkId(first.network()).exec();
-                client().connectToNetworkCmd().withContainerId(id).withNetworkId(first.network())
-                        .withContainerNetwork(endpoint(first).withLinks(spec.service().links()
-                                .stream().map(l -> com.github.dockerjava.api.model.Link.parse(
-                                        ContainerMapper.link(l)))
-                                .toArray(com.github.dockerjava.api.model.Link[]::new)))
-                        .exec();
-            });
+            request(POST, "/networks/" + encoded(first.network()) + "/disconnect",
+                    JsonNodeFactory.instance.objectNode().put("Container", id));
+            connectNetwork(id, first, spec.service().links().stream()
+                    .map(ContainerMapper::link).toList());
         }
         return id;
     }
 
     @Override
     public void disconnectNetwork(String containerId, String network) {
-        run(() -> client().disconnectFromNetworkCmd().withContainerId(containerId)
-                .withNetworkId(network).withForce(true).exec());
+        request(POST, "/networks/" + encoded(network) + "/disconnect", JsonNodeFactory.instance
+                .objectNode().put("Container", containerId).put("Force", true));
     }
 
     @Override
@@ -502,24 +500,20 @@ public final class DockerEngine implements Engine {
             throw new EngineException("cannot pack files for " + containerId + ": "
                     + e.getMessage());
         }
-        run(() -> client().copyArchiveToContainerCmd(containerId).withRemotePath("/")
-                .withTarInputStream(new ByteArrayInputStream(bytes.toByteArray()))
-                .exec());
+        request(PUT, "/containers/" + encoded(containerId) + "/archive?path=%2F",
+                bytes.toByteArray(), "application/x-tar");
     }
 
     @Override
     public void connectNetwork(String containerId, ContainerSpec.NetworkAttachment a) {
-        run(() -> client().connectToNetworkCmd().withContainerId(containerId)
-                .withNetworkId(a.network()).withContainerNetwork(endpoint(a)).exec());
+        connectNetwork(containerId, a, List.of());
     }
 
-    private static ContainerNetwork endpoint(ContainerSpec.NetworkAttachment a) {
-        ContainerNetwork endpoint = new ContainerNetwork().withAliases(a.aliases());
-        if (a.ipv4Address() != null || a.ipv6Address() != null) {
-            endpoint.withIpamConfig(new ContainerNetwork.Ipam()
-                    .withIpv4Address(a.ipv4Address()).withIpv6Address(a.ipv6Address()));
-        }
-        return endpoint;
+    private void connectNetwork(String containerId, ContainerSpec.NetworkAttachment a,
+            List<String> links) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("Container", containerId);
+        body.set("EndpointConfig", ContainerMapper.endpoint(a, links));
+        request(POST, "/networks/" + encoded(a.network()) + "/connect", body);
     }
 
     @Override

@@ -12,6 +12,8 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.CreateNetworkCmd;
 import com.github.dockerjava.api.command.CreateNetworkResponse;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.Link;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.command.CreateContainerCmdImpl;
@@ -129,6 +131,24 @@ class ContainerMapperTest {
         assertEquals("[\"bodies-plain-1:db\"]", bridged.path("HostConfig").path("Links")
                 .toString());
         assertFalse(bridged.has("NetworkingConfig"), "legacy links only on the bridge network");
+    }
+
+    @Test
+    void connectEndpointsAreDockerJavas() throws IOException {
+        Project p = project();
+        for (Service s : p.services().values()) {
+            for (ContainerSpec.NetworkAttachment a : spec(p, s).networks()) {
+                ContainerNetwork expected = new ContainerNetwork().withAliases(a.aliases())
+                        .withLinks(new Link("bodies-plain-1", "db"));
+                if (a.ipv4Address() != null || a.ipv6Address() != null) {
+                    expected.withIpamConfig(new ContainerNetwork.Ipam()
+                            .withIpv4Address(a.ipv4Address()).withIpv6Address(a.ipv6Address()));
+                }
+                assertEquals(canonical(DockerClientConfig.getDefaultObjectMapper()
+                        .valueToTree(expected)), canonical(ContainerMapper.endpoint(a,
+                        List.of("bodies-plain-1:db"))), s.name() + " on " + a.network());
+            }
+        }
     }
 
     @Test
