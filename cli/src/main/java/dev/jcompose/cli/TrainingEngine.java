@@ -1,11 +1,12 @@
 package dev.jcompose.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.jcompose.runtime.JsonTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,7 +31,9 @@ final class TrainingEngine implements AutoCloseable {
 
     private static final String IMAGE_ID = "sha256:" + "7".repeat(64);
 
-    private final ObjectMapper json = new ObjectMapper();
+    // trees without an ObjectMapper, as the adapter reads and writes them: the training run's
+    // classes are the cache's, loaded at every start
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final HttpServer server;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<String, ObjectNode> containers = new LinkedHashMap<>();
@@ -93,20 +96,20 @@ final class TrainingEngine implements AutoCloseable {
     private void containers(HttpExchange x, String method, String id, String action,
             Map<String, String> query, byte[] body) throws IOException {
         if (id.equals("json")) {
-            ArrayNode list = json.createArrayNode();
+            ArrayNode list = NODES.arrayNode();
             containers.values().stream().filter(c -> matches(c.get("Labels"), query))
                     .forEach(c -> list.add(summary(c)));
-            send(x, 200, list.toString());
+            send(x, 200, text(list));
             return;
         }
         if (id.equals("create")) {
-            ObjectNode spec = (ObjectNode) json.readTree(body);
+            ObjectNode spec = (ObjectNode) JsonTrees.read(body);
             String newId = String.format("%064x", ids.incrementAndGet());
-            ObjectNode c = json.createObjectNode();
+            ObjectNode c = NODES.objectNode();
             c.put("Id", newId);
             c.put("Name", query.getOrDefault("name", "c" + newId.substring(58)));
             c.put("Image", spec.path("Image").asText());
-            c.set("Labels", spec.has("Labels") ? spec.get("Labels") : json.createObjectNode());
+            c.set("Labels", spec.has("Labels") ? spec.get("Labels") : NODES.objectNode());
             c.put("State", "created");
             containers.put(newId, c);
             send(x, 201, "{\"Id\":\"" + newId + "\",\"Warnings\":[]}");
@@ -118,7 +121,7 @@ final class TrainingEngine implements AutoCloseable {
             return;
         }
         switch (method + " " + action) {
-            case "GET json" -> send(x, 200, inspect(c).toString());
+            case "GET json" -> send(x, 200, text(inspect(c)));
             case "POST start", "POST restart", "POST unpause" -> {
                 c.put("State", "running");
                 send(x, 204, "");
@@ -147,9 +150,9 @@ final class TrainingEngine implements AutoCloseable {
     }
 
     private ObjectNode summary(ObjectNode c) {
-        ObjectNode s = json.createObjectNode();
+        ObjectNode s = NODES.objectNode();
         s.put("Id", c.get("Id").asText());
-        s.set("Names", json.createArrayNode().add("/" + c.get("Name").asText()));
+        s.set("Names", NODES.arrayNode().add("/" + c.get("Name").asText()));
         s.put("Image", c.get("Image").asText());
         s.put("ImageID", IMAGE_ID);
         s.put("Command", "sleep 3600");
@@ -157,20 +160,20 @@ final class TrainingEngine implements AutoCloseable {
         s.put("State", c.get("State").asText());
         s.put("Status", c.get("State").asText().equals("running") ? "Up 2 seconds"
                 : "Exited (0) 1 second ago");
-        ObjectNode port = json.createObjectNode();
+        ObjectNode port = NODES.objectNode();
         port.put("IP", "127.0.0.1");
         port.put("PrivatePort", 80);
         port.put("PublicPort", 20080);
         port.put("Type", "tcp");
-        s.set("Ports", json.createArrayNode().add(port));
+        s.set("Ports", NODES.arrayNode().add(port));
         s.set("Labels", c.get("Labels"));
-        s.set("Mounts", json.createArrayNode());
+        s.set("Mounts", NODES.arrayNode());
         return s;
     }
 
     private ObjectNode inspect(ObjectNode c) {
         boolean running = c.get("State").asText().equals("running");
-        ObjectNode i = json.createObjectNode();
+        ObjectNode i = NODES.objectNode();
         i.put("Id", c.get("Id").asText());
         i.put("Name", "/" + c.get("Name").asText());
         i.put("Created", "2026-01-01T00:00:00.000000000Z");
@@ -185,7 +188,7 @@ final class TrainingEngine implements AutoCloseable {
         config.set("Labels", c.get("Labels"));
         i.putObject("HostConfig");
         i.putObject("NetworkSettings").putObject("Networks");
-        i.set("Mounts", json.createArrayNode());
+        i.set("Mounts", NODES.arrayNode());
         return i;
     }
 
@@ -193,22 +196,22 @@ final class TrainingEngine implements AutoCloseable {
             byte[] body, Map<String, ObjectNode> store, String key, boolean wrapped)
             throws IOException {
         if (method.equals("GET") && name.isEmpty()) {
-            ArrayNode list = json.createArrayNode();
+            ArrayNode list = NODES.arrayNode();
             store.values().stream().filter(n -> matches(n.get("Labels"), query)).forEach(list::add);
             send(x, 200, wrapped ? "{\"Volumes\":" + list + ",\"Warnings\":null}"
-                    : list.toString());
+                    : text(list));
         } else if (method.equals("POST") && name.equals("create")) {
-            ObjectNode n = (ObjectNode) json.readTree(body);
+            ObjectNode n = (ObjectNode) JsonTrees.read(body);
             String id = String.format("%064x", ids.incrementAndGet());
             n.put("Id", id);
             if (!n.has("Labels") || n.get("Labels").isNull()) {
-                n.set("Labels", json.createObjectNode());
+                n.set("Labels", NODES.objectNode());
             }
             n.put("Driver", n.path("Driver").asText("local"));
             n.put("Scope", "local");
             n.put("Mountpoint", "/var/lib/training/" + n.path(key).asText());
             store.put(n.path(key).asText(), n);
-            send(x, 201, wrapped ? n.toString() : "{\"Id\":\"" + id + "\",\"Warning\":\"\"}");
+            send(x, 201, wrapped ? text(n) : "{\"Id\":\"" + id + "\",\"Warning\":\"\"}");
         } else {
             ObjectNode n = store.get(name);
             if (n == null) {
@@ -221,7 +224,7 @@ final class TrainingEngine implements AutoCloseable {
                 store.values().remove(n);
                 send(x, 204, "");
             } else {
-                send(x, 200, n.toString());
+                send(x, 200, text(n));
             }
         }
     }
@@ -246,7 +249,7 @@ final class TrainingEngine implements AutoCloseable {
             return true;
         }
         try {
-            JsonNode wanted = json.readTree(filters).path("label");
+            JsonNode wanted = JsonTrees.read(filters.getBytes(StandardCharsets.UTF_8)).path("label");
             for (Iterator<JsonNode> it = wanted.elements(); it.hasNext(); ) {
                 String[] kv = it.next().asText().split("=", 2);
                 JsonNode v = labels == null ? null : labels.get(kv[0]);
@@ -273,6 +276,10 @@ final class TrainingEngine implements AutoCloseable {
         try (OutputStream out = x.getResponseBody()) {
             frames.writeTo(out);
         }
+    }
+
+    private static String text(JsonNode n) {
+        return new String(JsonTrees.write(n), StandardCharsets.UTF_8);
     }
 
     private static void send(HttpExchange x, int status, String body) throws IOException {

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
@@ -603,8 +602,11 @@ public final class DockerEngine implements Engine {
             }
         };
         call(() -> {
+            // the stream only, not the logs so far: the engine connects the container's output
+            // before it answers, so an attach made before the start misses nothing, and a replay
+            // of the log file could repeat what the started container wrote in the meantime
             var cmd = client().attachContainerCmd(containerId).withStdOut(true).withStdErr(true)
-                    .withFollowStream(true).withLogs(true);
+                    .withFollowStream(true).withLogs(false);
             if (io.stdin() != null) {
                 cmd.withStdIn(io.stdin());
             }
@@ -882,35 +884,27 @@ public final class DockerEngine implements Engine {
                 options.timestamps() || bounded, lines);
         FrameLines err = new FrameLines(containerId, LogLine.Stream.STDERR,
                 options.timestamps() || bounded, lines);
-        ResultCallback.Adapter<Frame> callback = new StreamCallback<>() {
-            @Override
-            public void onNext(Frame frame) {
-                (frame.getStreamType() == StreamType.STDERR ? err : out).accept(frame.getPayload());
-            }
-
-            @Override
-            public void onComplete() {
-                out.flush();
-                err.flush();
-                super.onComplete();
-            }
-        };
-        call(() -> {
-            LogContainerCmd cmd = client().logContainerCmd(containerId).withStdOut(true)
-                    .withStdErr(true).withFollowStream(options.follow())
-                    .withTimestamps(options.timestamps() || bounded);
-            if (options.tail() >= 0) {
-                cmd.withTail(options.tail());
-            }
-            if (since != null) {
-                cmd.withSince(epochSeconds(since));
-            }
-            if (until != null) {
-                cmd.withUntil(epochSeconds(until) + (until.getNano() > 0 ? 1 : 0));
-            }
-            return cmd.exec(callback);
-        });
-        return subscription(callback);
+        StringBuilder path = new StringBuilder("/containers/").append(encoded(containerId))
+                .append("/logs?stdout=true&stderr=true&follow=").append(options.follow())
+                .append("&timestamps=").append(options.timestamps() || bounded);
+        if (options.tail() >= 0) {
+            path.append("&tail=").append(options.tail());
+        }
+        if (since != null) {
+            path.append("&since=").append(epochSeconds(since));
+        }
+        if (until != null) {
+            path.append("&until=").append(epochSeconds(until) + (until.getNano() > 0 ? 1 : 0));
+        }
+        // the raw stream, not docker-java's command layer: a logs or attached up then never
+        // makes docker-java's client (its Jackson set-up)
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET).path(path.toString()).build();
+        return EngineStream.request(() -> http().execute(request), "jcompose-logs",
+                body -> FrameLines.demultiplex(body, out, err), () -> {
+                    out.flush();
+                    err.flush();
+                });
     }
 
     /** Seconds since the epoch as the Engine API's int, clamped (times past 2038 saturate). */
@@ -941,7 +935,7 @@ public final class DockerEngine implements Engine {
         }
         // the engine has registered the subscription once it answered: no event after this
         // point is missed
-        return new EventStream(response, e -> {
+        return EngineStream.of(response, "jcompose-events", body -> JsonTrees.readEach(body, e -> {
             JsonNode actor = e.path("Actor");
             Map<String, String> attributes = new LinkedHashMap<>();
             actor.path("Attributes").properties()
@@ -951,7 +945,7 @@ public final class DockerEngine implements Engine {
             String id = e.hasNonNull("id") ? e.path("id").asText() : actor.path("ID").asText(null);
             sink.accept(new EngineEvent(e.path("Type").asText(""), action, id, attributes,
                     e.path("timeNano").asLong(0)));
-        });
+        }));
     }
 
     private static Subscription subscription(ResultCallback.Adapter<?> callback) {

@@ -19,12 +19,13 @@ import java.util.function.Consumer;
 
 /**
  * The engine's JSON answers read as Jackson trees through Jackson's streaming parser, and the
- * little JSON jcompose writes into queries. Not through an {@code ObjectMapper}: the class
+ * JSON jcompose sends (request bodies, queries) written from trees the same way. Not through an {@code ObjectMapper}: the class
  * initialisation of one builds a {@code SimpleDateFormat} and a calendar, 15-30 ms of CPU at the
  * start of every command that lists, for dates the engine's answers are never bound to
- * (docs/PERFORMANCE.md).
+ * (docs/PERFORMANCE.md). Public for the CLI's start-up training, whose stand-in engine reads
+ * and writes the same trees.
  */
-final class JsonTrees {
+public final class JsonTrees {
 
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -36,7 +37,7 @@ final class JsonTrees {
      * The tree of the first JSON value in {@code json}; a missing node when there is none, as
      * {@code ObjectMapper.readTree} gives.
      */
-    static JsonNode read(byte[] json) throws IOException {
+    public static JsonNode read(byte[] json) throws IOException {
         try (JsonParser p = FACTORY.createParser(json)) {
             JsonToken first = p.nextToken();
             if (first == null) {
@@ -96,7 +97,7 @@ final class JsonTrees {
     }
 
     /** {@code tree} as UTF-8 JSON: the bodies of the requests jcompose writes itself. */
-    static byte[] write(JsonNode tree) {
+    public static byte[] write(JsonNode tree) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(512);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             write(g, tree);
