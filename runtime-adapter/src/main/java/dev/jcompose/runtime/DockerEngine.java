@@ -16,7 +16,6 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
-import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
@@ -221,10 +220,13 @@ public final class DockerEngine implements Engine {
 
     @Override
     public EngineInfo info() {
-        return call(() -> {
-            Version v = client().versionCmd().exec();
-            return new EngineInfo(host, v.getVersion(), v.getApiVersion(), v.getOperatingSystem());
-        });
+        // a JSON tree, as the lists: docker-java's client is not made for it
+        JsonNode v = getJson("/version", "asking the engine's version");
+        if (v == null) {
+            throw new EngineException("asking the engine's version failed: HTTP 404");
+        }
+        return new EngineInfo(host, v.path("Version").asText(null),
+                v.path("ApiVersion").asText(null), v.path("Os").asText(null));
     }
 
     // --- containers ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.engine.Engine;
+import dev.jcompose.planner.engine.EngineInfo;
 import dev.jcompose.planner.fake.BaseImage;
 import dev.jcompose.planner.fake.EngineContract;
 import java.util.List;
@@ -39,6 +40,18 @@ class DockerEngineIT extends EngineContract {
     @Override
     protected String image() {
         return BaseImage.NAME;
+    }
+
+    /** The engine's version as {@code docker version} reports it, read from the raw API. */
+    @Test
+    void theEngineTellsItsVersion() throws Exception {
+        Process docker = new ProcessBuilder("docker", "version", "--format",
+                "{{.Server.Version}} {{.Server.APIVersion}} {{.Server.Os}}")
+                .redirectErrorStream(true).start();
+        String expected = new String(docker.getInputStream().readAllBytes()).strip();
+        assertEquals(0, docker.waitFor(), expected);
+        EngineInfo info = engine.info();
+        assertEquals(expected, info.version() + " " + info.apiVersion() + " " + info.os());
     }
 
     /** ps's prefetch (every compose container, taken early) answers as the engine would. */
