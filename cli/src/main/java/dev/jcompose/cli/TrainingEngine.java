@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A stand-in for the Engine API, for the start-up training run only ({@link StartupTraining}):
  * just enough of containers, networks, volumes, images and logs, kept in memory, for
  * {@code up}, {@code ps}, {@code logs} and {@code down} to run their real code (planner,
- * executor, docker-java, HTTP, JSON) on loopback without touching the user's engine. Unknown
+ * executor, HTTP, JSON) on loopback without touching the user's engine. Unknown
  * calls get a 404, which the command reports like any engine error.
  */
 final class TrainingEngine implements AutoCloseable {

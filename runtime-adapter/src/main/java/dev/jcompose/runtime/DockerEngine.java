@@ -5,9 +5,7 @@ import static com.github.dockerjava.transport.DockerHttpClient.Request.Method.PO
 import static com.github.dockerjava.transport.DockerHttpClient.Request.Method.PUT;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
@@ -458,25 +456,28 @@ public final class DockerEngine implements Engine {
         if (spec.service() != null && spec.service().platform() != null) {
             query += "&platform=" + encoded(spec.service().platform());
         }
-        String id = request(POST, "/containers/create" + query, ContainerMapper.body(spec))
+        String id = request(POST, "/containers/create" + query, RequestBodies.container(spec))
                 .path("Id").asText();
         if (spec.service() != null && !spec.service().links().isEmpty()
                 && !spec.networks().isEmpty()) {
             // on a user network the links are the endpoint's: the first network is attached
             // again with them
             ContainerSpec.NetworkAttachment first = spec.networks().get(0);
-            request(POST, "/networks/" + encoded(first.network()) + "/disconnect",
-                    JsonNodeFactory.instance.objectNode().put("Container", id));
-            connectNetwork(id, first, spec.service().links().stream()
-                    .map(ContainerMapper::link).toList());
+            disconnect(id, first.network(), false);
+            connect(id, first, spec.service().links().stream().map(RequestBodies::link)
+                    .toList());
         }
         return id;
     }
 
     @Override
     public void disconnectNetwork(String containerId, String network) {
-        request(POST, "/networks/" + encoded(network) + "/disconnect", JsonNodeFactory.instance
-                .objectNode().put("Container", containerId).put("Force", true));
+        disconnect(containerId, network, true);
+    }
+
+    private void disconnect(String containerId, String network, boolean force) {
+        request(POST, "/networks/" + encoded(network) + "/disconnect",
+                RequestBodies.disconnect(containerId, force));
     }
 
     @Override
@@ -507,14 +508,13 @@ public final class DockerEngine implements Engine {
 
     @Override
     public void connectNetwork(String containerId, ContainerSpec.NetworkAttachment a) {
-        connectNetwork(containerId, a, List.of());
+        connect(containerId, a, List.of());
     }
 
-    private void connectNetwork(String containerId, ContainerSpec.NetworkAttachment a,
+    private void connect(String containerId, ContainerSpec.NetworkAttachment a,
             List<String> links) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("Container", containerId);
-        body.set("EndpointConfig", ContainerMapper.endpoint(a, links));
-        request(POST, "/networks/" + encoded(a.network()) + "/connect", body);
+        request(POST, "/networks/" + encoded(a.network()) + "/connect",
+                RequestBodies.connect(containerId, a, links));
     }
 
     @Override
@@ -706,56 +706,7 @@ public final class DockerEngine implements Engine {
 
     @Override
     public void createNetwork(NetworkSpec spec) {
-        request(POST, "/networks/create", networkBody(spec));
-    }
-
-    /** The create-network request's body (the Engine API's field names). */
-    static ObjectNode networkBody(NetworkSpec spec) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("Name", spec.name())
-                .put("CheckDuplicate", true);
-        body.set("Labels", stringMap(spec.labels()));
-        dev.jcompose.model.Network n = spec.network();
-        if (n != null) {
-            body.put("Driver", n.driver() == null ? "bridge" : n.driver());
-            if (!n.driverOpts().isEmpty()) {
-                body.set("Options", stringMap(n.driverOpts()));
-            }
-            if (n.internal() != null) {
-                body.put("Internal", n.internal());
-            }
-            if (n.attachable() != null) {
-                body.put("Attachable", n.attachable());
-            }
-            if (n.enableIpv6() != null) {
-                body.put("EnableIPv6", n.enableIpv6());
-            }
-            if (n.ipam() != null) {
-                ObjectNode ipam = body.putObject("IPAM");
-                if (n.ipam().driver() != null) {
-                    ipam.put("Driver", n.ipam().driver());
-                }
-                var configs = ipam.putArray("Config");
-                for (var pool : n.ipam().config()) {
-                    ObjectNode c = configs.addObject();
-                    putIfSet(c, "Subnet", pool.subnet());
-                    putIfSet(c, "IPRange", pool.ipRange());
-                    putIfSet(c, "Gateway", pool.gateway());
-                }
-            }
-        }
-        return body;
-    }
-
-    private static void putIfSet(ObjectNode node, String key, String value) {
-        if (value != null) {
-            node.put(key, value);
-        }
-    }
-
-    private static ObjectNode stringMap(Map<String, String> values) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        values.forEach(out::put);
-        return out;
+        request(POST, "/networks/create", RequestBodies.network(spec));
     }
 
     @Override
@@ -808,13 +759,7 @@ public final class DockerEngine implements Engine {
 
     @Override
     public void createVolume(VolumeSpec spec) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("Name", spec.name());
-        body.set("Labels", stringMap(spec.labels()));
-        putIfSet(body, "Driver", spec.driver());
-        if (!spec.driverOpts().isEmpty()) {
-            body.set("DriverOpts", stringMap(spec.driverOpts()));
-        }
-        request(POST, "/volumes/create", body);
+        request(POST, "/volumes/create", RequestBodies.volume(spec));
     }
 
     @Override

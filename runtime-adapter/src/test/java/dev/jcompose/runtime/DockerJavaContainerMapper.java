@@ -29,7 +29,7 @@ import java.util.Locale;
 
 /**
  * The create-container request as docker-java built it before jcompose wrote the JSON itself
- * ({@link ContainerMapper}): the oracle {@code ContainerMapperTest} compares the two bodies with.
+ * ({@link RequestBodies}): the oracle {@code RequestBodiesTest} compares the two bodies with.
  */
 final class DockerJavaContainerMapper {
 
@@ -223,24 +223,15 @@ final class DockerJavaContainerMapper {
         if (!s.dnsOpt().isEmpty()) {
             host.withDnsOptions(s.dnsOpt());
         }
-        Long memory = s.memLimit();
-        Double cpus = s.cpus();
-        Long pids = s.pidsLimit();
-        if (s.deploy() != null && s.deploy().resources() != null
-                && s.deploy().resources().limits() != null) {
-            var limits = s.deploy().resources().limits();
-            memory = memory != null ? memory : limits.memory();
-            cpus = cpus != null ? cpus : limits.cpus();
-            pids = pids != null ? pids : limits.pids();
+        RequestBodies.Limits limits = RequestBodies.Limits.of(s);
+        if (limits.memory() != null) {
+            host.withMemory(limits.memory());
         }
-        if (memory != null) {
-            host.withMemory(memory);
+        if (limits.cpus() != null) {
+            host.withNanoCPUs(limits.nanoCpus());
         }
-        if (cpus != null) {
-            host.withNanoCPUs((long) (cpus * 1e9));
-        }
-        if (pids != null) {
-            host.withPidsLimit(pids);
+        if (limits.pids() != null) {
+            host.withPidsLimit(limits.pids());
         }
         if (s.memReservation() != null) {
             host.withMemoryReservation(s.memReservation());
@@ -347,15 +338,7 @@ final class DockerJavaContainerMapper {
     }
 
     private static Bind bind(ContainerSpec.Mount m) {
-        List<String> opts = new ArrayList<>();
-        opts.add(m.readOnly() ? "ro" : "rw");
-        if (m.selinux() != null) {
-            opts.add(m.selinux());
-        }
-        if (m.propagation() != null) {
-            opts.add(m.propagation());
-        }
-        return Bind.parse(m.source() + ":" + m.target() + ":" + String.join(",", opts));
+        return Bind.parse(RequestBodies.bind(m));
     }
 
     private static Mount mount(ContainerSpec.Mount m) {

@@ -38,12 +38,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The create bodies jcompose writes itself against the ones docker-java's command beans made
+ * The request bodies jcompose writes itself against the ones docker-java's command beans made
  * for the same specs (the mapping jcompose used before, kept in {@link DockerJavaContainerMapper}),
  * for a project that sets every option the mapper knows. Nulls and empty lists or objects count
  * as absent: the engine reads them alike.
  */
-class ContainerMapperTest {
+class RequestBodiesTest {
 
     @TempDir
     Path dir;
@@ -93,7 +93,7 @@ class ContainerMapperTest {
                 continue; // beyond docker-java: optionsDockerJavaRefusedPassThrough
             }
             ContainerSpec spec = spec(p, s);
-            assertEquals(canonical(dockerJavaBody(spec)), canonical(ContainerMapper.body(spec)),
+            assertEquals(canonical(dockerJavaBody(spec)), canonical(RequestBodies.container(spec)),
                     "service " + s.name());
         }
     }
@@ -103,14 +103,14 @@ class ContainerMapperTest {
         // docker-java's enums knew neither this capability, nor this log driver, nor the
         // propagation of a Mount by its name
         Project p = project();
-        JsonNode mount = ContainerMapper.body(spec(p, p.services().get("propagated")))
+        JsonNode mount = RequestBodies.container(spec(p, p.services().get("propagated")))
                 .path("HostConfig").path("Mounts").path(0);
         assertEquals("{\"Target\":\"/no-create\",\"Source\":\"/tmp\",\"Type\":\"bind\","
                 + "\"BindOptions\":{\"Propagation\":\"rslave\"},\"ReadOnly\":false}",
                 mount.toString());
         Service s = Records.with(p.services().get("plain"), "capAdd", List.of("cap_bpf"));
         s = Records.with(s, "logging", new dev.jcompose.model.Logging("local", Map.of()));
-        JsonNode host = ContainerMapper.body(spec(p, s)).path("HostConfig");
+        JsonNode host = RequestBodies.container(spec(p, s)).path("HostConfig");
         assertEquals("BPF", host.path("CapAdd").path(0).asText());
         assertEquals("local", host.path("LogConfig").path("Type").asText());
     }
@@ -118,16 +118,16 @@ class ContainerMapperTest {
     @Test
     void theFirstNetworksEndpointCarriesAliasesAddressesAndLinks() throws IOException {
         Project p = project();
-        JsonNode full = ContainerMapper.body(spec(p, p.services().get("full")));
+        JsonNode full = RequestBodies.container(spec(p, p.services().get("full")));
         JsonNode endpoint = full.path("NetworkingConfig").path("EndpointsConfig")
                 .path("bodies_front");
         assertEquals("172.28.0.10", endpoint.path("IPAMConfig").path("IPv4Address").asText());
         assertTrue(endpoint.path("Aliases").toString().contains("\"web\""),
                 endpoint.toString());
-        JsonNode linked = ContainerMapper.body(spec(p, p.services().get("linked")));
+        JsonNode linked = RequestBodies.container(spec(p, p.services().get("linked")));
         assertEquals("[\"bodies-plain-1:db\"]", linked.path("NetworkingConfig")
                 .path("EndpointsConfig").path("bodies_default").path("Links").toString());
-        JsonNode bridged = ContainerMapper.body(spec(p, p.services().get("bridged")));
+        JsonNode bridged = RequestBodies.container(spec(p, p.services().get("bridged")));
         assertEquals("[\"bodies-plain-1:db\"]", bridged.path("HostConfig").path("Links")
                 .toString());
         assertFalse(bridged.has("NetworkingConfig"), "legacy links only on the bridge network");
@@ -145,7 +145,7 @@ class ContainerMapperTest {
                             .withIpv4Address(a.ipv4Address()).withIpv6Address(a.ipv6Address()));
                 }
                 assertEquals(canonical(DockerClientConfig.getDefaultObjectMapper()
-                        .valueToTree(expected)), canonical(ContainerMapper.endpoint(a,
+                        .valueToTree(expected)), canonical(RequestBodies.endpoint(a,
                         List.of("bodies-plain-1:db"))), s.name() + " on " + a.network());
             }
         }
@@ -162,7 +162,7 @@ class ContainerMapperTest {
             // engine's case-insensitive decoding read both into the same field
             assertEquals(expected.path("EnableIPv6"), expected.remove("enableIPv6"));
             assertEquals(canonical(expected),
-                    canonical(DockerEngine.networkBody(spec)), n.name());
+                    canonical(RequestBodies.network(spec)), n.name());
         }
     }
 

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.model.DeviceRequest;
 import dev.jcompose.model.Healthcheck;
+import dev.jcompose.model.Network;
 import dev.jcompose.model.Service;
 import dev.jcompose.planner.engine.ContainerSpec;
+import dev.jcompose.planner.engine.NetworkSpec;
+import dev.jcompose.planner.engine.VolumeSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,13 +19,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The body of the Engine API's create-container request for a {@link ContainerSpec}, written
- * as a JSON tree. Not through docker-java's command beans: serialising them takes Jackson's
- * databind, whose introspection of a dozen bean classes held the first create of every
- * {@code up} back by ~75 ms of CPU (docs/PERFORMANCE.md). {@code ContainerMapperTest} checks the
- * body against the one docker-java builds for the same spec.
+ * The bodies of the Engine API requests jcompose writes (create a container, a network or a
+ * volume; connect a container to a network), as JSON trees. Not through docker-java's command
+ * beans: serialising them takes Jackson's databind, whose introspection of a dozen bean classes
+ * held the first create of every {@code up} back by ~75 ms of CPU (docs/PERFORMANCE.md).
+ * {@code RequestBodiesTest} checks them against the ones docker-java builds for the same specs.
  */
-final class ContainerMapper {
+final class RequestBodies {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -30,22 +33,22 @@ final class ContainerMapper {
     private static final Set<String> BUILT_IN_NETWORK_MODES =
             Set.of("default", "bridge", "host", "none");
 
-    private ContainerMapper() {
+    private RequestBodies() {
     }
 
-    /** The create-container request's JSON body for {@code spec}. */
-    static ObjectNode body(ContainerSpec spec) {
+    /** The create-container request's body for {@code spec}. */
+    static ObjectNode container(ContainerSpec spec) {
         Service s = spec.service();
         ObjectNode body = NODES.objectNode();
-        text(body, "Hostname", spec.hostname());
-        text(body, "User", spec.user());
+        put(body, "Hostname", spec.hostname());
+        put(body, "User", spec.user());
         body.set("ExposedPorts", exposedPorts(spec.exposedPorts()));
         body.set("Env", strings(spec.env()));
         if (spec.command() != null) {
             body.set("Cmd", strings(spec.command()));
         }
         body.put("Image", spec.image());
-        text(body, "WorkingDir", spec.workingDir());
+        put(body, "WorkingDir", spec.workingDir());
         if (spec.entrypoint() != null) {
             body.set("Entrypoint", strings(spec.entrypoint().isEmpty() ? List.of("")
                     : spec.entrypoint()));
@@ -86,8 +89,8 @@ final class ContainerMapper {
         ObjectNode endpoint = NODES.objectNode();
         if (a.ipv4Address() != null || a.ipv6Address() != null) {
             ObjectNode ipam = endpoint.putObject("IPAMConfig");
-            text(ipam, "IPv4Address", a.ipv4Address());
-            text(ipam, "IPv6Address", a.ipv6Address());
+            put(ipam, "IPv4Address", a.ipv4Address());
+            put(ipam, "IPv6Address", a.ipv6Address());
         }
         if (!links.isEmpty()) {
             endpoint.set("Links", strings(links));
@@ -123,14 +126,14 @@ final class ContainerMapper {
         }
         if (s != null && !s.links().isEmpty()) {
             // resolved by the executor to container:alias
-            host.set("Links", strings(s.links().stream().map(ContainerMapper::link).toList()));
+            host.set("Links", strings(s.links().stream().map(RequestBodies::link).toList()));
         }
         if (s != null && !s.volumesFrom().isEmpty()) {
             // resolved by the executor to container[:ro|rw]
             host.set("VolumesFrom", strings(s.volumesFrom().stream()
                     .map(v -> v.contains(":") ? v : v + ":rw").toList()));
         }
-        text(host, "NetworkMode", spec.networkMode());
+        put(host, "NetworkMode", spec.networkMode());
         if (spec.restartPolicy() != null && !spec.restartPolicy().equals("no")) {
             host.set("RestartPolicy", restartPolicy(spec.restartPolicy()));
         }
@@ -170,8 +173,8 @@ final class ContainerMapper {
     }
 
     private static void service(Service s, ObjectNode body, ObjectNode host) {
-        text(body, "Domainname", s.domainname());
-        text(body, "MacAddress", s.macAddress());
+        put(body, "Domainname", s.domainname());
+        put(body, "MacAddress", s.macAddress());
         if (Boolean.TRUE.equals(s.tty())) {
             body.put("Tty", true);
         }
@@ -179,7 +182,7 @@ final class ContainerMapper {
             body.put("OpenStdin", true);
             body.put("AttachStdin", true);
         }
-        text(body, "StopSignal", s.stopSignal());
+        put(body, "StopSignal", s.stopSignal());
         if (s.stopGracePeriod() != null) {
             body.put("StopTimeout", (int) Math.max(0, s.stopGracePeriod().toSeconds()));
         }
@@ -189,9 +192,7 @@ final class ContainerMapper {
         if (Boolean.TRUE.equals(s.privileged())) {
             host.put("Privileged", true);
         }
-        if (s.init() != null) {
-            host.put("Init", s.init());
-        }
+        put(host, "Init", s.init());
         if (Boolean.TRUE.equals(s.readOnly())) {
             host.put("ReadonlyRootfs", true);
         }
@@ -201,9 +202,7 @@ final class ContainerMapper {
         if (!s.capDrop().isEmpty()) {
             host.set("CapDrop", capabilities(s.capDrop()));
         }
-        if (s.shmSize() != null) {
-            host.put("ShmSize", s.shmSize());
-        }
+        put(host, "ShmSize", s.shmSize());
         if (!s.ulimits().isEmpty()) {
             ArrayNode ulimits = host.putArray("Ulimits");
             s.ulimits().forEach((name, u) -> ulimits.addObject().put("Name", name)
@@ -239,12 +238,12 @@ final class ContainerMapper {
         if (!requests.isEmpty()) {
             host.set("DeviceRequests", requests);
         }
-        text(host, "IpcMode", s.ipc());
-        text(host, "PidMode", s.pid());
-        text(host, "UTSMode", s.uts());
-        text(host, "UsernsMode", s.usernsMode());
-        text(host, "CgroupParent", s.cgroupParent());
-        text(host, "Runtime", s.runtime());
+        put(host, "IpcMode", s.ipc());
+        put(host, "PidMode", s.pid());
+        put(host, "UTSMode", s.uts());
+        put(host, "UsernsMode", s.usernsMode());
+        put(host, "CgroupParent", s.cgroupParent());
+        put(host, "Runtime", s.runtime());
         if (!s.storageOpt().isEmpty()) {
             host.set("StorageOpt", map(s.storageOpt()));
         }
@@ -253,49 +252,43 @@ final class ContainerMapper {
         }
     }
 
-    /** Memory, CPU and pids limits: the service's own, else {@code deploy.resources.limits}. */
+    /** A container's memory, CPU and pids limits (null: none). */
+    record Limits(Long memory, Double cpus, Long pids) {
+
+        /** The service's own limits, else those of {@code deploy.resources.limits}. */
+        static Limits of(Service s) {
+            Long memory = s.memLimit();
+            Double cpus = s.cpus();
+            Long pids = s.pidsLimit();
+            if (s.deploy() != null && s.deploy().resources() != null
+                    && s.deploy().resources().limits() != null) {
+                var limits = s.deploy().resources().limits();
+                memory = memory != null ? memory : limits.memory();
+                cpus = cpus != null ? cpus : limits.cpus();
+                pids = pids != null ? pids : limits.pids();
+            }
+            return new Limits(memory, cpus, pids);
+        }
+
+        /** CPUs as the engine counts them, in billionths. */
+        Long nanoCpus() {
+            return cpus == null ? null : (long) (cpus * 1e9);
+        }
+    }
+
     private static void resources(Service s, ObjectNode host) {
-        Long memory = s.memLimit();
-        Double cpus = s.cpus();
-        Long pids = s.pidsLimit();
-        if (s.deploy() != null && s.deploy().resources() != null
-                && s.deploy().resources().limits() != null) {
-            var limits = s.deploy().resources().limits();
-            memory = memory != null ? memory : limits.memory();
-            cpus = cpus != null ? cpus : limits.cpus();
-            pids = pids != null ? pids : limits.pids();
-        }
-        if (memory != null) {
-            host.put("Memory", memory);
-        }
-        if (cpus != null) {
-            host.put("NanoCpus", (long) (cpus * 1e9));
-        }
-        if (pids != null) {
-            host.put("PidsLimit", pids);
-        }
-        if (s.memReservation() != null) {
-            host.put("MemoryReservation", s.memReservation());
-        }
-        if (s.memswapLimit() != null) {
-            host.put("MemorySwap", s.memswapLimit());
-        }
-        if (s.cpuShares() != null) {
-            host.put("CpuShares", s.cpuShares().intValue());
-        }
-        if (s.cpuQuota() != null) {
-            host.put("CpuQuota", s.cpuQuota());
-        }
-        if (s.cpuPeriod() != null) {
-            host.put("CpuPeriod", s.cpuPeriod());
-        }
-        text(host, "CpusetCpus", s.cpuset());
-        if (s.oomScoreAdj() != null) {
-            host.put("OomScoreAdj", s.oomScoreAdj().intValue());
-        }
-        if (s.oomKillDisable() != null) {
-            host.put("OomKillDisable", s.oomKillDisable());
-        }
+        Limits limits = Limits.of(s);
+        put(host, "Memory", limits.memory());
+        put(host, "NanoCpus", limits.nanoCpus());
+        put(host, "PidsLimit", limits.pids());
+        put(host, "MemoryReservation", s.memReservation());
+        put(host, "MemorySwap", s.memswapLimit());
+        put(host, "CpuShares", s.cpuShares());
+        put(host, "CpuQuota", s.cpuQuota());
+        put(host, "CpuPeriod", s.cpuPeriod());
+        put(host, "CpusetCpus", s.cpuset());
+        put(host, "OomScoreAdj", s.oomScoreAdj());
+        put(host, "OomKillDisable", s.oomKillDisable());
     }
 
     /**
@@ -322,10 +315,8 @@ final class ContainerMapper {
     private static ObjectNode deviceRequest(DeviceRequest d, List<String> capabilities,
             Long count) {
         ObjectNode r = NODES.objectNode();
-        text(r, "Driver", d.driver());
-        if (count != null) {
-            r.put("Count", count.intValue());
-        }
+        put(r, "Driver", d.driver());
+        put(r, "Count", count);
         if (!d.deviceIds().isEmpty()) {
             r.set("DeviceIDs", strings(d.deviceIds()));
         }
@@ -355,9 +346,7 @@ final class ContainerMapper {
         nanos(out, "Timeout", h.timeout());
         nanos(out, "StartPeriod", h.startPeriod());
         nanos(out, "StartInterval", h.startInterval());
-        if (h.retries() != null) {
-            out.put("Retries", h.retries().intValue());
-        }
+        put(out, "Retries", h.retries());
         return out;
     }
 
@@ -368,7 +357,7 @@ final class ContainerMapper {
     }
 
     /** A bind in the legacy {@code Binds} form, {@code source:target:ro|rw[,selinux][,propagation]}. */
-    private static String bind(ContainerSpec.Mount m) {
+    static String bind(ContainerSpec.Mount m) {
         List<String> opts = new ArrayList<>();
         opts.add(m.readOnly() ? "ro" : "rw");
         if (m.selinux() != null) {
@@ -393,15 +382,11 @@ final class ContainerMapper {
             case "tmpfs" -> {
                 out.put("Type", "tmpfs");
                 ObjectNode opts = out.putObject("TmpfsOptions");
-                if (m.tmpfsSize() != null) {
-                    opts.put("SizeBytes", m.tmpfsSize());
-                }
-                if (m.tmpfsMode() != null) {
-                    opts.put("Mode", m.tmpfsMode());
-                }
+                put(opts, "SizeBytes", m.tmpfsSize());
+                put(opts, "Mode", m.tmpfsMode());
             }
             default -> {
-                text(out, "Source", m.source());
+                put(out, "Source", m.source());
                 out.put("Type", "volume");
                 ObjectNode opts = out.putObject("VolumeOptions");
                 if (m.noCopy()) {
@@ -411,6 +396,62 @@ final class ContainerMapper {
         }
         out.put("ReadOnly", m.readOnly());
         return out;
+    }
+
+    /** The create-network request's body. */
+    static ObjectNode network(NetworkSpec spec) {
+        ObjectNode body = NODES.objectNode().put("Name", spec.name()).put("CheckDuplicate", true);
+        body.set("Labels", map(spec.labels()));
+        Network n = spec.network();
+        if (n != null) {
+            body.put("Driver", n.driver() == null ? "bridge" : n.driver());
+            if (!n.driverOpts().isEmpty()) {
+                body.set("Options", map(n.driverOpts()));
+            }
+            put(body, "Internal", n.internal());
+            put(body, "Attachable", n.attachable());
+            put(body, "EnableIPv6", n.enableIpv6());
+            if (n.ipam() != null) {
+                ObjectNode ipam = body.putObject("IPAM");
+                put(ipam, "Driver", n.ipam().driver());
+                ArrayNode configs = ipam.putArray("Config");
+                for (var pool : n.ipam().config()) {
+                    ObjectNode c = configs.addObject();
+                    put(c, "Subnet", pool.subnet());
+                    put(c, "IPRange", pool.ipRange());
+                    put(c, "Gateway", pool.gateway());
+                }
+            }
+        }
+        return body;
+    }
+
+    /** The create-volume request's body. */
+    static ObjectNode volume(VolumeSpec spec) {
+        ObjectNode body = NODES.objectNode().put("Name", spec.name());
+        body.set("Labels", map(spec.labels()));
+        put(body, "Driver", spec.driver());
+        if (!spec.driverOpts().isEmpty()) {
+            body.set("DriverOpts", map(spec.driverOpts()));
+        }
+        return body;
+    }
+
+    /** The connect-to-network request's body: the container and its endpoint's settings. */
+    static ObjectNode connect(String containerId, ContainerSpec.NetworkAttachment a,
+            List<String> links) {
+        ObjectNode body = NODES.objectNode().put("Container", containerId);
+        body.set("EndpointConfig", endpoint(a, links));
+        return body;
+    }
+
+    /** The disconnect-from-network request's body. */
+    static ObjectNode disconnect(String containerId, boolean force) {
+        ObjectNode body = NODES.objectNode().put("Container", containerId);
+        if (force) {
+            body.put("Force", true);
+        }
+        return body;
     }
 
     /** {@code ["80/tcp", "53/udp"]} as the engine's {@code {"80/tcp": {}, "53/udp": {}}}. */
@@ -426,9 +467,15 @@ final class ContainerMapper {
         return out;
     }
 
-    private static void text(ObjectNode node, String key, String value) {
-        if (value != null) {
-            node.put(key, value);
+    /** Sets {@code key} to {@code value} (a string, number or boolean) unless it is null. */
+    private static void put(ObjectNode node, String key, Object value) {
+        switch (value) {
+            case null -> { }
+            case String v -> node.put(key, v);
+            case Boolean v -> node.put(key, v);
+            case Integer v -> node.put(key, v);
+            case Long v -> node.put(key, v);
+            default -> throw new IllegalArgumentException(key + ": " + value.getClass());
         }
     }
 
