@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Prints log entries as {@code web-1  | line}: prefixes padded to the longest one known, and
@@ -38,7 +39,8 @@ final class LogPrinter {
             });
 
     private PrintWriter last;
-    private long flushedAt = System.nanoTime() - BURST_NANOS - 1;
+    private LongSupplier clock = System::nanoTime;
+    private long flushedAt = clock.getAsLong() - BURST_NANOS - 1;
     private boolean flushScheduled;
 
     LogPrinter(PrintWriter out, boolean prefix, boolean timestamps) {
@@ -56,6 +58,13 @@ final class LogPrinter {
         this.timestamps = timestamps;
         this.colour = colour;
         this.width = width;
+    }
+
+    /** Measures quiet spells by {@code nanos} instead of the system's clock (tests). */
+    synchronized LogPrinter clock(LongSupplier nanos) {
+        clock = nanos;
+        flushedAt = nanos.getAsLong() - BURST_NANOS - 1;
+        return this;
     }
 
     /** Lines a container wrote to its standard error go to {@code err}. */
@@ -84,7 +93,7 @@ final class LogPrinter {
         sb.append(e.text());
         PrintWriter to = switchTo(e.stderr() ? err : out);
         to.write(sb.append(System.lineSeparator()).toString()); // println would flush
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (now - flushedAt > BURST_NANOS) {
             flush(); // a line after a quiet spell goes out at once
         } else if (!flushScheduled) {
@@ -110,7 +119,7 @@ final class LogPrinter {
     /** Writes out whatever is buffered. */
     synchronized void flush() {
         flushScheduled = false;
-        flushedAt = System.nanoTime();
+        flushedAt = clock.getAsLong();
         out.flush();
         if (err != out) {
             err.flush();

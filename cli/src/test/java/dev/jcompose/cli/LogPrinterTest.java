@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,12 +71,14 @@ class LogPrinterTest {
     }
 
     @Test
-    void aLineAfterAQuietSpellIsWrittenAtOnce() throws InterruptedException {
+    void aLineAfterAQuietSpellIsWrittenAtOnce() {
         Terminal terminal = new Terminal();
-        LogPrinter printer = new LogPrinter(stream(terminal, "out"), false, false);
+        AtomicLong nanos = new AtomicLong();
+        LogPrinter printer = new LogPrinter(stream(terminal, "out"), false, false)
+                .clock(nanos::get);
         printer.print(line(false, "first"));
         assertEquals("out:first\n", terminal.all());
-        Thread.sleep(50);
+        nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(11)); // quieter than a burst's 10 ms
         printer.print(line(false, "after a while"));
         assertEquals("out:first\nout:after a while\n", terminal.all());
     }
@@ -82,12 +86,15 @@ class LogPrinterTest {
     @Test
     void aBurstIsWrittenTogetherAndItsTailSoonAfter() throws InterruptedException {
         Terminal terminal = new Terminal();
-        LogPrinter printer = new LogPrinter(stream(terminal, "out"), false, false);
+        // a clock that stands still: every line is within the burst, however slow the machine
+        LogPrinter printer = new LogPrinter(stream(terminal, "out"), false, false)
+                .clock(() -> 0L);
         StringBuilder expected = new StringBuilder();
         for (int i = 0; i < 1000; i++) {
             printer.print(line(false, "line " + i));
             expected.append("line ").append(i).append('\n');
         }
+        // the tail is written by the flusher thread within 10 ms: wait for it, 5 s at most
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (!terminal.all().replace("out:", "").contentEquals(expected)
                 && System.nanoTime() < deadline) {
