@@ -3,6 +3,7 @@ package dev.jcompose.planner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.model.Project;
@@ -14,6 +15,7 @@ import dev.jcompose.planner.fake.TestProjects;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.planner.progress.ProgressListener;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -191,6 +193,36 @@ class ReconcilerTest {
         assertEquals("running", engine.inspectContainer("demo-web-3").orElseThrow().state());
         assertTrue(engine.inspectContainer("demo-web-1").orElseThrow().labels()
                 .containsKey(Labels.IMAGE));
+    }
+
+    @Test
+    void aParallelismOfOneStillFinishesAChainOfScaledServices() {
+        // docker-compose 1.x deadlocks when its parallel limit is below the number of tasks
+        // (docker/compose#5864, #8161): outer tasks hold every slot while their inner starts
+        // wait for one. Here waits hold no slot and a step takes one only for its engine call.
+        StringBuilder yaml = new StringBuilder("services:\n");
+        for (int i = 1; i <= 12; i++) {
+            yaml.append("  s").append(i).append(":\n    image: app:1\n    scale: 3\n");
+            if (i > 1) {
+                yaml.append("    depends_on: [s").append(i - 1).append("]\n");
+            }
+        }
+        Project p = TestProjects.load(dir, "demo", yaml.toString());
+        InMemoryEngine engine = new InMemoryEngine().withImage("app:1");
+        Plan plan = plan(p, engine, UpPlanOptions.defaults());
+        assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> new Executor(engine, "demo", ProgressListener.NONE, 1, null).execute(plan));
+        List<String> calls = engine.calls();
+        for (int i = 1; i <= 12; i++) {
+            for (int n = 1; n <= 3; n++) {
+                assertEquals("running", engine.inspectContainer("demo-s" + i + "-" + n)
+                        .orElseThrow().state());
+            }
+            if (i > 1) {
+                assertTrue(calls.indexOf("start container demo-s" + (i - 1) + "-3")
+                        < calls.indexOf("start container demo-s" + i + "-1"), calls.toString());
+            }
+        }
     }
 
     @Test
