@@ -32,15 +32,7 @@ update_doc=0
 if [ -z "$out" ]; then out="$here/results/latest.md"; update_doc=1; fi
 mkdir -p "$(dirname "$out")"
 
-bench_tmp="$(mktemp -d)"
-samples="$bench_tmp/samples"
-: >"$samples"
-projects=()
-cleanup() {
-  for p in "${projects[@]}"; do bench_cleanup_project "$p"; done
-  rm -rf "$bench_tmp"
-}
-trap cleanup EXIT
+bench_workspace
 
 bench_setup
 
@@ -196,19 +188,8 @@ row() { # row LABEL JC DC RAW
     "jcompose $jl s ($(awk -v t="$total" -v s="$jl" 'BEGIN { printf "%.0f", t / s }') lines/s)," \
     "docker logs -f, one per container in parallel, $dl s" \
     "($(awk -v t="$total" -v s="$dl" 'BEGIN { printf "%.0f", t / s }') lines/s); ratio $(ratio "$jl" "$dl")."
-  if [ -s "$bench_tmp/engine-bugs" ]; then
-    echo
-    echo "The engine's stale-endpoint bug (moby/moby#42119) left a network behind in:" \
-      "$(sort "$bench_tmp/engine-bugs" | uniq -c | awk '{ printf "%s%s (%dx)", sep, $2, $1; sep = ", " }')."
-  fi
+  engine_bug_note
 } >"$out"
 
 cat "$out"
-if [ "$update_doc" = 1 ] && [ -f "$bench_root/docs/PERFORMANCE.md" ]; then
-  awk -v f="$out" '
-    /<!-- bench:begin -->/ { print; while ((getline l < f) > 0) print l; skip = 1; next }
-    /<!-- bench:end -->/ { skip = 0 }
-    !skip { print }' "$bench_root/docs/PERFORMANCE.md" >"$bench_tmp/perf.md"
-  cp "$bench_tmp/perf.md" "$bench_root/docs/PERFORMANCE.md"
-  echo "bench: results written to $out and docs/PERFORMANCE.md" >&2
-fi
+[ "$update_doc" = 0 ] || update_doc_section bench "$out"

@@ -26,15 +26,7 @@ update_doc=0
 if [ -z "$out" ]; then out="$here/results/large.md"; update_doc=1; fi
 mkdir -p "$(dirname "$out")"
 
-bench_tmp="$(mktemp -d)"
-samples="$bench_tmp/samples"
-: >"$samples"
-projects=()
-cleanup() {
-  for p in "${projects[@]}"; do bench_cleanup_project "$p"; done
-  rm -rf "$bench_tmp"
-}
-trap cleanup EXIT
+bench_workspace
 
 bench_setup
 [ -x /usr/bin/time ] || sudo_if_needed apt-get install -y -qq time >&2
@@ -96,19 +88,8 @@ row() { # row LABEL KEY
   row "no-op up -d" noop
   row "ps" ps
   row "down" down
-  if [ -s "$bench_tmp/engine-bugs" ]; then
-    echo
-    echo "The engine's stale-endpoint bug (moby/moby#42119) left a network behind in:" \
-      "$(sort "$bench_tmp/engine-bugs" | uniq -c | awk '{ printf "%s%s (%dx)", sep, $2, $1; sep = ", " }')."
-  fi
+  engine_bug_note
 } >"$out"
 
 cat "$out"
-if [ "$update_doc" = 1 ] && [ -f "$bench_root/docs/PERFORMANCE.md" ]; then
-  awk -v f="$out" '
-    /<!-- large:begin -->/ { print; while ((getline l < f) > 0) print l; skip = 1; next }
-    /<!-- large:end -->/ { skip = 0 }
-    !skip { print }' "$bench_root/docs/PERFORMANCE.md" >"$bench_tmp/perf.md"
-  cp "$bench_tmp/perf.md" "$bench_root/docs/PERFORMANCE.md"
-  echo "bench: results written to $out and docs/PERFORMANCE.md" >&2
-fi
+[ "$update_doc" = 0 ] || update_doc_section large "$out"

@@ -8,6 +8,11 @@
 #   raw_up / raw_down      the engine floor: the same containers through parallel raw Engine
 #                          API calls (curl on the socket), no compose logic at all
 #   machine_description    a markdown paragraph about this machine and the tools' versions
+#   bench_workspace        a temporary directory (bench_tmp) with the samples file (samples) and
+#                          the list of projects (projects) removed, with it, on exit
+#   engine_bug_note        a sentence naming the runs the engine's stale-endpoint bug hit, if any
+#   update_doc_section NAME FILE  replaces docs/PERFORMANCE.md's text between its NAME markers
+#                          (<!-- NAME:begin --> and <!-- NAME:end -->) with FILE
 
 bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JCOMPOSE="$bench_root/jcompose"
@@ -126,4 +131,37 @@ machine_description() {
   echo "Engine: Docker $(docker version -f '{{.Server.Version}}' 2>/dev/null) (API $(docker version -f '{{.Server.APIVersion}}' 2>/dev/null))."
   echo "Peers: $(docker-compose version --short 2>/dev/null | sed 's/^/docker-compose /')," \
     "$("$JCOMPOSE" version 2>/dev/null | head -n2 | tr '\n' ' ')."
+}
+
+bench_workspace() {
+  bench_tmp="$(mktemp -d)"
+  samples="$bench_tmp/samples"
+  : >"$samples"
+  projects=()
+  trap bench_workspace_cleanup EXIT
+}
+
+bench_workspace_cleanup() {
+  local p
+  for p in "${projects[@]}"; do bench_cleanup_project "$p"; done
+  rm -rf "$bench_tmp"
+}
+
+engine_bug_note() {
+  if [ -s "$bench_tmp/engine-bugs" ]; then
+    echo
+    echo "The engine's stale-endpoint bug (moby/moby#42119) left a network behind in:" \
+      "$(sort "$bench_tmp/engine-bugs" | uniq -c | awk '{ printf "%s%s (%dx)", sep, $2, $1; sep = ", " }')."
+  fi
+}
+
+update_doc_section() {
+  local name="$1" file="$2" doc="$bench_root/docs/PERFORMANCE.md"
+  [ -f "$doc" ] || return 0
+  awk -v f="$file" -v b="<!-- $name:begin -->" -v e="<!-- $name:end -->" '
+    $0 == b { print; while ((getline l < f) > 0) print l; skip = 1; next }
+    $0 == e { skip = 0 }
+    !skip { print }' "$doc" >"$bench_tmp/doc.md"
+  cp "$bench_tmp/doc.md" "$doc"
+  echo "bench: results written to $file and docs/PERFORMANCE.md" >&2
 }
