@@ -28,9 +28,7 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [-r RUNS] [-s SIZES] [-o OUT.md] [--quick]" >&2; exit 2 ;;
   esac
 done
-update_doc=0
-if [ -z "$out" ]; then out="$here/results/latest.md"; update_doc=1; fi
-mkdir -p "$(dirname "$out")"
+results_file latest
 
 bench_workspace
 

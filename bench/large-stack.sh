@@ -22,9 +22,7 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [-n SERVICES] [-r RUNS] [-o OUT.md]" >&2; exit 2 ;;
   esac
 done
-update_doc=0
-if [ -z "$out" ]; then out="$here/results/large.md"; update_doc=1; fi
-mkdir -p "$(dirname "$out")"
+results_file large
 
 bench_workspace
 

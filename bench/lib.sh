@@ -10,6 +10,8 @@
 #   machine_description    a markdown paragraph about this machine and the tools' versions
 #   bench_workspace        a temporary directory (bench_tmp) with the samples file (samples) and
 #                          the list of projects (projects) removed, with it, on exit
+#   results_file NAME      where the report goes: out when -o set it, else
+#                          bench/results/NAME.md and PERFORMANCE.md's section (update_doc=1)
 #   engine_bug_note        a sentence naming the runs the engine's stale-endpoint bug hit, if any
 #   update_doc_section NAME FILE  replaces docs/PERFORMANCE.md's text between its NAME markers
 #                          (<!-- NAME:begin --> and <!-- NAME:end -->) with FILE
@@ -145,6 +147,12 @@ bench_workspace_cleanup() {
   local p
   for p in "${projects[@]}"; do bench_cleanup_project "$p"; done
   rm -rf "$bench_tmp"
+}
+
+results_file() {
+  update_doc=0
+  if [ -z "$out" ]; then out="$bench_root/bench/results/$1.md"; update_doc=1; fi
+  mkdir -p "$(dirname "$out")"
 }
 
 engine_bug_note() {
