@@ -22,6 +22,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +36,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Runs a plan against the engine. It makes no decisions: each step runs on its own virtual
- * thread as soon as the steps it comes after have succeeded, with at most {@code parallelism}
- * engine operations at once. A failed step fails the steps after it (they are reported as not
- * started); independent steps carry on.
+ * Runs a plan against the engine. It makes no decisions: each step runs on its own thread as
+ * soon as the steps it comes after have succeeded, with at most {@code parallelism} engine
+ * operations at once, and stop requests paced by the containers' exits ({@link StopPacer}). A
+ * failed step fails the steps after it (they are reported as not started); independent steps
+ * carry on.
  */
 public final class Executor {
 
@@ -145,8 +148,13 @@ public final class Executor {
         Map<Integer, CompletableFuture<Void>> futures = new LinkedHashMap<>();
         Map<Integer, Failure> failures = new ConcurrentHashMap<>();
         Semaphore permits = new Semaphore(parallelism);
-        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(STEP_THREADS)) {
-            for (Step step : plan.steps()) {
+        long stops = plan.steps().stream()
+                .filter(s -> s.action() instanceof Action.StopContainer).count();
+        try (StopPacer pacer = StopPacer.forStops(engine, ContainerSpecs.projectLabel(project),
+                stops);
+                ExecutorService threads = Executors.newThreadPerTaskExecutor(STEP_THREADS)) {
+            Map<Integer, Integer> chains = chains(plan);
+            for (Step step : byLongestChain(plan, chains)) {
                 List<CompletableFuture<Void>> before = step.after().stream()
                         .map(futures::get).toList();
                 CompletableFuture<Void> f = CompletableFuture
@@ -157,7 +165,7 @@ public final class Executor {
                                 throw new Skipped();
                             }
                             try {
-                                run(step.action(), ids, permits);
+                                run(step.action(), ids, permits, pacer, chains.get(step.id()));
                                 return null;
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
@@ -195,15 +203,43 @@ public final class Executor {
         }
     }
 
-    private void run(Action action, Map<String, String> ids, Semaphore permits)
-            throws InterruptedException {
+    /**
+     * Each step's longest chain: the most steps, itself included, that run one after another
+     * from it to the end of the plan. The plan lists a step after those it comes after.
+     */
+    static Map<Integer, Integer> chains(Plan plan) {
+        Map<Integer, Integer> chains = new HashMap<>();
+        List<Step> steps = plan.steps();
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            Step s = steps.get(i);
+            int chain = chains.merge(s.id(), 1, Math::max);
+            for (int before : s.after()) {
+                chains.merge(before, chain + 1, Math::max);
+            }
+        }
+        return chains;
+    }
+
+    /**
+     * The steps, those with the longest chains first (then in the plan's order): an order in
+     * which every step still comes after those it waits for (their chains are longer), and in
+     * which the runnable steps that others wait on start first.
+     */
+    private static List<Step> byLongestChain(Plan plan, Map<Integer, Integer> chains) {
+        List<Step> steps = new ArrayList<>(plan.steps());
+        steps.sort(Comparator.comparingInt((Step s) -> -chains.get(s.id())));
+        return steps;
+    }
+
+    private void run(Action action, Map<String, String> ids, Semaphore permits,
+            StopPacer pacer, int chain) throws InterruptedException {
         if (action instanceof Action.AwaitService a) {
             await(a);
             return;
         }
         permits.acquire();
         try {
-            perform(action, ids);
+            perform(action, ids, pacer, chain);
         } finally {
             permits.release();
         }
@@ -239,7 +275,8 @@ public final class Executor {
         }
     }
 
-    private void perform(Action action, Map<String, String> ids) {
+    private void perform(Action action, Map<String, String> ids, StopPacer pacer, int chain)
+            throws InterruptedException {
         String r = action.resource();
         switch (action) {
             case Action.PullImage p -> {
@@ -323,7 +360,12 @@ public final class Executor {
                 }
                 // a failing pre_stop hook does not keep the container running, but the
                 // command fails (as docker compose's) and what waits on this stop is not done
-                engine.stopContainer(s.containerId(), s.timeout());
+                pacer.beforeStop(s.containerId(), chain);
+                try {
+                    engine.stopContainer(s.containerId(), s.timeout());
+                } finally {
+                    pacer.exited(s.containerId());
+                }
                 if (failed != null) {
                     progress.on(ProgressEvent.error(r, "Error", failed));
                     throw new EngineException(failed);
