@@ -4,7 +4,6 @@ import dev.jcompose.api.BuildOptions;
 import dev.jcompose.api.StandardComposeService;
 import dev.jcompose.model.Project;
 import dev.jcompose.planner.ImagePlanner;
-import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.planner.progress.ProgressListener;
 import java.util.ArrayList;
@@ -63,7 +62,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         Project project = root.loader().load(services);
         BuildOptions options = new BuildOptions(new ImagePlanner.BuildOptions(services, noCache,
-                pull, args), dryRun, Executor.DEFAULT_PARALLELISM);
+                pull, args), dryRun, root.parallelism());
         var service = quiet ? new StandardComposeService(root.engine(), ProgressListener.NONE)
                 : root.service();
         Plan plan = service.build(project, options);

@@ -2,7 +2,6 @@ package dev.jcompose.cli;
 
 import dev.jcompose.api.LifecycleCommand;
 import dev.jcompose.model.Project;
-import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.plan.Plan;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ abstract class ContainerCommand implements Callable<Integer> {
     /** The command with this subclass's options; the defaults unless overridden. */
     LifecycleCommand command() {
         return new LifecycleCommand(kind(), services, timeout(), null, false, false, dryRun,
-                Executor.DEFAULT_PARALLELISM);
+                root.parallelism());
     }
 
     Duration timeout() {

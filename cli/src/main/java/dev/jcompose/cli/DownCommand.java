@@ -4,7 +4,6 @@ import dev.jcompose.api.DownOptions;
 import dev.jcompose.model.Project;
 import dev.jcompose.planner.DownPlanOptions;
 import dev.jcompose.planner.Reconciler;
-import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.plan.Plan;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,7 +66,7 @@ final class DownCommand implements Callable<Integer> {
         }
         DownOptions options = new DownOptions(new DownPlanOptions(volumes, removeOrphans,
                 timeout == null ? null : Duration.ofSeconds(timeout), rmi, services), dryRun,
-                Executor.DEFAULT_PARALLELISM);
+                root.parallelism());
         Plan plan = root.service().down(name, project, options);
         if (dryRun) {
             root.console().out().print(plan);

@@ -136,7 +136,7 @@ final class EngineWarmUp {
      * warm-up could start. {@code CommandLineStartupTest} checks both against the annotations.
      */
     static final Set<String> VALUED_ROOT_OPTIONS = Set.of("-f", "--file", "-p", "--project-name",
-            "--project-directory", "--env-file", "--profile", "--progress", "--ansi");
+            "--project-directory", "--env-file", "--profile", "--progress", "--ansi", "--parallel");
 
     static final Set<String> COMMAND_NAMES = Set.of("up", "down", "ps", "logs", "config",
             "version", "build", "pull", "push", "start", "stop", "restart", "kill", "pause",

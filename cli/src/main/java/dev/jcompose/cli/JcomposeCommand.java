@@ -7,6 +7,7 @@ import dev.jcompose.api.StandardComposeService;
 import dev.jcompose.cli.progress.ProgressRenderers;
 import dev.jcompose.model.Problem;
 import dev.jcompose.planner.engine.Engine;
+import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.progress.ProgressListener;
 import dev.jcompose.runtime.DockerEngine;
 import dev.jcompose.runtime.DockerHosts;
@@ -108,6 +109,11 @@ public final class JcomposeCommand implements Runnable {
     @Option(names = "--ansi", paramLabel = "WHEN",
             description = "Control characters: never, always, auto (default: auto).")
     String ansi = "auto";
+
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Most engine operations at once, -1 for no limit (default: 64, or "
+                    + "COMPOSE_PARALLEL_LIMIT).")
+    Integer parallel;
 
     @Option(names = "--verbose", description = "Show debug output and stack traces.")
     boolean verbose;
@@ -216,6 +222,33 @@ public final class JcomposeCommand implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this),
                 "no command given; run jcompose --help to see the commands");
+    }
+
+    /**
+     * The most engine operations a command runs at once: {@code --parallel}, else
+     * {@code COMPOSE_PARALLEL_LIMIT}, else {@link Executor#DEFAULT_PARALLELISM}; -1 is no limit.
+     */
+    int parallelism() {
+        if (parallel != null) {
+            return parallelism(Integer.toString(parallel), "--parallel");
+        }
+        String env = console.env().get("COMPOSE_PARALLEL_LIMIT");
+        if (env != null && !env.isBlank()) {
+            return parallelism(env.strip(), "COMPOSE_PARALLEL_LIMIT");
+        }
+        return Executor.DEFAULT_PARALLELISM;
+    }
+
+    /** {@code value} of {@code source} as a parallelism, or a usage error naming both. */
+    static int parallelism(String value, String source) {
+        if (value.matches("[1-9][0-9]{0,8}")) {
+            return Integer.parseInt(value);
+        }
+        if (value.equals("-1")) {
+            return Integer.MAX_VALUE;
+        }
+        throw CommandException.usage(source + " " + value + " is not valid: give the most "
+                + "engine operations at once (1 or more), or -1 for no limit");
     }
 
     Console console() {

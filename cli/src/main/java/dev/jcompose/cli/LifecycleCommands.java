@@ -4,7 +4,6 @@ import dev.jcompose.api.LifecycleCommand;
 import dev.jcompose.api.LifecycleCommand.Kind;
 import dev.jcompose.api.PsOptions;
 import dev.jcompose.model.Project;
-import dev.jcompose.planner.exec.Executor;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -58,7 +57,7 @@ final class LifecycleCommands {
         @Override
         LifecycleCommand command() {
             return new LifecycleCommand(kind(), services, null, signal, false, false, dryRun,
-                    Executor.DEFAULT_PARALLELISM);
+                    root.parallelism());
         }
     }
 
@@ -98,7 +97,7 @@ final class LifecycleCommands {
         @Override
         LifecycleCommand command() {
             return new LifecycleCommand(kind(), services, timeout(), null, stop, volumes, dryRun,
-                    Executor.DEFAULT_PARALLELISM);
+                    root.parallelism());
         }
 
         /** As docker compose: without -f, name what goes and ask; no answer is no. */

@@ -14,7 +14,6 @@ import dev.jcompose.planner.engine.EngineException;
 import dev.jcompose.planner.engine.ImageSummary;
 import dev.jcompose.planner.engine.ProcessList;
 import dev.jcompose.planner.engine.Subscription;
-import dev.jcompose.planner.exec.Executor;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ final class MoreCommands {
     private static void converge(JcomposeCommand root, UpPlanOptions plan)
             throws InterruptedException {
         root.service().up(root.loader().load(plan.services()), new UpOptions(plan, false, false,
-                null, Executor.DEFAULT_PARALLELISM));
+                null, root.parallelism()));
     }
 
     @Command(name = "wait", description = "Block until the services' containers stop; exit "
@@ -88,7 +87,7 @@ final class MoreCommands {
                 }
                 var project = root.loader().loadIfPresent();
                 root.service().down(name, project, new DownOptions(
-                        DownPlanOptions.defaults(), false, Executor.DEFAULT_PARALLELISM));
+                        DownPlanOptions.defaults(), false, root.parallelism()));
                 return code;
             }
             Integer first = null;

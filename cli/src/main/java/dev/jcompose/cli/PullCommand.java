@@ -4,7 +4,6 @@ import dev.jcompose.api.PullOptions;
 import dev.jcompose.api.StandardComposeService;
 import dev.jcompose.model.Project;
 import dev.jcompose.planner.ImagePlanner;
-import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.planner.progress.ProgressListener;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ final class PullCommand implements Callable<Integer> {
         Project project = root.loader().load(services);
         PullOptions options = new PullOptions(new ImagePlanner.PullOptions(services,
                 includeDeps, ignoreFailures, ignoreBuildable), dryRun,
-                Executor.DEFAULT_PARALLELISM);
+                root.parallelism());
         var service = quiet ? new StandardComposeService(root.engine(), ProgressListener.NONE)
                 : root.service();
         Plan plan = service.pull(project, options);

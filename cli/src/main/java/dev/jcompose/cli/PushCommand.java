@@ -4,7 +4,6 @@ import dev.jcompose.api.PushOptions;
 import dev.jcompose.api.StandardComposeService;
 import dev.jcompose.model.Project;
 import dev.jcompose.planner.ImagePlanner;
-import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.planner.progress.ProgressListener;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ final class PushCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Project project = root.loader().load(services);
         PushOptions options = new PushOptions(new ImagePlanner.PushOptions(services,
-                ignoreFailures), dryRun, Executor.DEFAULT_PARALLELISM);
+                ignoreFailures), dryRun, root.parallelism());
         var service = quiet ? new StandardComposeService(root.engine(), ProgressListener.NONE)
                 : root.service();
         Plan plan = service.push(project, options);

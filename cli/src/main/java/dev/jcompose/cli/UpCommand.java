@@ -3,7 +3,6 @@ package dev.jcompose.cli;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.model.Project;
 import dev.jcompose.planner.UpPlanOptions;
-import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.plan.Plan;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,7 +118,8 @@ final class UpCommand implements Callable<Integer> {
     Integer timeout;
 
     @Option(names = "--parallel", paramLabel = "N",
-            description = "Most engine operations at once (default: 64, or COMPOSE_PARALLEL_LIMIT).")
+            description = "Most engine operations at once, -1 for no limit (default: the global "
+                    + "--parallel, COMPOSE_PARALLEL_LIMIT or 64).")
     Integer parallel;
 
     @Parameters(paramLabel = "SERVICE", description = "Services to start (default: all).")
@@ -147,6 +147,7 @@ final class UpCommand implements Callable<Integer> {
             throw CommandException.usage("--build and --no-build cannot be used together");
         }
         checkRecreateFlags(forceRecreate, noRecreate, alwaysRecreateDeps);
+        int parallelism = parallelism();
         Project project = root.loader().load(services);
         UpPlanOptions plan = new UpPlanOptions(services, noDeps, forceRecreate, noRecreate,
                 removeOrphans, scale, noStart, pull, build, noBuild,
@@ -156,7 +157,7 @@ final class UpCommand implements Callable<Integer> {
                 .withAllResources(root.allResources)
                 .withRecreateVolumes(yes);
         UpOptions options = new UpOptions(plan, dryRun, waitForServices,
-                waitTimeout == null ? null : Duration.ofSeconds(waitTimeout), parallelism());
+                waitTimeout == null ? null : Duration.ofSeconds(waitTimeout), parallelism);
         boolean attached = !detach && !noStart && !waitForServices && !dryRun;
         if ((abortOnExit || abortOnFailure || exitCodeFrom != null) && !attached) {
             throw CommandException.usage("--abort-on-container-exit, "
@@ -191,13 +192,7 @@ final class UpCommand implements Callable<Integer> {
     }
 
     private int parallelism() {
-        if (parallel != null) {
-            return parallel;
-        }
-        String env = root.console().env().get("COMPOSE_PARALLEL_LIMIT");
-        if (env != null && env.matches("\\d+")) {
-            return Integer.parseInt(env);
-        }
-        return Executor.DEFAULT_PARALLELISM;
+        return parallel != null ? JcomposeCommand.parallelism(Integer.toString(parallel),
+                "up --parallel") : root.parallelism();
     }
 }

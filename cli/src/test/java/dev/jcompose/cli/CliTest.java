@@ -146,6 +146,24 @@ class CliTest {
     }
 
     @Test
+    void theParallelLimitIsANumberOrMinusOneFromTheOptionOrTheEnvironment() {
+        assertEquals(8, JcomposeCommand.parallelism("8", "--parallel"));
+        assertEquals(Integer.MAX_VALUE, JcomposeCommand.parallelism("-1", "--parallel"));
+        CliRunner.Result zero = new CliRunner(dir).run("-p", "demo", "--parallel", "0", "down");
+        assertEquals(2, zero.exitCode(), zero.toString());
+        assertTrue(zero.err().contains("--parallel 0 is not valid: give the most engine "
+                + "operations at once (1 or more), or -1 for no limit"), zero.toString());
+        CliRunner.Result env = new CliRunner(dir).env("COMPOSE_PARALLEL_LIMIT", "lots")
+                .run("-p", "demo", "stop");
+        assertEquals(2, env.exitCode(), env.toString());
+        assertTrue(env.err().contains("COMPOSE_PARALLEL_LIMIT lots is not valid"),
+                env.toString());
+        CliRunner.Result up = new CliRunner(dir).run("-p", "demo", "up", "--parallel", "-3");
+        assertEquals(2, up.exitCode(), up.toString());
+        assertTrue(up.err().contains("up --parallel -3 is not valid"), up.toString());
+    }
+
+    @Test
     void noEngineIsOneClearMessage() throws IOException {
         Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: busybox\n");
         CliRunner.Result r = new CliRunner(dir)

@@ -202,7 +202,8 @@ class LifecycleIT {
         assertEquals("running", state("db"));
         assertEquals("running", state("app"));
 
-        ok(cli.run("-p", project, "--progress", "quiet", "down", "-t", "1"));
+        // one engine operation at a time (the global --parallel): still everything goes
+        ok(cli.run("-p", project, "--progress", "quiet", "--parallel", "1", "down", "-t", "1"));
         try (DockerClient docker = Cleanup.docker()) {
             String label = "com.docker.compose.project=" + project;
             assertTrue(docker.listContainersCmd().withShowAll(true).withLabelFilter(
