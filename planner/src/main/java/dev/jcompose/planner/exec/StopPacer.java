@@ -175,6 +175,16 @@ final class StopPacer implements AutoCloseable {
         }
     }
 
+    /** How many stops are waiting for a slot. */
+    int waitingStops() {
+        lock.lock();
+        try {
+            return waiting.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Whether the engine's events are heard (exits free slots as they come). */
     boolean hearsExits() {
         lock.lock();

@@ -44,6 +44,14 @@ class StopPacerTest {
         }, task -> Thread.ofPlatform().daemon().start(task));
     }
 
+    private static void awaitWaiting(StopPacer pacer, int stops) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (pacer.waitingStops() < stops && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(stops, pacer.waitingStops());
+    }
+
     private static StopPacer listening(StopPacer pacer) {
         pacer.listening(new Subscription() {
             @Override
@@ -111,9 +119,9 @@ class StopPacerTest {
         try (StopPacer pacer = listening(new StopPacer(1, LONG, LONG))) {
             pacer.beforeStop("a", 1);
             CompletableFuture<Void> shortChain = stopLater(pacer, "short", 2);
-            Thread.sleep(100); // waiting first
+            awaitWaiting(pacer, 1); // waiting first
             CompletableFuture<Void> longChain = stopLater(pacer, "long", 5);
-            Thread.sleep(100);
+            awaitWaiting(pacer, 2);
             pacer.exited("a");
             longChain.get(10, TimeUnit.SECONDS);
             assertThrows(TimeoutException.class,
