@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,11 +45,18 @@ class StopPacerTest {
         }, task -> Thread.ofPlatform().daemon().start(task));
     }
 
-    private static void awaitWaiting(StopPacer pacer, int stops) throws InterruptedException {
+    /** Polls until {@code condition} holds, for at most 10 s; then asserts it. */
+    private static void eventually(BooleanSupplier condition, String what)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (pacer.waitingStops() < stops && System.nanoTime() < deadline) {
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
+        assertTrue(condition.getAsBoolean(), what);
+    }
+
+    private static void awaitWaiting(StopPacer pacer, int stops) throws InterruptedException {
+        eventually(() -> pacer.waitingStops() >= stops, stops + " stops waiting");
         assertEquals(stops, pacer.waitingStops());
     }
 
@@ -156,11 +164,7 @@ class StopPacerTest {
         assertEquals(3, ids.size());
         try (StopPacer pacer = StopPacer.forStops(engine, ContainerSpecs.projectLabel("demo"), 3,
                 2, LONG, LONG)) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!pacer.hearsExits() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            assertTrue(pacer.hearsExits());
+            eventually(pacer::hearsExits, "the pacer hears the engine's events");
             pacer.beforeStop(ids.get(0), 1);
             pacer.beforeStop(ids.get(1), 1);
             CompletableFuture<Void> third = stopLater(pacer, ids.get(2), 1);
@@ -197,10 +201,7 @@ class StopPacerTest {
 
         int slots = Math.max(2, Runtime.getRuntime().availableProcessors());
         try (StopPacer pacer = StopPacer.forStops(engine, Map.of("p", "x"), slots + 1)) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!engine.calls().contains("events") && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            eventually(() -> engine.calls().contains("events"), "an event subscription");
             assertEquals(1, engine.calls().stream().filter("events"::equals).count());
             assertTrue(pacer.pacing());
         }
