@@ -68,6 +68,8 @@ final class MoreCommands {
                         + " in project " + name, ExitCodes.FAILURE);
             }
             if (downProject) {
+                // checked now: a bad limit is a usage error before the wait, not after it
+                int parallelism = root.parallelism();
                 // the first container to stop decides; then the whole project goes
                 CompletableFuture<Integer> first = new CompletableFuture<>();
                 for (ContainerInfo c : containers) {
@@ -87,7 +89,7 @@ final class MoreCommands {
                 }
                 var project = root.loader().loadIfPresent();
                 root.service().down(name, project, new DownOptions(
-                        DownPlanOptions.defaults(), false, root.parallelism()));
+                        DownPlanOptions.defaults(), false, parallelism));
                 return code;
             }
             Integer first = null;
