@@ -21,14 +21,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$here/lib.sh"
 
 n=30; runs=3; out=""
-while [ $# -gt 0 ]; do
-  case "$1" in
-    -n) n="$2"; shift 2 ;;
-    -r) runs="$2"; shift 2 ;;
-    -o) out="$2"; shift 2 ;;
-    *) echo "usage: $0 [-n SERVICES] [-r RUNS] [-o OUT.md]" >&2; exit 2 ;;
-  esac
-done
+stack_options "$@"
 results_file engine-cpu
 
 bench_workspace

@@ -10,6 +10,8 @@
 #   machine_description    a markdown paragraph about this machine and the tools' versions
 #   bench_workspace        a temporary directory (bench_tmp) with the samples file (samples) and
 #                          the list of projects (projects) removed, with it, on exit
+#   stack_options ARGS..   reads -n SERVICES, -r RUNS and -o OUT.md into n, runs and out (the
+#                          caller sets the defaults first)
 #   results_file NAME      where the report goes: out when -o set it, else
 #                          bench/results/NAME.md and PERFORMANCE.md's section (update_doc=1)
 #   engine_bug_note        a sentence naming the runs the engine's stale-endpoint bug hit, if any
@@ -147,6 +149,17 @@ bench_workspace_cleanup() {
   local p
   for p in "${projects[@]}"; do bench_cleanup_project "$p"; done
   rm -rf "$bench_tmp"
+}
+
+stack_options() {
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      -n) n="$2"; shift 2 ;;
+      -r) runs="$2"; shift 2 ;;
+      -o) out="$2"; shift 2 ;;
+      *) echo "usage: $0 [-n SERVICES] [-r RUNS] [-o OUT.md]" >&2; exit 2 ;;
+    esac
+  done
 }
 
 results_file() {
