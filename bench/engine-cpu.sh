@@ -11,7 +11,8 @@
 #   containerd, shims, runc  containerd, and each container's shim with the runc runs it reaps
 #   containers               each container's init (init: true) and what it runs
 #
-# The engine's total over the machine's cores is what no client can go below on this machine.
+# The machine's busy time less the client's own, over its cores, is what no client can go below
+# on this machine: the report ends with it, from the floor's runs.
 #
 # Usage: bench/engine-cpu.sh [-n SERVICES] [-r RUNS] [-o OUT.md]   (defaults: 30 services, 3 runs)
 # Writes the markdown results to OUT (default: bench/results/engine-cpu.md) and, unless -o is
