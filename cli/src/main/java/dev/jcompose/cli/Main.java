@@ -1,5 +1,6 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.api.TargetFactory;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,8 +40,13 @@ public final class Main {
         return System.console() != null;
     }
 
-    /** Runs one command line; returns its exit code. */
+    /** Runs one command line on the local target; returns its exit code. */
     public static int run(Console console, String... args) {
-        return JcomposeCommand.commandLine(console, args).execute(args);
+        return run(console, TargetFactory.local(), args);
+    }
+
+    /** Runs one command line on the targets {@code targets} opens; returns its exit code. */
+    public static int run(Console console, TargetFactory targets, String... args) {
+        return JcomposeCommand.commandLine(console, targets, args).execute(args);
     }
 }

@@ -1,7 +1,7 @@
 package dev.jcompose.cli;
 
-import dev.jcompose.planner.engine.EngineException;
-import dev.jcompose.planner.engine.EngineInfo;
+import dev.jcompose.api.ComposeException;
+import dev.jcompose.api.EngineVersion;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,7 +10,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code version}: jcompose's, Java's and the engine's versions. */
 @Command(name = "version", description = "Show the jcompose, Java and engine versions.")
-final class VersionCommand implements Callable<Integer> {
+public final class VersionCommand implements Callable<Integer> {
 
     @ParentCommand
     JcomposeCommand root;
@@ -33,10 +33,10 @@ final class VersionCommand implements Callable<Integer> {
         out.println("Java " + System.getProperty("java.version") + " ("
                 + System.getProperty("java.vm.name") + ")");
         try {
-            EngineInfo info = root.engine().info();
+            EngineVersion info = root.quietService().version();
             out.println("Engine " + info.version() + " (API " + info.apiVersion() + ") at "
                     + info.host());
-        } catch (EngineException e) {
+        } catch (ComposeException e) {
             out.println("Engine: not reachable: " + e.getMessage());
         }
         out.flush();
