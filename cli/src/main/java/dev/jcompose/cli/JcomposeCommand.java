@@ -107,7 +107,7 @@ public final class JcomposeCommand implements Runnable {
     private final TargetFactory targets;
     private ComposeTarget target;
     private ProgressListener progressListener;
-    private PsPrefetch prefetch = new PsPrefetch();
+    private Startup startup = Startup.none();
 
     JcomposeCommand(Console console, TargetFactory targets) {
         this.console = console;
@@ -129,7 +129,7 @@ public final class JcomposeCommand implements Runnable {
      */
     static CommandLine commandLine(Console console, TargetFactory targets, String... args) {
         JcomposeCommand root = new JcomposeCommand(console, targets);
-        root.prefetch = Startup.begin(console, root::target, args);
+        root.startup = Startup.begin(console, root::target, args);
         CommandLine cl = new CommandLine(root, new Factory(root));
         Class<?> invoked = invokedCommand(cl.getCommandSpec(), args);
         (invoked == null || invoked == CommandLine.HelpCommand.class ? COMMANDS
@@ -253,11 +253,11 @@ public final class JcomposeCommand implements Runnable {
 
     /** The listing {@code ps} answers from, taken while the command line was read. */
     PsPrefetch prefetch() {
-        return prefetch;
+        return startup.prefetch();
     }
 
     ProjectLoader loader() {
-        return new ProjectLoader(projectOptions(), this::warn, console.in());
+        return new ProjectLoader(projectOptions(), this::warn, console.in(), startup.parsed());
     }
 
     void warn(Problem p) {
