@@ -124,7 +124,7 @@ final class FileObjects implements Transformer {
             try {
                 return ctx.files().read(Path.of(def.file()));
             } catch (IOException e) {
-                ctx.findings().error(at, "cannot read " + def.file() + ": " + e.getMessage());
+                ctx.findings().error(at, ctx.cannotRead(def.file(), e));
                 return null;
             }
         }

@@ -32,8 +32,8 @@ final class MountedFiles {
             try (Stream<Path> listing = Files.list(source)) {
                 listing.filter(Files::isRegularFile).sorted().forEach(files::add);
             } catch (IOException e) {
-                ctx.findings().error(ctx.path("volumes", index), "cannot list " + source + ": "
-                        + e.getMessage());
+                ctx.findings().error(ctx.path("volumes", index),
+                        ctx.cannotRead(source.toString(), e));
                 return;
             }
         } else {
@@ -43,8 +43,8 @@ final class MountedFiles {
             try {
                 FileData.put(cm, Names.dataKey(f.getFileName().toString()), ctx.files().read(f));
             } catch (IOException e) {
-                ctx.findings().error(ctx.path("volumes", index), "cannot read " + f
-                        + " to put it in a ConfigMap: " + e.getMessage());
+                ctx.findings().error(ctx.path("volumes", index),
+                        ctx.cannotRead(f.toString(), e));
                 return;
             }
         }

@@ -31,6 +31,25 @@ public record ServiceContext(Project project, Service service, ConvertOptions op
         findings.warn(path(keys), message);
     }
 
+    /** {@code file} as users wrote it: relative to the project's directory when inside it. */
+    public String display(String file) {
+        java.nio.file.Path p = java.nio.file.Path.of(file);
+        java.nio.file.Path dir = project.workingDir();
+        if (dir == null || !p.isAbsolute() || !dir.isAbsolute()) {
+            return file;
+        }
+        String relative = dir.relativize(p).toString();
+        return relative.isEmpty() ? "." : relative;
+    }
+
+    /** Why {@code file} could not be read, in a few words. */
+    public String cannotRead(String file, java.io.IOException e) {
+        String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e.getMessage();
+        return "cannot read " + display(file) + ": " + why;
+    }
+
     public String serviceName() {
         return service.name();
     }

@@ -111,7 +111,7 @@ final class Volumes implements Transformer {
         } else if (type.equals("configmap")) {
             MountedFiles.mount(ctx, draft, v, index);
         } else {
-            ctx.warn("bind mount of " + v.source() + ": a host path has no Kubernetes meaning "
+            ctx.warn("bind mount of " + ctx.display(v.source()) + ": a host path has no Kubernetes meaning "
                     + "(pods run on any node); left out. Label the service "
                     + "kompose.volume.type: configMap to ship the files in a ConfigMap, or "
                     + "hostPath to mount the node's path", "volumes", index);
