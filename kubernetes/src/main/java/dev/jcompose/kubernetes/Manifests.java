@@ -4,10 +4,14 @@ import dev.jcompose.kubernetes.convert.ManifestCodec;
 import dev.jcompose.kubernetes.convert.ObjectSet;
 import dev.jcompose.model.Problem;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * A project as Kubernetes objects, in apply order, with the warnings of its conversion (each at
@@ -48,6 +52,39 @@ public record Manifests(String project, String namespace, List<HasMetadata> obje
                     + ManifestCodec.yaml(o));
         }
         return out;
+    }
+
+    /**
+     * Writes {@link #files()} into {@code dir} (made if missing), and removes the files an
+     * earlier {@code convert} wrote there (they begin with {@link #HEADER}) that this one does
+     * not: objects no longer in the project. Other files are left alone.
+     *
+     * @return the names of the files written
+     */
+    public List<String> writeTo(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, String> files = files();
+        try (Stream<Path> listing = Files.list(dir)) {
+            for (Path old : listing.filter(p -> p.toString().endsWith(".yaml")
+                    && Files.isRegularFile(p)).toList()) {
+                if (!files.containsKey(old.getFileName().toString()) && ours(old)) {
+                    Files.delete(old);
+                }
+            }
+        }
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Files.writeString(dir.resolve(f.getKey()), f.getValue());
+        }
+        return List.copyOf(files.keySet());
+    }
+
+    private static boolean ours(Path file) throws IOException {
+        try (var reader = Files.newBufferedReader(file)) {
+            String first = reader.readLine();
+            return first != null && first.startsWith(HEADER);
+        } catch (java.nio.charset.MalformedInputException e) {
+            return false;
+        }
     }
 
     static String fileName(HasMetadata o) {

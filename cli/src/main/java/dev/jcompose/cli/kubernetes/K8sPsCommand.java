@@ -1,0 +1,54 @@
+package dev.jcompose.cli.kubernetes;
+
+import dev.jcompose.api.KubernetesTarget;
+import dev.jcompose.cli.CommandContext;
+import dev.jcompose.kubernetes.PodInfo;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code k8s ps}: the project's pods. */
+@Command(name = "ps", description = "List the project's pods on the cluster.")
+public final class K8sPsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NAME",
+            description = "The project's namespace (default: the project's name).")
+    String namespace;
+
+    @Mixin
+    ClusterMixin cluster = new ClusterMixin();
+
+    @Override
+    public Integer call() throws Exception {
+        CommandContext ctx = CommandContext.of(spec);
+        String project = ctx.loader().projectName();
+        List<PodInfo> pods;
+        try (KubernetesClient client = cluster.client(ctx.env())) {
+            pods = new KubernetesTarget(client, ctx.progress()).ps(project,
+                    Namespaces.of(namespace, project));
+        }
+        print(ctx.out(), pods);
+        return 0;
+    }
+
+    static void print(PrintWriter out, List<PodInfo> pods) {
+        String format = "%-40s %-20s %-20s %-6s %s%n";
+        out.printf(format, "NAME", "SERVICE", "STATUS", "READY", "RESTARTS");
+        for (PodInfo p : pods) {
+            out.printf(format, p.name(), p.service(), p.status(), p.ready(), p.restarts());
+        }
+        out.flush();
+    }
+}
