@@ -25,20 +25,16 @@ public final class K8sDownCommand implements Callable<Integer> {
             description = "Also delete the claims (the data) and the project's namespace.")
     boolean volumes;
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NAME",
-            description = "The project's namespace (default: the project's name).")
-    String namespace;
-
     @Mixin
-    ClusterMixin cluster = new ClusterMixin();
+    ProjectNamespaceMixin where = new ProjectNamespaceMixin();
 
     @Override
     public Integer call() throws Exception {
         CommandContext ctx = CommandContext.of(spec);
         String project = ctx.loader().projectName();
-        try (KubernetesClient client = cluster.client(ctx.env())) {
+        try (KubernetesClient client = where.cluster.client(ctx.env())) {
             new KubernetesTarget(client, ctx.progress()).down(project,
-                    Namespaces.of(namespace, project), volumes);
+                    where.namespace(project), volumes);
         }
         return 0;
     }

@@ -23,21 +23,17 @@ public final class K8sPsCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
     boolean help;
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NAME",
-            description = "The project's namespace (default: the project's name).")
-    String namespace;
-
     @Mixin
-    ClusterMixin cluster = new ClusterMixin();
+    ProjectNamespaceMixin where = new ProjectNamespaceMixin();
 
     @Override
     public Integer call() throws Exception {
         CommandContext ctx = CommandContext.of(spec);
         String project = ctx.loader().projectName();
         List<PodInfo> pods;
-        try (KubernetesClient client = cluster.client(ctx.env())) {
+        try (KubernetesClient client = where.cluster.client(ctx.env())) {
             pods = new KubernetesTarget(client, ctx.progress()).ps(project,
-                    Namespaces.of(namespace, project));
+                    where.namespace(project));
         }
         print(ctx.out(), pods);
         return 0;

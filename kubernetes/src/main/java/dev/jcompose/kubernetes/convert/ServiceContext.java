@@ -31,7 +31,10 @@ public record ServiceContext(Project project, Service service, ConvertOptions op
         findings.warn(path(keys), message);
     }
 
-    /** {@code file} as users wrote it: relative to the project's directory when inside it. */
+    /**
+     * {@code file} as users wrote it: relative to the project's directory when inside it or
+     * beside it ({@code ../shared/x}), else absolute.
+     */
     public String display(String file) {
         java.nio.file.Path p = java.nio.file.Path.of(file);
         java.nio.file.Path dir = project.workingDir();
@@ -39,6 +42,9 @@ public record ServiceContext(Project project, Service service, ConvertOptions op
             return file;
         }
         String relative = dir.relativize(p).toString();
+        if (relative.startsWith("../..") || relative.equals("..")) {
+            return file;
+        }
         return relative.isEmpty() ? "." : relative;
     }
 
