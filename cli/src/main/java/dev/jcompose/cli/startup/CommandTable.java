@@ -15,6 +15,8 @@ import dev.jcompose.cli.PushCommand;
 import dev.jcompose.cli.RunCommand;
 import dev.jcompose.cli.UpCommand;
 import dev.jcompose.cli.VersionCommand;
+import dev.jcompose.cli.kubernetes.ConvertCommand;
+import dev.jcompose.cli.kubernetes.K8sCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,8 @@ public final class CommandTable {
             new Entry("events", MoreCommands.Events.class, Family.FULL, EngineUse.CONTAINERS),
             new Entry("images", MoreCommands.Images.class, Family.READ, EngineUse.CONTAINERS),
             new Entry("completion", CompletionCommand.class, Family.MODEL, EngineUse.NONE),
+            new Entry("convert", ConvertCommand.class, Family.FULL, EngineUse.NONE),
+            new Entry("k8s", K8sCommand.class, Family.FULL, EngineUse.NONE),
             new Entry("help", CommandLine.HelpCommand.class, Family.MODEL, EngineUse.NONE));
 
     private static final Map<String, Entry> BY_NAME = ENTRIES.stream().collect(
