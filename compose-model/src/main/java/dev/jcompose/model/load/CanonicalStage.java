@@ -293,7 +293,15 @@ public final class CanonicalStage {
     private Node volume(Node node, YamlPath path) {
         if (node instanceof ScalarNode s && s.isString()) {
             try {
-                return Nodes.of(VolumeSpecs.parse(s.text()), s.mark());
+                Map<String, Object> parsed = VolumeSpecs.parse(s.text());
+                if ("volume".equals(parsed.get("type")) && parsed.get("bind") instanceof Map<?, ?> b
+                        && b.get("selinux") != null) {
+                    diag.warning(s.mark(), path, "\"" + s.text() + "\": the SELinux option "
+                            + b.get("selinux") + " is not passed on for a named volume: it is "
+                            + "mounted through the engine's Mount API, which has no such option "
+                            + "(docker compose ignores it too)");
+                }
+                return Nodes.of(parsed, s.mark());
             } catch (IllegalArgumentException e) {
                 diag.error(node, path, e.getMessage());
             }

@@ -367,6 +367,8 @@ public final class ComposeLoader {
         tree = new InterpolateStage(env, diag, warned, options.interpolate(),
                 trace == null ? (m, v, o) -> { } : trace.recorder(env)).apply(tree);
         diag.throwIfErrors();
+        LegacyFormat.check(tree, diag);
+        diag.throwIfErrors();
         Schema.validate(tree, ComposeSchema.FILE, YamlPath.ROOT, diag);
         diag.throwIfErrors();
         tree = new CanonicalStage(diag).apply(tree);

@@ -10,10 +10,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.snakeyaml.engine.v2.api.DumpSettings;
@@ -198,11 +196,9 @@ public final class ModelPrinter {
                 || text.contains(": ") || text.contains(" #") || text.endsWith(":")) {
             return false;
         }
-        // go-yaml quotes the YAML 1.1 booleans too, for readers of that version
-        return !YAML11_BOOLEANS.contains(text.toLowerCase(Locale.ROOT));
+        // as go-yaml: quoted when a YAML 1.1 or 1.2 reader would take it for another type
+        return !PlainScalars.readAsOtherType(text);
     }
-
-    private static final Set<String> YAML11_BOOLEANS = Set.of("y", "n", "yes", "no", "on", "off");
 
     public static String json(Project project) {
         return json(toTree(project));

@@ -106,6 +106,8 @@ public final class YamlReader {
         final List<Node> mergeSources = new ArrayList<>();
         String pendingKey;
         Mark pendingKeyMark;
+        /** The pending key is a plain, untagged {@code <<}: a merge key, not a literal one. */
+        boolean pendingMerge;
         boolean expectingKey = true;
 
         MapFrame(Mark mark, Tag tag, Optional<Anchor> anchor, YamlPath path) {
@@ -264,12 +266,13 @@ public final class YamlReader {
             return;
         }
         MapFrame mf = (MapFrame) top;
-        if (MERGE_KEY.equals(mf.pendingKey)) {
+        if (mf.pendingMerge) {
             addMergeSource(mf, node);
         } else {
             mf.builder.put(mf.pendingKey, mf.pendingKeyMark, node);
         }
         mf.pendingKey = null;
+        mf.pendingMerge = false;
         mf.expectingKey = true;
     }
 
@@ -282,6 +285,7 @@ public final class YamlReader {
             }
         }
         acceptKey(mf, key, m);
+        mf.pendingMerge = MERGE_KEY.equals(key) && se.isPlain() && se.getTag().isEmpty();
     }
 
     private static String where(YamlPath path) {
@@ -402,7 +406,7 @@ public final class YamlReader {
     }
 
     /** Resolves a plain scalar as Go's yaml.v3 does. */
-    static Object resolvePlain(String text) {
+    public static Object resolvePlain(String text) {
         if (text.isEmpty() || text.equals("~") || text.equals("null") || text.equals("Null")
                 || text.equals("NULL")) {
             return null;
