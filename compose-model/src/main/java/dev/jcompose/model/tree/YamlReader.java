@@ -20,6 +20,7 @@ import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -36,8 +37,13 @@ public final class YamlReader {
 
     /** Deepest nesting accepted; real compose files nest fewer than 15 levels. */
     public static final int MAX_DEPTH = 256;
-    /** Largest number of nodes a document may expand to through aliases. */
-    public static final long MAX_EXPANDED_NODES = 1_000_000;
+    /**
+     * Largest size, in characters (each node counting one more), a document may expand to
+     * through aliases: the largest file read. What is printed or copied later grows with the
+     * expanded text, not with the number of nodes: one anchored 1 MB scalar used a thousand
+     * times is a handful of nodes and a gigabyte of output.
+     */
+    public static final long MAX_EXPANDED_SIZE = 32L * 1024 * 1024;
     /** Largest file accepted, in characters. */
     public static final int MAX_CHARS = 32 * 1024 * 1024;
 
@@ -157,14 +163,16 @@ public final class YamlReader {
                             acceptKey(mf, se, m, stack);
                             if (se.getAnchor().isPresent()) {
                                 anchors.put(se.getAnchor().get().getValue(),
-                                        new Anchored(ScalarNode.string(se.getValue(), m), 1));
+                                        new Anchored(ScalarNode.string(se.getValue(), m),
+                                                size(se.getValue())));
                             }
                             continue;
                         }
                         ScalarNode node = scalar(se, m);
+                        long size = size(se.getValue());
                         se.getAnchor().ifPresent(a -> anchors.put(a.getValue(),
-                                new Anchored(node, 1)));
-                        add(stack, documents, node, 1);
+                                new Anchored(node, size)));
+                        add(stack, documents, node, size);
                     }
                     case Alias -> {
                         AliasEvent ae = (AliasEvent) event;
@@ -191,9 +199,10 @@ public final class YamlReader {
                                 throw fail(m, nonStringKey(mf.path, target.node()));
                             }
                             acceptKey(mf, s.text(), m);
+                            mf.weight += target.weight();
                             continue;
                         }
-                        add(stack, documents, target.node(), target.weight());
+                        add(stack, documents, target.node(), target.weight(), m);
                     }
                     case MappingStart, SequenceStart -> {
                         CollectionStartEvent ce = (CollectionStartEvent) event;
@@ -239,10 +248,19 @@ public final class YamlReader {
             }
             String context = e.getContext() == null ? "" : e.getContext() + ": ";
             throw fail(m, "invalid YAML: " + context + problem.strip());
+        } catch (ReaderException e) {
+            throw fail(markAt(content, e.getPosition()), String.format("invalid YAML: the "
+                    + "character U+%04X is not allowed in a YAML file (is it a binary file?)",
+                    e.getCodePoint()));
         } catch (YamlEngineException e) {
             throw fail(new Mark(file, 0, 0), "invalid YAML: " + e.getMessage());
         }
         return documents;
+    }
+
+    /** What a scalar of {@code text} weighs in the expanded document. */
+    private static long size(String text) {
+        return text.length() + 1L;
     }
 
     private void remember(Map<String, Anchored> anchors, Frame frame, Node node) {
@@ -250,16 +268,22 @@ public final class YamlReader {
     }
 
     private void add(Deque<Frame> stack, List<Node> documents, Node node, long weight) {
+        add(stack, documents, node, weight, node.mark());
+    }
+
+    /** Adds {@code node}, which is at {@code at} (an alias's own place, for an alias). */
+    private void add(Deque<Frame> stack, List<Node> documents, Node node, long weight,
+            Mark at) {
         if (stack.isEmpty()) {
             documents.add(node);
             return;
         }
         Frame top = stack.peek();
         top.weight = Math.min(Long.MAX_VALUE / 2, top.weight + weight);
-        if (top.weight > MAX_EXPANDED_NODES) {
-            throw fail(node.mark(), "document contains excessive aliasing: it expands to more "
-                    + "than " + MAX_EXPANDED_NODES + " nodes through aliases; refusing to read "
-                    + "it (an alias bomb?)");
+        if (top.weight > MAX_EXPANDED_SIZE) {
+            throw fail(at, "document contains excessive aliasing: it expands to more "
+                    + "than " + MAX_EXPANDED_SIZE / (1024 * 1024) + " MiB through aliases; "
+                    + "refusing to read it (an alias bomb?)");
         }
         if (top instanceof SeqFrame sf) {
             sf.items.add(node);
@@ -285,6 +309,7 @@ public final class YamlReader {
             }
         }
         acceptKey(mf, key, m);
+        mf.weight += size(key);
         mf.pendingMerge = MERGE_KEY.equals(key) && se.isPlain() && se.getTag().isEmpty();
     }
 
@@ -438,6 +463,13 @@ public final class YamlReader {
         }
         String plain = text.replace("_", "");
         Object integer = parseGoInt(plain);
+        if (integer == TOO_LARGE) {
+            if (FLOAT.matcher(plain).matches()) {
+                double d = Double.parseDouble(plain);
+                return Double.isInfinite(d) ? text : d;
+            }
+            return text;
+        }
         if (integer != null) {
             return integer;
         }
@@ -484,19 +516,52 @@ public final class YamlReader {
         if (digits.isEmpty()) {
             return null;
         }
+        int significant = -1;
         for (int i = 0; i < digits.length(); i++) {
-            if (Character.digit(digits.charAt(i), radix) < 0) {
+            int d = Character.digit(digits.charAt(i), radix);
+            if (d < 0) {
                 return null;
             }
+            if (significant < 0 && d != 0) {
+                significant = i;
+            }
         }
-        BigInteger v = new BigInteger(digits, radix);
+        if (significant < 0) {
+            return 0L;
+        }
+        if (digits.length() - significant > 64) {
+            // more than 64 bits in any radix: Go's ParseInt and ParseUint both fail (and
+            // converting a million digits to a BigInteger takes seconds)
+            return TOO_LARGE;
+        }
+        BigInteger v = new BigInteger(digits.substring(significant), radix);
         if (negative) {
             v = v.negate();
         }
         if (v.bitLength() < 64) {
             return v.longValue();
         }
-        return v;
+        return v.bitLength() == 64 && v.signum() > 0 ? v : TOO_LARGE;
+    }
+
+    /** An integer past uint64: go-yaml tries it as a float, else it is a string. */
+    private static final Object TOO_LARGE = new Object();
+
+    /** The mark of the {@code codePoints}-th code point of {@code content}. */
+    private Mark markAt(String content, int codePoints) {
+        int end = content.offsetByCodePoints(0, Math.min(codePoints,
+                content.codePointCount(0, content.length())));
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < end; i++) {
+            if (content.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else if (!Character.isLowSurrogate(content.charAt(i))) {
+                column++;
+            }
+        }
+        return new Mark(file, line, column);
     }
 
     private Mark mark(Event e) {
