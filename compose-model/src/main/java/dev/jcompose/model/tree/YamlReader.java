@@ -44,6 +44,8 @@ public final class YamlReader {
      * times is a handful of nodes and a gigabyte of output.
      */
     public static final long MAX_EXPANDED_SIZE = 32L * 1024 * 1024;
+    /** Largest number of nodes a document may expand to through aliases. */
+    public static final long MAX_EXPANDED_NODES = 1_000_000;
     /** Largest file accepted, in characters. */
     public static final int MAX_CHARS = 32 * 1024 * 1024;
 
@@ -88,7 +90,9 @@ public final class YamlReader {
         final Tag tag;
         final Optional<Anchor> anchor;
         final YamlPath path;
-        long weight = 1;
+        /** The expanded size of what the collection holds so far: nodes, and characters. */
+        long nodes = 1;
+        long size = 1;
 
         Frame(Mark mark, Tag tag, Optional<Anchor> anchor, YamlPath path) {
             this.mark = mark;
@@ -135,7 +139,7 @@ public final class YamlReader {
         return mf.pendingKey == null ? mf.path : mf.path.key(mf.pendingKey);
     }
 
-    private record Anchored(Node node, long weight) { }
+    private record Anchored(Node node, long nodes, long size) { }
 
     private List<Node> parse(String content) {
         if (content.length() > MAX_CHARS) {
@@ -151,8 +155,10 @@ public final class YamlReader {
         List<Node> documents = new ArrayList<>();
         Deque<Frame> stack = new ArrayDeque<>();
         Map<String, Anchored> anchors = new HashMap<>();
+        Mark last = new Mark(file, 1, 1);
         try {
             for (Event event : new Parse(settings).parseString(content)) {
+                last = event.getEndMark().map(this::mark).orElse(last);
                 switch (event.getEventId()) {
                     case DocumentStart -> anchors.clear();
                     case Scalar -> {
@@ -163,7 +169,7 @@ public final class YamlReader {
                             acceptKey(mf, se, m, stack);
                             if (se.getAnchor().isPresent()) {
                                 anchors.put(se.getAnchor().get().getValue(),
-                                        new Anchored(ScalarNode.string(se.getValue(), m),
+                                        new Anchored(ScalarNode.string(se.getValue(), m), 1,
                                                 size(se.getValue())));
                             }
                             continue;
@@ -171,8 +177,8 @@ public final class YamlReader {
                         ScalarNode node = scalar(se, m);
                         long size = size(se.getValue());
                         se.getAnchor().ifPresent(a -> anchors.put(a.getValue(),
-                                new Anchored(node, size)));
-                        add(stack, documents, node, size);
+                                new Anchored(node, 1, size)));
+                        add(stack, documents, node, 1, size, m);
                     }
                     case Alias -> {
                         AliasEvent ae = (AliasEvent) event;
@@ -199,10 +205,10 @@ public final class YamlReader {
                                 throw fail(m, nonStringKey(mf.path, target.node()));
                             }
                             acceptKey(mf, s.text(), m);
-                            mf.weight += target.weight();
+                            mf.size += target.size();
                             continue;
                         }
-                        add(stack, documents, target.node(), target.weight(), m);
+                        add(stack, documents, target.node(), target.nodes(), target.size(), m);
                     }
                     case MappingStart, SequenceStart -> {
                         CollectionStartEvent ce = (CollectionStartEvent) event;
@@ -227,20 +233,20 @@ public final class YamlReader {
                         MapFrame mf = (MapFrame) stack.pop();
                         Node node = finishMap(mf);
                         remember(anchors, mf, node);
-                        add(stack, documents, node, mf.weight);
+                        add(stack, documents, node, mf.nodes, mf.size, mf.mark);
                     }
                     case SequenceEnd -> {
                         SeqFrame sf = (SeqFrame) stack.pop();
                         Node node = new SeqNode(sf.items, sf.mark, sf.tag);
                         remember(anchors, sf, node);
-                        add(stack, documents, node, sf.weight);
+                        add(stack, documents, node, sf.nodes, sf.size, sf.mark);
                     }
                     default -> { }
                 }
             }
         } catch (MarkedYamlEngineException e) {
             Mark m = e.getProblemMark().map(this::mark)
-                    .orElse(e.getContextMark().map(this::mark).orElse(new Mark(file, 0, 0)));
+                    .orElse(e.getContextMark().map(this::mark).orElse(last));
             String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
             if (problem.contains("\\t(TAB)")) {
                 throw fail(m, "invalid YAML: found a tab character that violates indentation "
@@ -253,7 +259,8 @@ public final class YamlReader {
                     + "character U+%04X is not allowed in a YAML file (is it a binary file?)",
                     e.getCodePoint()));
         } catch (YamlEngineException e) {
-            throw fail(new Mark(file, 0, 0), "invalid YAML: " + e.getMessage());
+            // the scanner's own checks carry no mark: the error is after the last event read
+            throw fail(last, "invalid YAML: " + e.getMessage());
         }
         return documents;
     }
@@ -264,23 +271,29 @@ public final class YamlReader {
     }
 
     private void remember(Map<String, Anchored> anchors, Frame frame, Node node) {
-        frame.anchor.ifPresent(a -> anchors.put(a.getValue(), new Anchored(node, frame.weight)));
+        frame.anchor.ifPresent(a -> anchors.put(a.getValue(),
+                new Anchored(node, frame.nodes, frame.size)));
     }
 
-    private void add(Deque<Frame> stack, List<Node> documents, Node node, long weight) {
-        add(stack, documents, node, weight, node.mark());
-    }
-
-    /** Adds {@code node}, which is at {@code at} (an alias's own place, for an alias). */
-    private void add(Deque<Frame> stack, List<Node> documents, Node node, long weight,
+    /**
+     * Adds {@code node}, which expands to {@code nodes} nodes and {@code size} characters, and
+     * is at {@code at} (an alias's own place, for an alias).
+     */
+    private void add(Deque<Frame> stack, List<Node> documents, Node node, long nodes, long size,
             Mark at) {
         if (stack.isEmpty()) {
             documents.add(node);
             return;
         }
         Frame top = stack.peek();
-        top.weight = Math.min(Long.MAX_VALUE / 2, top.weight + weight);
-        if (top.weight > MAX_EXPANDED_SIZE) {
+        top.nodes = Math.min(Long.MAX_VALUE / 2, top.nodes + nodes);
+        top.size = Math.min(Long.MAX_VALUE / 2, top.size + size);
+        if (top.nodes > MAX_EXPANDED_NODES) {
+            throw fail(at, "document contains excessive aliasing: it expands to more than "
+                    + MAX_EXPANDED_NODES + " nodes through aliases; refusing to read it (an "
+                    + "alias bomb?)");
+        }
+        if (top.size > MAX_EXPANDED_SIZE) {
             throw fail(at, "document contains excessive aliasing: it expands to more "
                     + "than " + MAX_EXPANDED_SIZE / (1024 * 1024) + " MiB through aliases; "
                     + "refusing to read it (an alias bomb?)");
@@ -309,7 +322,7 @@ public final class YamlReader {
             }
         }
         acceptKey(mf, key, m);
-        mf.weight += size(key);
+        mf.size += size(key);
         mf.pendingMerge = MERGE_KEY.equals(key) && se.isPlain() && se.getTag().isEmpty();
     }
 

@@ -30,9 +30,21 @@ final class LoadBudget {
     private LoadBudget() {
     }
 
+    /** A call that did not return within {@link #HANG}. */
+    static final class Hang extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Hang(String message) {
+            super(message);
+        }
+    }
+
     /** Runs {@code call} on its own thread; fails the test on a hang or over the CPU bound. */
     static <T> Outcome<T> run(Callable<T> call, String what) {
         Outcome<T> outcome = measure(call, what);
+        if (outcome.thrown() instanceof Hang hang) {
+            fail(hang.getMessage() + ": a hang");
+        }
         assertTrue(outcome.cpu().compareTo(CPU) <= 0, what + " took " + outcome.cpu().toMillis()
                 + " ms of CPU (bound " + CPU.toMillis() + " ms)");
         return outcome;
@@ -57,7 +69,8 @@ final class LoadBudget {
             return task.get(HANG.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             thread.interrupt();
-            return fail(what + " did not finish in " + HANG.toSeconds() + " s: a hang");
+            return new Outcome<>(null, new Hang(what + " did not finish in " + HANG.toSeconds()
+                    + " s"), HANG);
         } catch (InterruptedException | ExecutionException e) {
             return fail(what + ": " + e, e);
         }
