@@ -225,7 +225,12 @@ public final class CanonicalStage {
                         t = t.substring(0, colon) + "=" + t.substring(colon + 1);
                     }
                 }
-                out.add(Nodes.str(t, item.mark()));
+                int eq = t.indexOf('=');
+                // host=ip1,ip2: one entry per address, as compose-go splits them
+                for (String ip : eq < 0 ? new String[] {null} : t.substring(eq + 1).split(",")) {
+                    out.add(Nodes.str(ip == null ? t : t.substring(0, eq + 1) + ip,
+                            item.mark()));
+                }
             }
             return seq.withItems(out);
         }
@@ -368,6 +373,10 @@ public final class CanonicalStage {
     }
 
     private Node stringList(Node node, YamlPath path) {
+        if (node instanceof ScalarNode s && s.isString() && s.text().isEmpty()) {
+            // an empty string (an unset variable) is no entry, as compose-go reads it
+            return SeqNode.of(List.of(), s.mark()).withTag(s.tag());
+        }
         if (node instanceof ScalarNode s && s.isString()) {
             return SeqNode.of(List.of(Nodes.str(s.text(), s.mark())), s.mark()).withTag(s.tag());
         }

@@ -77,7 +77,7 @@ public final class ComposeSchema {
             });
 
     static final Type RESTART = Schema.string("a restart policy",
-            s -> s.matches("^(no|always|unless-stopped|on-failure(:[0-9]+)?)$"),
+            s -> s.matches("^(|no|always|unless-stopped|on-failure(:[0-9]+)?)$"),
             "is not a restart policy (use no, always, unless-stopped, on-failure or "
                     + "on-failure:N)");
 

@@ -64,6 +64,25 @@ public final class ModelPrinter {
         return ordered;
     }
 
+    /**
+     * {@code tree} with every {@code $} of its strings written {@code $$}, as docker compose
+     * prints an interpolated model: so that {@code config}'s output, loaded as a compose file,
+     * is the same model again rather than interpolated a second time.
+     */
+    public static Object escapeDollars(Object tree) {
+        if (tree instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), escapeDollars(v)));
+            return out;
+        }
+        if (tree instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(v -> out.add(escapeDollars(v)));
+            return out;
+        }
+        return tree instanceof String s && s.indexOf('$') >= 0 ? s.replace("$", "$$") : tree;
+    }
+
     /** Any model value (a record, list, map or scalar) as a plain tree. */
     public static Object toPlain(Object modelValue) {
         return value(modelValue, null);
