@@ -8,14 +8,12 @@ import dev.jcompose.model.tree.Nodes;
 import dev.jcompose.model.tree.YamlReader;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -79,19 +77,10 @@ class ConfigYamlReadsBackTest {
 
     @Test
     void everyCorpusProjectReadsBackAsItsModel() throws IOException {
-        Path corpus = CorpusCasesTest.corpus();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(corpus.resolve("fixtures"))) {
-            files = walk.filter(p -> p.toString().matches(".*\\.ya?ml$")).sorted().toList();
-        }
         int checked = 0;
-        for (Path file : files) {
-            Project project;
-            try {
-                project = ComposeLoader.load(LoadOptions.builder().workingDir(file.getParent())
-                        .file(file).projectName("corpus").processEnv(Map.of())
-                        .warnings(problem -> { }).build());
-            } catch (RuntimeException invalid) {
+        for (Path file : CorpusFiles.yamlFiles()) {
+            Project project = CorpusFiles.loadAlone(file);
+            if (project == null) {
                 continue;
             }
             Object model = normal(ModelPrinter.toTree(project));

@@ -54,12 +54,9 @@ class LoaderFuzzTest {
         assertTrue(Files.isDirectory(corpus.resolve("fixtures")), "the conformance corpus is "
                 + "not at " + corpus + " (set -Dconformance.dir=...)");
         List<Seed> seeds = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(corpus.resolve("fixtures"))) {
-            for (Path p : walk.filter(p -> p.toString().matches(".*\\.ya?ml$")).sorted()
-                    .toList()) {
-                if (Files.size(p) < MAX_MUTANT) {
-                    seeds.add(new Seed(p.getParent(), Files.readString(p)));
-                }
+        for (Path p : CorpusFiles.yamlFiles()) {
+            if (Files.size(p) < MAX_MUTANT) {
+                seeds.add(new Seed(p.getParent(), Files.readString(p)));
             }
         }
         assertTrue(seeds.size() > 800, seeds.size() + " seeds in " + corpus);
@@ -75,11 +72,13 @@ class LoaderFuzzTest {
         long deadline = System.nanoTime() + DURATION.toNanos();
         int run = 0;
         Duration slowest = Duration.ZERO;
+        Duration cpu = Duration.ZERO;
         while (System.nanoTime() < deadline && failures.size() < 5) {
             long seed = BASE_SEED + run++;
             Mutator.Mutant mutant = mutator.mutant(new Random(seed));
             Verdict v = check(mutant, "seed " + seed);
             outcomes.merge(v.outcome(), 1, Integer::sum);
+            cpu = cpu.plus(v.cpu());
             if (v.cpu().compareTo(slowest) > 0) {
                 slowest = v.cpu();
             }
@@ -88,7 +87,7 @@ class LoaderFuzzTest {
                         + keep(seed, mutant) + ")");
             }
         }
-        report(run, outcomes, slowest);
+        report(run, outcomes, slowest, cpu);
         assertTrue(failures.isEmpty(), failures.size() + " of " + run + " mutants broke the "
                 + "invariant:\n" + String.join("\n", failures));
         assertTrue(outcomes.getOrDefault("loaded", 0) > run / 40, "too few mutants load ("
@@ -199,12 +198,13 @@ class LoaderFuzzTest {
                 "replicas: -1", "scale: -1", "expose: [\"a-b\"]", "image: \"x y\"");
     }
 
-    private static void report(int run, Map<String, Integer> outcomes, Duration slowest)
-            throws IOException {
+    private static void report(int run, Map<String, Integer> outcomes, Duration slowest,
+            Duration cpu) throws IOException {
         StringBuilder sb = new StringBuilder("# Loader fuzzing\n\n").append(run)
                 .append(" mutants in ").append(DURATION.toSeconds()).append(" s (seeds from ")
-                .append(BASE_SEED).append("), slowest ").append(slowest.toMillis())
-                .append(" ms of CPU.\n\n| outcome | mutants |\n|---|---:|\n");
+                .append(BASE_SEED).append("), ").append(cpu.toMillis()).append(" ms of CPU in "
+                        + "all, the slowest ").append(slowest.toMillis())
+                .append(" ms.\n\n| outcome | mutants |\n|---|---:|\n");
         outcomes.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue()
                 .reversed()).forEach(e -> sb.append("| ").append(e.getKey().replace("|", "\\|"))
                 .append(" | ").append(e.getValue()).append(" |\n"));
