@@ -54,7 +54,7 @@ public final class ComposeSchema {
         if (text.contains("$")) {
             return null;
         }
-        var m = java.util.regex.Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?(?:/(tcp|udp|sctp))?")
+        var m = java.util.regex.Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?(?:/(?i:tcp|udp|sctp))?")
                 .matcher(text);
         if (!m.matches() || Integer.parseInt(m.group(1)) > 65535
                 || m.group(2) != null && (Integer.parseInt(m.group(2)) > 65535
