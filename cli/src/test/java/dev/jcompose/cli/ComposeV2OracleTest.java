@@ -113,7 +113,7 @@ class ComposeV2OracleTest {
                 unlisted.add(id + ": " + diff);
             } else if (diff.isEmpty() && listed != null) {
                 agreeing.add(id);
-            } else if (listed != null && !listed[0].equals(diff)) {
+            } else if (listed != null && !sameDifference(listed[0], diff)) {
                 changed.add(id + ": now " + diff + "\n    listed " + listed[0]);
             }
         });
@@ -124,6 +124,20 @@ class ComposeV2OracleTest {
                 + String.join("\n", changed));
         assertTrue(agreeing.isEmpty(), "inputs that now agree with compose v2: remove them "
                 + "from " + KNOWN + ": " + agreeing);
+    }
+
+    /**
+     * Whether a listed difference is still the one found. A refusal is the same whatever its
+     * words: compose v2 names the first of several unknown keys in Go's map order, which
+     * changes from run to run.
+     */
+    private static boolean sameDifference(String listed, String found) {
+        for (String refusal : List.of("compose v2 refuses", "jcompose refuses")) {
+            if (listed.startsWith(refusal) && found.startsWith(refusal)) {
+                return true;
+            }
+        }
+        return listed.equals(found);
     }
 
     /** The config rows of the corpus, then every compose file alone. */
