@@ -285,6 +285,7 @@ final class MoreCommands {
                             + "REPLICAS a number");
                 }
             }
+            UpCommand.checkScale(scale);
             List<String> services = List.copyOf(scale.keySet());
             converge(root, new UpPlanOptions(services, noDeps, false, false, false, scale, false,
                     null, false, false, null));

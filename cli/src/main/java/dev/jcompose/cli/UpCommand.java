@@ -137,8 +137,19 @@ final class UpCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --scale S=N} and {@code scale S=N}: N is a number of containers, not negative. */
+    static void checkScale(Map<String, Integer> scale) {
+        scale.forEach((service, n) -> {
+            if (n < 0) {
+                throw CommandException.usage("--scale " + service + "=" + n + ": the number of "
+                        + "containers cannot be negative");
+            }
+        });
+    }
+
     @Override
     public Integer call() throws Exception {
+        checkScale(scale);
         if (pull != null && !List.of("always", "missing", "never").contains(pull)) {
             throw CommandException.usage("--pull " + pull + " is not valid (use always, "
                     + "missing or never)");
