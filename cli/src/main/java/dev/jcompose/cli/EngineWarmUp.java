@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 final class EngineWarmUp {
 
     /** Subcommands that never talk to the engine. */
-    private static final Set<String> ENGINE_FREE = Set.of("config", "help", "completion");
+    private static final Set<String> ENGINE_FREE = Set.of("config", "help", "completion",
+            "install-plugin");
 
     /**
      * Subcommands that read networks and volumes too; the others only list containers, and on
@@ -141,5 +142,5 @@ final class EngineWarmUp {
     static final Set<String> COMMAND_NAMES = Set.of("up", "down", "ps", "logs", "config",
             "version", "build", "pull", "push", "start", "stop", "restart", "kill", "pause",
             "unpause", "rm", "run", "exec", "port", "ls", "create", "scale", "wait", "top",
-            "events", "images", "completion", "help");
+            "events", "images", "completion", "install-plugin", "help");
 }

@@ -72,6 +72,7 @@ public final class JcomposeCommand implements Runnable {
             MoreCommands.Events.class,
             MoreCommands.Images.class,
             CompletionCommand.class,
+            InstallPluginCommand.class,
             CommandLine.HelpCommand.class);
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE",

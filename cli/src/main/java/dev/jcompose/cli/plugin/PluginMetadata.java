@@ -19,7 +19,7 @@ public final class PluginMetadata {
                 + "     \"SchemaVersion\": \"0.1.0\",\n"
                 + "     \"Vendor\": \"jcompose\",\n"
                 + "     \"Version\": \"" + version + "\",\n"
-                + "     \"ShortDescription\": \"Docker Compose (jcompose)\"\n"
+                + "     \"ShortDescription\": \"Docker Compose\"\n"
                 + "}\n";
     }
 }

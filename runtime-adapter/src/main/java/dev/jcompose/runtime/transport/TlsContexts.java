@@ -1,13 +1,16 @@
 package dev.jcompose.runtime.transport;
 
-import com.github.dockerjava.core.util.CertificateUtils;
 import dev.jcompose.runtime.context.EndpointException;
 import dev.jcompose.runtime.context.TlsMaterial;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.KeyManager;
@@ -17,13 +20,19 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
  * The TLS context for an endpoint's material, as the docker CLI builds its {@code tls.Config}:
  * the CA trusted instead of the system's when given, the client certificate and key presented
  * when both are given, and nothing checked when verification is skipped. PEM keys in PKCS#1,
- * PKCS#8 and SEC1 form are read (docker-java's {@code CertificateUtils}); an encrypted key is
- * refused, as the docker CLI refuses it.
+ * PKCS#8 and SEC1 form are read (Bouncy Castle's PEM parser, which docker-java brings); an
+ * encrypted key is refused, as the docker CLI refuses it.
  */
 public final class TlsContexts {
 
@@ -49,16 +58,14 @@ public final class TlsContexts {
         if (m == null || m.cert() == null || m.key() == null) {
             return null;
         }
-        if (m.key().contains("ENCRYPTED")) {
-            throw new EndpointException("the private key in " + m.origin() + " is encrypted: "
-                    + "encrypted keys are not supported (as with the docker CLI)");
-        }
         PrivateKey key;
         List<Certificate> chain;
         try {
-            key = CertificateUtils.loadPrivateKey(m.key());
-            chain = CertificateUtils.loadCertificates(m.cert());
-        } catch (java.io.IOException | RuntimeException e) {
+            key = privateKey(m);
+            chain = certificates(m.cert());
+        } catch (EndpointException e) {
+            throw e;
+        } catch (java.io.IOException | GeneralSecurityException | RuntimeException e) {
             throw new EndpointException("cannot read the client certificate or key in "
                     + m.origin() + ": " + e.getMessage(), e);
         }
@@ -80,8 +87,8 @@ public final class TlsContexts {
         }
         List<Certificate> cas;
         try {
-            cas = CertificateUtils.loadCertificates(m.ca());
-        } catch (java.io.IOException | RuntimeException e) {
+            cas = certificates(m.ca());
+        } catch (GeneralSecurityException | RuntimeException e) {
             cas = List.of();
         }
         if (cas.isEmpty()) {
@@ -95,6 +102,33 @@ public final class TlsContexts {
                 TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(store);
         return tmf.getTrustManagers();
+    }
+
+    /** The certificates of a PEM text, read by the JDK. */
+    private static List<Certificate> certificates(String pem) throws GeneralSecurityException {
+        return List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(
+                new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
+    }
+
+    /** The private key of a PEM text in PKCS#1, PKCS#8 or SEC1 form, or null. */
+    private static PrivateKey privateKey(TlsMaterial m) throws java.io.IOException {
+        Object o;
+        try (PEMParser parser = new PEMParser(new StringReader(m.key()))) {
+            o = parser.readObject();
+        }
+        PrivateKeyInfo info = switch (o) {
+            case PEMKeyPair pair -> pair.getPrivateKeyInfo();
+            case PrivateKeyInfo plain -> plain;
+            case PEMEncryptedKeyPair e -> throw encrypted(m);
+            case PKCS8EncryptedPrivateKeyInfo e -> throw encrypted(m);
+            case null, default -> null;
+        };
+        return info == null ? null : new JcaPEMKeyConverter().getPrivateKey(info);
+    }
+
+    private static EndpointException encrypted(TlsMaterial m) {
+        return new EndpointException("the private key in " + m.origin() + " is encrypted: "
+                + "encrypted keys are not supported (as with the docker CLI)");
     }
 
     private static KeyStore emptyStore() throws GeneralSecurityException {
