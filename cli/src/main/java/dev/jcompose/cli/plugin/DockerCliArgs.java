@@ -126,18 +126,17 @@ public record DockerCliArgs(DockerClientOptions options, List<String> composeArg
                 }
                 return 0;
             }
-            // a cluster of short options (-D, -c NAME, -cNAME, -c=NAME, -Dc NAME), all docker's
-            for (int k = 1; k < a.length(); k++) {
-                if (!SHORT.containsKey(a.charAt(k))) {
-                    if (k == 1) {
-                        return 0;
-                    }
-                    throw new IllegalArgumentException("unknown shorthand flag: '" + a.charAt(k)
-                            + "' in " + a);
-                }
+            // a cluster of short options (-D, -c NAME, -cNAME, -c=NAME, -Dc NAME), all docker's;
+            // the first that takes a value takes the rest of the word, or the next word
+            if (a.length() < 2 || !SHORT.containsKey(a.charAt(1))) {
+                return 0;
             }
             for (int k = 1; k < a.length(); k++) {
                 String name = SHORT.get(a.charAt(k));
+                if (name == null) {
+                    throw new IllegalArgumentException("unknown shorthand flag: '" + a.charAt(k)
+                            + "' in " + a);
+                }
                 if (BOOLEAN.contains(name)) {
                     set(name, "true");
                     continue;
