@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,17 +25,16 @@ final class ComposeOracle {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
-    private final Map<String, String> env = new HashMap<>(System.getenv());
+    private final CliRunner jcompose;
 
     ComposeOracle(Path dir) {
         this.dir = dir;
-        env.remove("COMPOSE_PROJECT_NAME");
-        env.remove("COMPOSE_FILE");
-        env.remove("COMPOSE_PROFILES");
+        this.jcompose = new CliRunner(dir);
     }
 
+    /** A variable for both. */
     ComposeOracle env(String key, String value) {
-        env.put(key, value);
+        jcompose.env(key, value);
         return this;
     }
 
@@ -62,7 +59,7 @@ final class ComposeOracle {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().clear();
-        pb.environment().putAll(env);
+        pb.environment().putAll(jcompose.environment());
         Path out = Files.createTempFile("compose-v2", ".out");
         Path err = Files.createTempFile("compose-v2", ".err");
         try {
@@ -80,9 +77,7 @@ final class ComposeOracle {
 
     /** jcompose's answer to {@code args}. */
     CliRunner.Result jcompose(String... args) {
-        CliRunner cli = new CliRunner(dir);
-        env.forEach(cli::env);
-        return cli.run(args);
+        return jcompose.run(args);
     }
 
     /** Both answers, compose v2's first. */

@@ -45,23 +45,17 @@ final class TlsDialer implements Dialer {
             throw new IOException("TLS connection to " + host + ":" + port + " failed: "
                     + e.getMessage(), e);
         }
+        InputStream in = socket.getInputStream();
+        OutputStream out = socket.getOutputStream();
         return new Link() {
             @Override
             public InputStream in() {
-                try {
-                    return socket.getInputStream();
-                } catch (IOException e) {
-                    return InputStream.nullInputStream();
-                }
+                return in;
             }
 
             @Override
             public OutputStream out() {
-                try {
-                    return socket.getOutputStream();
-                } catch (IOException e) {
-                    return OutputStream.nullOutputStream();
-                }
+                return out;
             }
 
             @Override
