@@ -14,8 +14,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        boolean leading = true; // docker's -D/--debug stand before the command
         for (String a : args) {
-            if (a.equals("--verbose") || a.equals("-D") || a.equals("--debug")) {
+            leading &= a.startsWith("-");
+            if (a.equals("--verbose") || leading && (a.equals("-D") || a.equals("--debug"))) {
                 System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
                 System.setProperty("org.slf4j.simpleLogger.log.com.github.dockerjava", "debug");
             }
