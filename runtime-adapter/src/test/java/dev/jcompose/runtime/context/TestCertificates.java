@@ -28,9 +28,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.io.pem.PemObject;
 
 /**
- * A throw-away CA and certificates signed by it, written as PEM files the way docker-machine
- * and {@code openssl} write them: RSA keys in PKCS#1 ({@code BEGIN RSA PRIVATE KEY}), or PKCS#8,
- * or EC keys in SEC1 form.
+ * A throw-away CA (an EC key) and certificates signed by it, written as PEM files the way
+ * docker-machine and {@code openssl} write them: RSA keys in PKCS#1
+ * ({@code BEGIN RSA PRIVATE KEY}), or PKCS#8, or EC keys in SEC1 form.
  */
 final class TestCertificates {
 
@@ -44,7 +44,7 @@ final class TestCertificates {
     private final X500Name caName;
 
     TestCertificates(String name) throws Exception {
-        KeyPair keys = rsa();
+        KeyPair keys = ec(); // quick to make; RSA only where a test needs an RSA key
         X500Name subject = new X500Name("CN=" + name);
         JcaX509v3CertificateBuilder b = builder(subject, subject, keys);
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));

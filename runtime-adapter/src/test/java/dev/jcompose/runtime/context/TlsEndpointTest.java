@@ -50,7 +50,7 @@ class TlsEndpointTest {
     static void server() throws Exception {
         ca = new TestCertificates("jcompose-test-ca");
         // the engine's certificate names "engine.test" and 127.0.0.1, not "localhost"
-        Issued engine = ca.issue("engine.test", KeyForm.PKCS1);
+        Issued engine = ca.issue("engine.test", KeyForm.EC);
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
         keys.setKeyEntry("engine", engine.keys().getPrivate(), "pw".toCharArray(),
@@ -170,7 +170,7 @@ class TlsEndpointTest {
     void anotherCaIsRefused() throws Exception {
         TestCertificates other = new TestCertificates("other-ca");
         Path certs = dir.resolve("other");
-        other.write(certs, other.issue("client", KeyForm.PKCS1), KeyForm.PKCS1);
+        other.write(certs, other.issue("client", KeyForm.EC), KeyForm.EC);
         DockerEndpoint e = EndpointResolver.resolve(new DockerClientOptions(null,
                 List.of(host()), null, true, null, null, null, null),
                 Map.of("DOCKER_CERT_PATH", certs.toString()));
