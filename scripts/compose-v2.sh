@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Makes compose v2 (Debian trixie's docker-compose, 2.26.1) available to the tests that use it as
-# an oracle (ComposeV2OracleTest), without installing it: scripts/trixie.sh unpacks the package
-# under ~/.cache/jcompose-tools. Idempotent, and fast once done. Prints the binary's path.
+# Compose v2, the reference jcompose is compared with (Debian trixie's docker-compose package:
+# the compose v2 CLI plugin, a static Go binary), unpacked beside the system by scripts/trixie.sh.
+# Prints the binary's path; fast when already unpacked. Tests find it through COMPOSE_V2, which
+# scripts/test.sh sets from this script's answer.
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-dir="$("$here/scripts/trixie.sh" docker-compose | tail -1)"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+dir="$("$here/trixie.sh" docker-compose | tail -n 1)"
 bin="$dir/usr/libexec/docker/cli-plugins/docker-compose"
-[ -x "$bin" ] || { echo "compose-v2.sh: no docker-compose binary in $dir" >&2; exit 1; }
+if [ ! -x "$bin" ] || ! "$bin" version >/dev/null 2>&1; then
+  echo "compose-v2.sh: $bin is missing or does not run" >&2
+  exit 1
+fi
 echo "$bin"

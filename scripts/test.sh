@@ -11,7 +11,9 @@ cd "$here"
 scripts/engine.sh
 scripts/base-image.sh
 scripts/registry-deps.sh
-scripts/compose-v2.sh >/dev/null
+# compose v2, the reference the oracle tests run beside jcompose
+COMPOSE_V2="$(scripts/compose-v2.sh)"
+export COMPOSE_V2
 
 if ! command -v mvn >/dev/null 2>&1; then
   echo "test.sh: installing maven" >&2

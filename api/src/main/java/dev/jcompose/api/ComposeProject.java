@@ -16,7 +16,9 @@ import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.progress.ProgressEvent;
 import dev.jcompose.planner.progress.ProgressListener;
 import dev.jcompose.runtime.DockerEngine;
-import dev.jcompose.runtime.DockerHosts;
+import dev.jcompose.runtime.context.DockerClientOptions;
+import dev.jcompose.runtime.context.DockerEndpoint;
+import dev.jcompose.runtime.context.EndpointResolver;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,9 +94,11 @@ public final class ComposeProject implements AutoCloseable {
         this.options = new ProjectOptions(files, b.projectName, b.projectDirectory, b.envFiles,
                 b.profiles, workingDir, env);
         this.labels = Map.copyOf(b.labels);
-        String host = b.dockerHost != null ? b.dockerHost : DockerHosts.resolve(env);
+        DockerEndpoint endpoint = b.dockerHost != null ? DockerEndpoint.of(b.dockerHost)
+                : EndpointResolver.resolve(DockerClientOptions.NONE, env);
+        String host = endpoint.host();
         this.ownsEngine = b.engine == null;
-        this.engine = b.engine != null ? b.engine : DockerEngine.at(host);
+        this.engine = b.engine != null ? b.engine : DockerEngine.at(endpoint, env);
         this.engineHost = hostOf(host);
         this.warnings = b.warnings;
         this.stdin = b.stdin;

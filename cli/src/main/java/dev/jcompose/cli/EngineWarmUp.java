@@ -17,7 +17,8 @@ final class EngineWarmUp {
 
     /** Subcommands that never talk to the engine. */
     private static final Set<String> ENGINE_FREE = Set.of("config", "help", "completion", "convert",
-            "k8s");
+            "k8s",
+            "install-plugin");
 
     /**
      * Subcommands that read networks and volumes too; the others only list containers, and on
@@ -142,5 +143,6 @@ final class EngineWarmUp {
     static final Set<String> COMMAND_NAMES = Set.of("up", "down", "ps", "logs", "config",
             "version", "build", "pull", "push", "start", "stop", "restart", "kill", "pause",
             "unpause", "rm", "run", "exec", "port", "ls", "create", "scale", "wait", "top",
-            "events", "images", "completion", "help", "convert", "k8s");
+            "events", "images", "completion", "help", "convert", "k8s",
+            "install-plugin");
 }

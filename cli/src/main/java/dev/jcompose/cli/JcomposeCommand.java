@@ -10,7 +10,9 @@ import dev.jcompose.planner.engine.Engine;
 import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.progress.ProgressListener;
 import dev.jcompose.runtime.DockerEngine;
-import dev.jcompose.runtime.DockerHosts;
+import dev.jcompose.runtime.context.DockerClientOptions;
+import dev.jcompose.runtime.context.DockerEndpoint;
+import dev.jcompose.runtime.context.EndpointResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +73,7 @@ public final class JcomposeCommand implements Runnable {
             MoreCommands.Images.class,
             CompletionCommand.class,
             dev.jcompose.cli.kubernetes.ConvertCommand.class, dev.jcompose.cli.kubernetes.K8sCommand.class,
+            InstallPluginCommand.class,
             CommandLine.HelpCommand.class);
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE",
@@ -126,11 +129,18 @@ public final class JcomposeCommand implements Runnable {
     boolean versionRequested;
 
     private final Console console;
+    private final DockerClientOptions dockerOptions;
     private Engine engine;
     private ProgressListener progressListener;
 
     JcomposeCommand(Console console) {
+        this(console, DockerClientOptions.NONE);
+    }
+
+    /** With the docker CLI's global options ({@code --context}, {@code -H}, {@code --tls*}). */
+    JcomposeCommand(Console console, DockerClientOptions dockerOptions) {
         this.console = console;
+        this.dockerOptions = dockerOptions;
     }
 
     /** A command line with every subcommand, jcompose's error handling and exit codes. */
@@ -147,7 +157,12 @@ public final class JcomposeCommand implements Runnable {
      * anything unusual, so help listings and suggestions stay complete.
      */
     static CommandLine commandLine(Console console, String... args) {
-        JcomposeCommand root = new JcomposeCommand(console);
+        return commandLine(console, DockerClientOptions.NONE, args);
+    }
+
+    /** As {@link #commandLine(Console, String...)}, acting on the engine {@code docker} names. */
+    static CommandLine commandLine(Console console, DockerClientOptions docker, String... args) {
+        JcomposeCommand root = new JcomposeCommand(console, docker);
         String engineCommand = EngineWarmUp.command(args);
         if (engineCommand != null) {
             EngineWarmUp.start(root::engine, engineCommand, args);
@@ -280,9 +295,19 @@ public final class JcomposeCommand implements Runnable {
 
     synchronized Engine engine() {
         if (engine == null) {
-            engine = DockerEngine.at(DockerHosts.resolve(console.env()), console.env());
+            engine = DockerEngine.at(endpoint(), console.env());
         }
         return engine;
+    }
+
+    /** The engine this command line names, as the docker CLI resolves contexts and hosts. */
+    DockerEndpoint endpoint() {
+        return EndpointResolver.resolve(dockerOptions, console.env());
+    }
+
+    /** The context this command line chooses and what chose it. */
+    EndpointResolver.Choice context() {
+        return EndpointResolver.choose(dockerOptions, console.env());
     }
 
     synchronized ProgressListener progress() {

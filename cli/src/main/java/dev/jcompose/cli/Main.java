@@ -1,5 +1,8 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.cli.plugin.DockerCliArgs;
+import dev.jcompose.cli.plugin.PluginCancel;
+import dev.jcompose.cli.plugin.PluginMetadata;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,8 +14,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        boolean leading = true; // docker's -D/--debug stand before the command
         for (String a : args) {
-            if (a.equals("--verbose")) {
+            leading &= a.startsWith("-");
+            if (a.equals("--verbose") || leading && (a.equals("-D") || a.equals("--debug"))) {
                 System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
                 System.setProperty("org.slf4j.simpleLogger.log.com.github.dockerjava", "debug");
             }
@@ -41,6 +46,29 @@ public final class Main {
 
     /** Runs one command line; returns its exit code. */
     public static int run(Console console, String... args) {
-        return JcomposeCommand.commandLine(console, args).execute(args);
+        // --- the docker CLI's plugin protocol and its global options (dev.jcompose.cli.plugin):
+        // docker-cli-plugin-metadata, [docker options] compose [args], DOCKER_CLI_PLUGIN_SOCKET
+        if (args.length == 1 && args[0].equals(PluginMetadata.SUBCOMMAND)) {
+            console.out().print(PluginMetadata.json(Versions.composeCompatible()));
+            console.out().flush();
+            return ExitCodes.OK;
+        }
+        DockerCliArgs docker;
+        try {
+            docker = DockerCliArgs.parse(args, console.env(), EngineWarmUp.VALUED_ROOT_OPTIONS);
+        } catch (IllegalArgumentException e) {
+            console.err().println("error: " + e.getMessage());
+            console.err().flush();
+            return ExitCodes.USAGE;
+        }
+        if (docker.plugin()) {
+            PluginCancel.watch(console.env());
+        }
+        Console withDocker = new Console(console.out(), console.err(), console.in(), docker.env(),
+                console.workingDir(), console.outIsTerminal(), console.errIsTerminal());
+        String[] composeArgs = docker.composeArgs().toArray(String[]::new);
+        // --- end of the plugin protocol
+        return JcomposeCommand.commandLine(withDocker, docker.options(), composeArgs)
+                .execute(composeArgs);
     }
 }

@@ -65,6 +65,9 @@ final class UpCommand implements Callable<Integer> {
             description = "Accepted for docker compose compatibility; there is no menu.")
     Boolean menu;
 
+    @Option(names = "--no-color", description = "Monochrome output.")
+    boolean noColor;
+
     @Option(names = "--dry-run", description = "Print the plan; change nothing.")
     boolean dryRun;
 
@@ -197,7 +200,7 @@ final class UpCommand implements Callable<Integer> {
             }
             shown.removeAll(noAttach);
             return new AttachedUp(root, project, shown, abortOnExit, abortOnFailure,
-                    exitCodeFrom).run(since, root.colourOn(true));
+                    exitCodeFrom).run(since, !noColor && root.colourOn(true));
         }
         return ExitCodes.OK;
     }

@@ -35,6 +35,11 @@ final class CliRunner {
         return this;
     }
 
+    /** The environment runs get (the process's, less the compose variables, plus env()). */
+    Map<String, String> environment() {
+        return env;
+    }
+
     /** A run in the background whose output can be read while it runs. */
     record Running(CompletableFuture<Result> result, StringWriter out, StringWriter err) {
 
