@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: makes an engine available (installing it if needed), builds the local base
-# image, installs the registry the image tests push to and pull from, then builds jcompose and
+# image, installs the registry the image tests push to and pull from, unpacks compose v2 (the
+# oracle ComposeV2OracleTest compares config with), then builds jcompose and
 # runs every test, unit and integration, with a JDK >= 21.
 # Extra arguments go to Maven (e.g. -pl compose-model, -DskipITs).
 set -euo pipefail
@@ -10,6 +11,9 @@ cd "$here"
 scripts/engine.sh
 scripts/base-image.sh
 scripts/registry-deps.sh
+# compose v2, the reference the oracle tests run beside jcompose
+COMPOSE_V2="$(scripts/compose-v2.sh)"
+export COMPOSE_V2
 
 if ! command -v mvn >/dev/null 2>&1; then
   echo "test.sh: installing maven" >&2

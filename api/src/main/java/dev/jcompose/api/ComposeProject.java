@@ -11,7 +11,6 @@ import dev.jcompose.api.local.LocalTarget;
 import dev.jcompose.model.load.ProjectNames;
 import dev.jcompose.planner.progress.ProgressEvent;
 import dev.jcompose.planner.progress.ProgressListener;
-import dev.jcompose.runtime.DockerHosts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,8 +86,10 @@ public final class ComposeProject implements AutoCloseable {
                 b.profiles, workingDir, env);
         this.labels = Map.copyOf(b.labels);
         this.ownsTarget = b.target == null;
-        this.target = b.target != null ? b.target : LocalTarget.at(
-                b.dockerHost != null ? b.dockerHost : DockerHosts.resolve(env), System.getenv());
+        // the environment chooses the engine as it does for the command line (DOCKER_HOST,
+        // DOCKER_CONTEXT, the current context), unless a host is given
+        this.target = b.target != null ? b.target : b.dockerHost != null
+                ? LocalTarget.at(b.dockerHost, env) : LocalTarget.fromEnvironment(env);
         this.engineHost = target.publishedHost();
         this.warnings = b.warnings;
         this.stdin = b.stdin;
@@ -589,7 +590,9 @@ public final class ComposeProject implements AutoCloseable {
 
         /**
          * The engine's address ({@code unix:///var/run/docker.sock}, {@code tcp://host:2375});
-         * default: {@code DOCKER_HOST}, else the local socket.
+         * default: the engine the environment names, as the docker CLI resolves it
+         * ({@code DOCKER_HOST}, {@code DOCKER_CONTEXT}, the current context of
+         * {@code config.json}), else the local socket.
          */
         public Builder dockerHost(String host) {
             this.dockerHost = host;

@@ -34,6 +34,21 @@ public interface ComposeTarget extends AutoCloseable {
      */
     void warmUp(WarmUp what);
 
+    /**
+     * The context this target acts in and what chose it, without connecting.
+     *
+     * @throws ComposeException when the options given conflict
+     */
+    TargetContext context();
+
+    /**
+     * Where this target's engine is, without connecting.
+     *
+     * @throws ComposeException when it cannot be determined (an unknown context, a host that
+     *                          does not parse, TLS files that cannot be read)
+     */
+    TargetEndpoint endpoint();
+
     /** The host published ports are reached on: {@code localhost}, or a remote engine's host. */
     String publishedHost();
 

@@ -1,13 +1,24 @@
 package dev.jcompose.api;
 
 import dev.jcompose.runtime.JsonTrees;
+import dev.jcompose.runtime.context.DockerConfigDir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
 
 /** What jcompose reads from the docker CLI's {@code config.json}. */
 public final class DockerCliConfig {
 
     private DockerCliConfig() {
+    }
+
+    /**
+     * The docker CLI's configuration directory: {@code DOCKER_CONFIG} of {@code env}, else
+     * {@code ~/.docker}.
+     */
+    public static Path directory(Map<String, String> env) {
+        return DockerConfigDir.of(env);
     }
 
     /**

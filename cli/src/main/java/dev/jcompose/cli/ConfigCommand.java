@@ -116,6 +116,10 @@ public final class ConfigCommand implements Callable<Integer> {
         if (quiet) {
             return ExitCodes.OK;
         }
+        if (!root.allResources) {
+            // as docker compose: what no service uses is not part of the printed model
+            project = project.withoutUnusedResources();
+        }
         StringWriter text = new StringWriter();
         print(project, new PrintWriter(text));
         if (output != null) {
@@ -163,10 +167,10 @@ public final class ConfigCommand implements Callable<Integer> {
             }
         } else if (format.equals("json")) {
             out.print(ModelPrinter.json(noInterpolate ? ModelPrinter.toSortedTree(project)
-                    : ModelPrinter.toTree(project)));
+                    : ModelPrinter.escapeDollars(ModelPrinter.toTree(project))));
         } else {
             out.print(ModelPrinter.yaml(noInterpolate ? ModelPrinter.toSortedTree(project)
-                    : ModelPrinter.toTree(project)));
+                    : ModelPrinter.escapeDollars(ModelPrinter.toTree(project))));
         }
         out.flush();
     }

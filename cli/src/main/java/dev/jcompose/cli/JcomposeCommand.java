@@ -3,6 +3,7 @@ package dev.jcompose.cli;
 import dev.jcompose.api.ComposeService;
 import dev.jcompose.api.ComposeSwitches;
 import dev.jcompose.api.ComposeTarget;
+import dev.jcompose.api.DockerCliOptions;
 import dev.jcompose.api.LogEntry;
 import dev.jcompose.api.ProjectLoader;
 import dev.jcompose.api.ProjectOptions;
@@ -105,18 +106,24 @@ public final class JcomposeCommand implements Runnable {
 
     private final Console console;
     private final TargetFactory targets;
+    private final DockerCliOptions docker;
     private ComposeTarget target;
     private ProgressListener progressListener;
     private Startup startup = Startup.none();
 
-    JcomposeCommand(Console console, TargetFactory targets) {
+    /**
+     * On the targets {@code targets} opens, with the docker CLI's global options
+     * ({@code --context}, {@code -H}, {@code --tls*}) given as {@code docker}.
+     */
+    JcomposeCommand(Console console, TargetFactory targets, DockerCliOptions docker) {
         this.console = console;
         this.targets = targets;
+        this.docker = docker;
     }
 
     /** A command line with every subcommand, jcompose's error handling and exit codes. */
     static CommandLine commandLine(Console console, TargetFactory targets) {
-        JcomposeCommand root = new JcomposeCommand(console, targets);
+        JcomposeCommand root = new JcomposeCommand(console, targets, DockerCliOptions.NONE);
         CommandLine cl = new CommandLine(root, new Factory(root));
         COMMANDS.forEach(cl::addSubcommand);
         return configure(cl, root);
@@ -128,7 +135,16 @@ public final class JcomposeCommand implements Runnable {
      * anything unusual, so help listings and suggestions stay complete.
      */
     static CommandLine commandLine(Console console, TargetFactory targets, String... args) {
-        JcomposeCommand root = new JcomposeCommand(console, targets);
+        return commandLine(console, targets, DockerCliOptions.NONE, args);
+    }
+
+    /**
+     * As {@link #commandLine(Console, TargetFactory, String...)}, acting on the engine the
+     * docker CLI's options {@code docker} name.
+     */
+    static CommandLine commandLine(Console console, TargetFactory targets,
+            DockerCliOptions docker, String... args) {
+        JcomposeCommand root = new JcomposeCommand(console, targets, docker);
         root.startup = Startup.begin(console, root::target, args);
         CommandLine cl = new CommandLine(root, new Factory(root));
         Class<?> invoked = invokedCommand(cl.getCommandSpec(), args);
@@ -267,7 +283,7 @@ public final class JcomposeCommand implements Runnable {
     /** The target commands deploy to, opened on first use. */
     synchronized ComposeTarget target() {
         if (target == null) {
-            target = targets.open(console.env());
+            target = targets.open(docker, console.env());
         }
         return target;
     }

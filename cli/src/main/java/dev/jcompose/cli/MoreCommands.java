@@ -221,6 +221,7 @@ public final class MoreCommands {
                             + "REPLICAS a number");
                 }
             }
+            UpCommand.checkScale(scale);
             Project project = root.loader().load(List.copyOf(scale.keySet()));
             root.service().scale(project, ScaleOptions.of(scale).withNoDeps(noDeps)
                     .withCompatibility(root.compatibility(project))

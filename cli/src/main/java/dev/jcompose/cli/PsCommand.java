@@ -51,6 +51,11 @@ public final class PsCommand implements Callable<Integer> {
                     + "config.json, else table).")
     String format;
 
+    @Option(names = "--orphans", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Include containers of services the files no longer declare "
+                    + "(default: true; --orphans=false leaves them out).")
+    boolean orphans = true;
+
     @Parameters(paramLabel = "SERVICE", description = "Services (default: all).")
     List<String> services = new ArrayList<>();
 
@@ -101,6 +106,14 @@ public final class PsCommand implements Callable<Integer> {
         if (!wanted.isEmpty()) {
             containers = containers.stream().filter(c -> wanted.contains(c.state())).toList();
         }
+        if (!orphans) {
+            dev.jcompose.model.Project project = root.loader().loadIfPresent();
+            if (project != null) {
+                java.util.Set<String> declared = project.services().keySet();
+                containers = containers.stream().filter(c -> declared.contains(c.service()))
+                        .toList();
+            }
+        }
         PrintWriter out = root.console().out();
         if (quiet) {
             containers.forEach(c -> out.println(c.id()));
@@ -108,9 +121,8 @@ public final class PsCommand implements Callable<Integer> {
             new LinkedHashSet<>(containers.stream().map(ContainerInfo::service).toList())
                     .forEach(out::println);
         } else if (format.equals("json")) {
-            List<Object> rows = new ArrayList<>();
-            containers.forEach(c -> rows.add(json(c)));
-            out.print(ModelPrinter.json(rows));
+            // JSON Lines, one container a line, as compose v2 prints them
+            containers.forEach(c -> out.println(ModelPrinter.jsonLine(json(c))));
         } else if (!format.equals("table")) {
             template(containers, out);
         } else {

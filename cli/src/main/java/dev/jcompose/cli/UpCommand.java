@@ -68,6 +68,9 @@ public final class UpCommand implements Callable<Integer> {
             description = "Accepted for docker compose compatibility; there is no menu.")
     Boolean menu;
 
+    @Option(names = "--no-color", description = "Monochrome output.")
+    boolean noColor;
+
     @Option(names = "--dry-run", description = "Print the plan; change nothing.")
     boolean dryRun;
 
@@ -157,8 +160,19 @@ public final class UpCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --scale S=N} and {@code scale S=N}: N is a number of containers, not negative. */
+    static void checkScale(Map<String, Integer> scale) {
+        scale.forEach((service, n) -> {
+            if (n < 0) {
+                throw CommandException.usage("--scale " + service + "=" + n + ": the number of "
+                        + "containers cannot be negative");
+            }
+        });
+    }
+
     @Override
     public Integer call() throws Exception {
+        checkScale(scale);
         PullPolicy pullPolicy = pullPolicy(pull);
         if (build && noBuild) {
             throw CommandException.usage("--build and --no-build cannot be used together");
@@ -208,7 +222,7 @@ public final class UpCommand implements Callable<Integer> {
             }
             shown.removeAll(noAttach);
             return new AttachedUp(root, project, shown, abortOnExit, abortOnFailure,
-                    exitCodeFrom).run(since, root.colourOn(true));
+                    exitCodeFrom).run(since, !noColor && root.colourOn(true));
         }
         return ExitCodes.OK;
     }

@@ -41,8 +41,13 @@ final class CliRunner {
 
     /** Runs the commands on {@code engine} (an in-memory one) instead of Docker. */
     CliRunner on(Engine engine) {
-        targets = environment -> LocalTarget.on(engine, environment);
+        targets = (docker, environment) -> LocalTarget.on(engine, environment);
         return this;
+    }
+
+    /** The environment runs get (the process's, less the compose variables, plus env()). */
+    Map<String, String> environment() {
+        return env;
     }
 
     /** A run in the background whose output can be read while it runs. */

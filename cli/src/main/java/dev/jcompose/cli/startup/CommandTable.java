@@ -6,6 +6,7 @@ import dev.jcompose.cli.ConfigCommand;
 import dev.jcompose.cli.DownCommand;
 import dev.jcompose.cli.ExecCommand;
 import dev.jcompose.cli.InfoCommands;
+import dev.jcompose.cli.InstallPluginCommand;
 import dev.jcompose.cli.LifecycleCommands;
 import dev.jcompose.cli.LogsCommand;
 import dev.jcompose.cli.MoreCommands;
@@ -17,6 +18,7 @@ import dev.jcompose.cli.UpCommand;
 import dev.jcompose.cli.VersionCommand;
 import dev.jcompose.cli.kubernetes.ConvertCommand;
 import dev.jcompose.cli.kubernetes.K8sCommand;
+import dev.jcompose.cli.plugin.DockerCliArgs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +96,8 @@ public final class CommandTable {
             new Entry("completion", CompletionCommand.class, Family.MODEL, EngineUse.NONE),
             new Entry("convert", ConvertCommand.class, Family.FULL, EngineUse.NONE),
             new Entry("k8s", K8sCommand.class, Family.FULL, EngineUse.NONE),
+            new Entry("install-plugin", InstallPluginCommand.class, Family.FULL,
+                    EngineUse.NONE),
             new Entry("help", CommandLine.HelpCommand.class, Family.MODEL, EngineUse.NONE));
 
     private static final Map<String, Entry> BY_NAME = ENTRIES.stream().collect(
@@ -130,11 +134,16 @@ public final class CommandTable {
 
     /**
      * The launcher's reading of a command line, as the lines of its {@code case}: skip the
-     * values of root options, stop at the first word; {@code model} unless that word names a
-     * command of another family ({@code full} for anything unknown, which loads everything).
+     * values of root options and of the docker CLI's, skip the word {@code compose} once when
+     * run as the docker CLI's plugin ({@code $plugin} set), stop at the first word;
+     * {@code model} unless that word names a command of another family ({@code full} for
+     * anything unknown, which loads everything).
      */
     public static String launcherCases() {
         return "      " + String.join("|", VALUED_ROOT_OPTIONS) + ") skip=1 ;;\n"
+                + "      " + String.join("|", DockerCliArgs.VALUED_OPTIONS) + ") skip=1 ;;\n"
+                + "      compose) if [ -n \"$plugin\" ]; then plugin=; continue; fi; "
+                + "family=full; break ;;\n"
                 + "      -*) ;;\n"
                 + "      " + String.join("|", namesOf(Family.MODEL)) + ") break ;;\n"
                 + "      " + String.join("|", namesOf(Family.READ)) + ") family=read; break ;;\n"
