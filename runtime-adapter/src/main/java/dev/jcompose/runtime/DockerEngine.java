@@ -22,6 +22,7 @@ import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.engine.BuildSpec;
 import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.engine.ContainerSummary;
+import dev.jcompose.planner.engine.ContainerTools;
 import dev.jcompose.planner.engine.Engine;
 import dev.jcompose.planner.engine.EngineEvent;
 import dev.jcompose.planner.engine.EngineException;
@@ -78,6 +79,7 @@ public final class DockerEngine implements Engine {
     private DockerClientConfig config;
     private EngineTransport transport;
     private final DockerImages images;
+    private final DockerContainerTools tools = new DockerContainerTools(this);
     private final Map<String, String> env;
 
     private DockerEngine(DockerEndpoint endpoint, Map<String, String> env) {
@@ -769,7 +771,7 @@ public final class DockerEngine implements Engine {
 
     private static VolumeSummary volume(JsonNode v) {
         return new VolumeSummary(v.path("Name").asText(), v.path("Driver").asText(null),
-                labels(v));
+                labels(v), v.path("Mountpoint").asText(null), v.path("Scope").asText(null));
     }
 
     @Override
@@ -828,6 +830,42 @@ public final class DockerEngine implements Engine {
     @Override
     public void pushImage(String reference, ImageProgress progress) {
         images.push(reference, progress);
+    }
+
+    @Override
+    public ContainerTools tools() {
+        return tools;
+    }
+
+    /**
+     * Opens a request on the raw transport whose answer is read as a stream (an archive, an
+     * export, statistics); the caller closes the answer. Failures as {@link #request} maps them.
+     */
+    DockerHttpClient.Response open(DockerHttpClient.Request.Method method, String path,
+            java.io.InputStream body, String type) {
+        DockerHttpClient.Request.Builder builder = DockerHttpClient.Request.builder()
+                .method(method).path(path);
+        if (body != null) {
+            builder.putHeader("Content-Type", type).body(body);
+        }
+        DockerHttpClient.Request request = builder.build();
+        DockerHttpClient.Response response = call(() -> http().execute(request));
+        int status = response.getStatusCode();
+        if (status / 100 == 2) {
+            return response;
+        }
+        String reason;
+        try (response) {
+            byte[] bytes = response.getBody().readAllBytes();
+            reason = bytes.length == 0 ? "HTTP " + status : message(bytes);
+        } catch (IOException e) {
+            throw unavailable(e);
+        }
+        throw switch (status) {
+            case 404 -> new EngineException.NotFound(reason);
+            case 409 -> new EngineException.Conflict(reason);
+            default -> new EngineException(reason);
+        };
     }
 
     // --- streams ----------------------------------------------------------------------------------
