@@ -172,6 +172,17 @@ public interface ComposeService {
     AttachSession attach(String projectName, AttachOptions options, ProcessStreams io);
 
     /**
+     * Publishes the project's compose files (and, with {@code withEnvironment}, its env files)
+     * to a registry as an OCI artifact, as compose v2 does; bind mounts, values that look like
+     * secrets and env files are published only when {@code confirm} accepts the question put
+     * to it (a yes/no question for people).
+     *
+     * @return the artifact manifest's digest, or null when not confirmed (or a dry run)
+     */
+    String publish(Project project, PublishOptions options,
+            java.util.function.Predicate<String> confirm) throws InterruptedException;
+
+    /**
      * The engine's address and versions.
      *
      * @throws ComposeException when it does not answer

@@ -35,6 +35,7 @@ import dev.jcompose.api.PlanReport;
 import dev.jcompose.api.PortOptions;
 import dev.jcompose.api.ProcessStreams;
 import dev.jcompose.api.PsOptions;
+import dev.jcompose.api.PublishOptions;
 import dev.jcompose.api.PullOptions;
 import dev.jcompose.api.PushOptions;
 import dev.jcompose.api.ReadyOptions;
@@ -380,6 +381,13 @@ final class LocalComposeService implements ComposeService {
     @Override
     public AttachSession attach(String projectName, AttachOptions options, ProcessStreams io) {
         return get(() -> tools.attach(projectName, options, io));
+    }
+
+    @Override
+    public String publish(Project project, PublishOptions options,
+            java.util.function.Predicate<String> confirm) throws InterruptedException {
+        return call(() -> new Publisher(this, progress, env).publish(project, options,
+                confirm));
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.jcompose.cli.LifecycleCommands;
 import dev.jcompose.cli.LogsCommand;
 import dev.jcompose.cli.MoreCommands;
 import dev.jcompose.cli.PsCommand;
+import dev.jcompose.cli.PublishCommand;
 import dev.jcompose.cli.PullCommand;
 import dev.jcompose.cli.PushCommand;
 import dev.jcompose.cli.RunCommand;
@@ -105,6 +106,7 @@ public final class CommandTable {
             new Entry("export", ExportCommand.class, Family.FULL, EngineUse.CONTAINERS),
             new Entry("commit", CommitCommand.class, Family.FULL, EngineUse.CONTAINERS),
             new Entry("volumes", VolumesCommand.class, Family.READ, EngineUse.CONTAINERS),
+            new Entry("publish", PublishCommand.class, Family.FULL, EngineUse.NONE),
             new Entry("completion", CompletionCommand.class, Family.MODEL, EngineUse.NONE),
             new Entry("convert", ConvertCommand.class, Family.FULL, EngineUse.NONE),
             new Entry("k8s", K8sCommand.class, Family.FULL, EngineUse.NONE),
