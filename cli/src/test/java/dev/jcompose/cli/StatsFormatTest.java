@@ -25,7 +25,7 @@ class StatsFormatTest {
         assertEquals("23.54GiB", Units.binary(25_275_154_432L));
         assertEquals("1024B", Units.binary(1023.9));
         assertEquals("1.5", Units.goG(1.5, 4));
-        assertEquals("0.0001235", Units.goG(0.00012345, 4));
+        assertEquals("0.0001221", Units.goG(0.0001220703125, 4));
         assertEquals("1e-05", Units.goG(0.00001, 4));
     }
 
