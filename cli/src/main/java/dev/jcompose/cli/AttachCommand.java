@@ -13,6 +13,7 @@ import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -40,9 +41,8 @@ public final class AttachCommand implements Callable<Integer> {
                     + "(default: ctrl-p,ctrl-q).")
     String detachKeys;
 
-    @Option(names = "--index", paramLabel = "N", description = "Index of the container if the "
-            + "service has multiple replicas.")
-    int index;
+    @Mixin
+    IndexOption index;
 
     @Option(names = "--no-stdin", description = "Do not attach STDIN.")
     boolean noStdin;
@@ -63,7 +63,7 @@ public final class AttachCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String name = root.loader().projectName();
-        AttachOptions options = new AttachOptions(service, index, detachKeys, !noStdin);
+        AttachOptions options = new AttachOptions(service, index.index, detachKeys, !noStdin);
         root.console().out().flush();
         boolean raw = !noStdin && !dryRun && root.console().outIsTerminal()
                 && System.console() != null;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -36,9 +37,8 @@ public final class CommitCommand implements Callable<Integer> {
                     + "(default: true; --pause=false does not).")
     boolean pause = true;
 
-    @Option(names = "--index", paramLabel = "N", description = "Index of the container if the "
-            + "service has multiple replicas.")
-    int index;
+    @Mixin
+    IndexOption index;
 
     @Option(names = "--dry-run", description = "Say what would be committed; commit nothing.")
     boolean dryRun;
@@ -55,7 +55,7 @@ public final class CommitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String name = root.loader().projectName();
-        root.service().commit(name, new CommitOptions(service, index, reference, message,
+        root.service().commit(name, new CommitOptions(service, index.index, reference, message,
                 author, changes, pause, dryRun));
         return ExitCodes.OK;
     }

@@ -4,6 +4,7 @@ import dev.jcompose.api.CopyOptions;
 import dev.jcompose.api.ProcessStreams;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -39,9 +40,8 @@ public final class CpCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Include containers created by the run command.")
     boolean all;
 
-    @Option(names = "--index", paramLabel = "N", description = "Index of the container if the "
-            + "service has multiple replicas.")
-    int index;
+    @Mixin
+    IndexOption index;
 
     @Option(names = "--dry-run", description = "Say what would be copied; copy nothing.")
     boolean dryRun;
@@ -58,7 +58,7 @@ public final class CpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String name = root.loader().projectName();
-        CopyOptions options = CopyOptions.of(source, destination).withIndex(index)
+        CopyOptions options = CopyOptions.of(source, destination).withIndex(index.index)
                 .withAll(all).withFollowLink(followLink).withCopyUidGid(archive)
                 .withWorkingDir(root.console().workingDir()).withDryRun(dryRun);
         root.console().out().flush();

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -31,9 +32,8 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Write to a file, instead of STDOUT.")
     Path output;
 
-    @Option(names = "--index", paramLabel = "N", description = "Index of the container if the "
-            + "service has multiple replicas.")
-    int index;
+    @Mixin
+    IndexOption index;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
     boolean help;
@@ -44,7 +44,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String name = root.loader().projectName();
-        ExportOptions options = new ExportOptions(service, index);
+        ExportOptions options = new ExportOptions(service, index.index);
         if (output == null) {
             if (root.console().outIsTerminal()) {
                 throw new CommandException("output option is required when exporting to "

@@ -55,12 +55,8 @@ public final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String template = switch (format) {
-            case "table" -> StatsFormat.DEFAULT_TABLE;
-            case "json" -> "{{json .}}";
-            default -> format;
-        };
-        Templates templates = new Templates(template).check(StatsFormat.FIELDS);
+        Templates templates = Templates.of(format, StatsFormat.DEFAULT_TABLE)
+                .check(StatsFormat.FIELDS);
         String name = root.loader().projectName();
         PrintWriter out = root.console().out();
         Map<String, ContainerStats> latest = new ConcurrentHashMap<>();

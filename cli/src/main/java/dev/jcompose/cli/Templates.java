@@ -23,6 +23,18 @@ final class Templates {
     private final boolean table;
     private final String template;
 
+    /**
+     * The template a {@code --format} value names: {@code table} is {@code defaultTable},
+     * {@code json} one JSON object a line, anything else a template.
+     */
+    static Templates of(String format, String defaultTable) {
+        return new Templates(switch (format) {
+            case "table" -> defaultTable;
+            case "json" -> "{{json .}}";
+            default -> format;
+        });
+    }
+
     Templates(String format) {
         this.format = format;
         this.table = format.startsWith("table ");

@@ -49,12 +49,7 @@ public final class VolumesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String template = switch (format) {
-            case "table" -> DEFAULT_TABLE;
-            case "json" -> "{{json .}}";
-            default -> format;
-        };
-        Templates templates = new Templates(template).check(FIELDS);
+        Templates templates = Templates.of(format, DEFAULT_TABLE).check(FIELDS);
         Project project = root.loader().loadIfPresent();
         String name = project != null ? project.name() : root.loader().projectName();
         if (project != null) {
