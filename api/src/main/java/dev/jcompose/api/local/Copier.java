@@ -81,9 +81,7 @@ final class Copier {
                     } else {
                         copyTo(c, src.path(), dst.path(), options, io.stdin());
                     }
-                } catch (IOException e) {
-                    throw new ComposeException(e.getMessage(), e);
-                } catch (IllegalArgumentException e) {
+                } catch (IOException | IllegalArgumentException e) {
                     throw new ComposeException(e.getMessage(), e);
                 }
             }
