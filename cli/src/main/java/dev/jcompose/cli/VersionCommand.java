@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code version}: jcompose's, Java's and the engine's versions. */
+/** {@code version}: jcompose's, Java's and the engine's versions (and which engine: Docker, Podman). */
 @Command(name = "version", description = "Show the jcompose, Java and engine versions.")
 final class VersionCommand implements Callable<Integer> {
 
@@ -34,8 +34,8 @@ final class VersionCommand implements Callable<Integer> {
                 + System.getProperty("java.vm.name") + ")");
         try {
             EngineInfo info = root.engine().info();
-            out.println("Engine " + info.version() + " (API " + info.apiVersion() + ") at "
-                    + info.host());
+            out.println("Engine " + info.kind() + " " + info.version() + " (API "
+                    + info.apiVersion() + ") at " + info.host());
         } catch (EngineException e) {
             out.println("Engine: not reachable: " + e.getMessage());
         }
