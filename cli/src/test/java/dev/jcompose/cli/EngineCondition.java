@@ -2,6 +2,7 @@ package dev.jcompose.cli;
 
 import dev.jcompose.planner.engine.EngineInfo;
 import dev.jcompose.runtime.DockerEngine;
+import dev.jcompose.runtime.EngineIdentity;
 
 /**
  * The engine the integration tests run against (DOCKER_HOST), and the conditions test lists
@@ -20,25 +21,13 @@ record EngineCondition(String kind, String apiVersion) {
     /** Whether {@code condition} holds for this engine; an unknown condition is an error. */
     boolean holds(String condition) {
         if (condition.startsWith("api<")) {
-            return compare(apiVersion, condition.substring(4)) < 0;
+            return !new EngineIdentity(EngineIdentity.Kind.DOCKER, null, apiVersion)
+                    .speaks(condition.substring(4));
         }
         if (condition.equals("docker") || condition.equals("podman")) {
             return condition.equals(kind);
         }
         throw new IllegalArgumentException("unknown engine condition \"" + condition
                 + "\" (use docker, podman or api<VERSION)");
-    }
-
-    private static int compare(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            int c = Integer.compare(i < x.length ? Integer.parseInt(x[i]) : 0,
-                    i < y.length ? Integer.parseInt(y[i]) : 0);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
     }
 }

@@ -321,8 +321,8 @@ class RuntimeConformanceIT {
         String project = null;
         try {
             for (Step step : steps) {
-                List<String> args = step.command().startsWith("<probeVolume(")
-                        ? probeVolume(step.command(), project)
+                boolean probe = step.command().startsWith("<probeVolume(");
+                List<String> args = probe ? probeVolume(step.command(), project)
                         : tokens(fill(step.command(), dir, values));
                 int p = args.indexOf("-p");
                 if (p >= 0 && args.get(0).equals("compose")) {
@@ -333,7 +333,7 @@ class RuntimeConformanceIT {
                 Map<String, List<String>> before = project == null ? Map.of()
                         : containerIds(project);
                 Set<String> oneOffsBefore = project == null ? Set.of() : oneOffIds(project);
-                CliRunner.Result r = execute(args, env, dir);
+                CliRunner.Result r = probe ? probe(args) : execute(args, env, dir);
                 if (System.getProperty("conformance.trace") != null) {
                     System.out.println("TRACE " + step.id() + " " + args + "\n" + r);
                 }
@@ -388,15 +388,66 @@ class RuntimeConformanceIT {
                                 + STEP_TIMEOUT_SECONDS + " s)");
             }
         }
-        ProcessBuilder pb = new ProcessBuilder(args).directory(dir.toFile());
-        pb.environment().putAll(env);
-        Process proc = pb.start();
-        proc.getOutputStream().close();
-        var out = proc.getInputStream().readAllBytes();
-        var err = proc.getErrorStream().readAllBytes();
-        assertTrue(proc.waitFor(60, TimeUnit.SECONDS));
-        return new CliRunner.Result(proc.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err, StandardCharsets.UTF_8));
+        Path out = Files.createTempFile("jc-e2e-out", ".txt");
+        Path err = Files.createTempFile("jc-e2e-err", ".txt");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(args).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            pb.environment().putAll(env);
+            Process proc = pb.start();
+            proc.getOutputStream().close();
+            boolean ended = proc.waitFor(60, TimeUnit.SECONDS);
+            if (!ended) {
+                proc.destroyForcibly().waitFor();
+            }
+            return new CliRunner.Result(ended ? proc.exitValue() : -1, Files.readString(out),
+                    Files.readString(err) + (ended ? "" : "\n(still running after 60 s)"));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /**
+     * Runs a {@code docker run --rm -v VOLUME:/mnt IMAGE COMMAND...} of {@link #probeVolume}
+     * through the Engine API: create, start, inspect until stopped, logs, remove (the docker
+     * CLI's attach is not every engine's: Podman 4 refuses the CLI 28's).
+     */
+    private static CliRunner.Result probe(List<String> args) throws Exception {
+        try (DockerClient docker = Cleanup.docker()) {
+            String id = docker.createContainerCmd(args.get(5))
+                    .withCmd(args.subList(6, args.size()))
+                    .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig()
+                            .withBinds(com.github.dockerjava.api.model.Bind.parse(args.get(4))))
+                    .exec().getId();
+            try {
+                docker.startContainerCmd(id).exec();
+                // inspected until it stopped: Podman 4.3 answers a wait 20 s late
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                var state = docker.inspectContainerCmd(id).exec().getState();
+                while (Boolean.TRUE.equals(state.getRunning()) && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                    state = docker.inspectContainerCmd(id).exec().getState();
+                }
+                int code = state.getExitCodeLong() == null ? -1
+                        : state.getExitCodeLong().intValue();
+                StringBuilder out = new StringBuilder();
+                StringBuilder err = new StringBuilder();
+                docker.logContainerCmd(id).withStdOut(true).withStdErr(true)
+                        .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<
+                                com.github.dockerjava.api.model.Frame>() {
+                            @Override
+                            public void onNext(com.github.dockerjava.api.model.Frame f) {
+                                (f.getStreamType() == com.github.dockerjava.api.model.StreamType
+                                        .STDERR ? err : out).append(new String(f.getPayload(),
+                                        StandardCharsets.UTF_8));
+                            }
+                        }).awaitCompletion(60, TimeUnit.SECONDS);
+                return new CliRunner.Result(code, out.toString(), err.toString());
+            } finally {
+                docker.removeContainerCmd(id).withForce(true).exec();
+            }
+        }
     }
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
@@ -652,7 +703,9 @@ class RuntimeConformanceIT {
                     var inspected = docker.inspectContainerCmd(c.getId()).exec();
                     var state = inspected.getState();
                     var health = state.getHealth();
-                    out.add(new Observed(c.getId(), state.getStatus(),
+                    // Podman calls "stopped" what Docker, and upstream's checks, call "exited"
+                    out.add(new Observed(c.getId(), "stopped".equals(state.getStatus())
+                            ? "exited" : state.getStatus(),
                             health == null ? null : health.getStatus(),
                             inspected.getConfig().getLabels() == null ? Map.of()
                                     : inspected.getConfig().getLabels()));

@@ -18,12 +18,15 @@ import java.util.Map;
  * <li>API 1.44 (Docker 25) and later take every network's endpoint in the create request, and the
  * MAC address on the endpoint: the service-level {@code mac_address} moves to the first network's
  * endpoint and the container-wide field stays empty. Before 1.44 the further networks are
- * connected after the create, the first network's MAC address is the container-wide one, and a
- * MAC address on more than one network is refused;</li>
+ * connected after the create, the first network's MAC address is the container-wide one (and,
+ * for Podman, which ignores that field on a user network, the endpoint's too), and a MAC address
+ * on more than one network is refused;</li>
  * <li>{@code healthcheck.start_interval} before 1.44 is refused (compose v2 2.26);</li>
  * <li>{@code interface_name} before 1.49 (Docker 28.1) is refused, as compose v2 refuses it;</li>
  * <li>an endpoint carries its {@code driver_opts}, {@code gw_priority} and link-local addresses
- * on every version (an engine before 1.48 ignores the priority, as with compose v2).</li>
+ * on every version (an engine before 1.48 ignores the priority, as with compose v2);</li>
+ * <li>on Podman, a variable named without a value is unset through Podman's {@code UnsetEnv},
+ * and {@code links}, which Podman refuses, are refused with what to use instead.</li>
  * </ul>
  */
 final class ApiFeatures {
@@ -52,6 +55,11 @@ final class ApiFeatures {
             throw new EngineException(service + "healthcheck.start_interval needs Docker Engine "
                     + "25 or later (Engine API 1.44); this engine is " + engine.kind() + " "
                     + engine.version() + running);
+        }
+        if (engine.isPodman() && !s.links().isEmpty()) {
+            throw new EngineException(service + "links: Podman does not support container links "
+                    + "(its API refuses them); reach the linked service by its name, or give it "
+                    + "a network alias (networks.NAME.aliases)");
         }
         Map<String, ServiceNetwork> networks = declared(spec);
         List<String> named = new ArrayList<>();
@@ -93,6 +101,9 @@ final class ApiFeatures {
      * attaches besides the first, which must not be connected again.
      */
     static List<String> adapt(ObjectNode body, ContainerSpec spec, EngineIdentity engine) {
+        if (engine.isPodman()) {
+            unsetEnv(body, spec);
+        }
         if (spec.networks().isEmpty()
                 || !(body.path("NetworkingConfig").path("EndpointsConfig")
                         instanceof ObjectNode endpoints)
@@ -107,6 +118,10 @@ final class ApiFeatures {
         if (!engine.speaks(ApiVersion.V1_44)) {
             if (mac != null) {
                 body.put("MacAddress", mac);
+                if (engine.isPodman()) {
+                    // Podman 4 ignores the container-wide field on a user network
+                    first.put("MacAddress", mac);
+                }
             }
             return List.of();
         }
@@ -121,6 +136,18 @@ final class ApiFeatures {
             attached.add(a.network());
         }
         return attached;
+    }
+
+    /**
+     * A variable named without a value ({@code environment: [EMPTY]}, unset where jcompose runs)
+     * is removed from the image's environment: Docker does so for a bare name in {@code Env},
+     * Podman 4 only for the names in its own {@code UnsetEnv} field.
+     */
+    private static void unsetEnv(ObjectNode body, ContainerSpec spec) {
+        List<String> bare = spec.env().stream().filter(e -> e.indexOf('=') < 0).toList();
+        if (!bare.isEmpty()) {
+            bare.forEach(body.putArray("UnsetEnv")::add);
+        }
     }
 
     /** The settings of an endpoint on {@code a}'s network, with everything the service gives. */

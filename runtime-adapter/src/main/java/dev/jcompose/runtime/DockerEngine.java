@@ -397,8 +397,8 @@ public final class DockerEngine implements Engine {
         Answer answer = exchange(method, path, body, type);
         if (answer.ok() || answer.status() == 304) {
             try {
-                return answer.body().length == 0 ? MissingNode.getInstance()
-                        : JsonTrees.read(answer.body());
+                return answer.body().length == 0 || PodmanAnswers.plainOk(answer.body())
+                        ? MissingNode.getInstance() : JsonTrees.read(answer.body());
             } catch (IOException e) {
                 throw new EngineException("the engine's answer to " + path + " is not JSON ("
                         + e.getMessage() + ")", e);
@@ -437,6 +437,7 @@ public final class DockerEngine implements Engine {
         JsonNode inspected = getJson("/containers/" + encoded(idOrName) + "/json",
                 "inspecting container " + idOrName);
         if (inspected != null && known.isPodman()) {
+            PodmanAnswers.dockerState(inspected);
             podman.watch(inspected);
         }
         return Optional.ofNullable(inspected).map(DockerEngine::inspected)
@@ -690,6 +691,9 @@ public final class DockerEngine implements Engine {
 
     @Override
     public int waitContainer(String containerId) throws InterruptedException {
+        if (identity().isPodman()) {
+            return PodmanWait.await(containerId, () -> inspectContainer(containerId));
+        }
         var callback = call(() -> client().waitContainerCmd(containerId)
                 .exec(new com.github.dockerjava.api.command.WaitContainerResultCallback()));
         try {
@@ -887,10 +891,12 @@ public final class DockerEngine implements Engine {
             sink.accept(options.timestamps() ? line
                     : new LogLine(line.containerId(), line.stream(), null, line.text()));
         };
+        PodmanLogs podmanFollow = options.follow() && known.isPodman() ? new PodmanLogs() : null;
+        Consumer<LogLine> delivered = podmanFollow == null ? lines : podmanFollow.watching(lines);
         FrameLines out = new FrameLines(containerId, LogLine.Stream.STDOUT,
-                options.timestamps() || bounded, lines);
+                options.timestamps() || bounded, delivered);
         FrameLines err = new FrameLines(containerId, LogLine.Stream.STDERR,
-                options.timestamps() || bounded, lines);
+                options.timestamps() || bounded, delivered);
         StringBuilder path = new StringBuilder("/containers/").append(encoded(containerId))
                 .append("/logs?stdout=true&stderr=true&follow=").append(options.follow())
                 .append("&timestamps=").append(options.timestamps() || bounded);
@@ -907,11 +913,13 @@ public final class DockerEngine implements Engine {
         // makes docker-java's client (its Jackson set-up)
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.GET).path(path.toString()).build();
-        return EngineStream.request(() -> http().execute(request), "jcompose-logs",
+        Subscription stream = EngineStream.request(() -> http().execute(request), "jcompose-logs",
                 body -> FrameLines.demultiplex(body, out, err), () -> {
                     out.flush();
                     err.flush();
                 });
+        return podmanFollow == null ? stream
+                : podmanFollow.endWhenStopped(stream, containerId, () -> inspectContainer(containerId));
     }
 
     /** Seconds since the epoch as the Engine API's int, clamped (times past 2038 saturate). */

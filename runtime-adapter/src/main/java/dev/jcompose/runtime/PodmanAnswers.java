@@ -1,9 +1,12 @@
 package dev.jcompose.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.engine.EngineException;
 import dev.jcompose.planner.engine.ImageSummary;
 import dev.jcompose.planner.engine.ProcessList;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,11 +15,13 @@ import java.util.List;
  * Podman's Docker-compatible answers put in Docker's words, where they differ (Podman 4.3):
  * <ul>
  * <li>a container that has exited and been cleaned up is {@code stopped}, a created one
- * {@code configured}: Docker's {@code exited} and {@code created};</li>
+ * {@code configured}: Docker's {@code exited} and {@code created}; one without a health check
+ * has a health of empty status, where Docker has none;</li>
  * <li>image references carry the registry Podman resolved them to
  * ({@code docker.io/library/web:1}): as Docker names them, {@code web:1};</li>
  * <li>{@code top} answers each line of {@code ps} unsplit: split into its columns;</li>
- * <li>creating a network or volume that exists fails with HTTP 500: the conflict it is.</li>
+ * <li>creating a network or volume that exists fails with HTTP 500: the conflict it is;</li>
+ * <li>connecting a container to a network is answered with a bare {@code OK}, not JSON.</li>
  * </ul>
  */
 final class PodmanAnswers {
@@ -34,6 +39,26 @@ final class PodmanAnswers {
             case "configured", "initialized" -> "created";
             default -> state;
         };
+    }
+
+    /**
+     * An inspected container's {@code State} put in Docker's words, in place: its status, and no
+     * {@code Health} when it has no health check (Podman gives one with an empty status).
+     */
+    static void dockerState(JsonNode inspected) {
+        if (inspected.path("State") instanceof ObjectNode state) {
+            if (state.has("Status")) {
+                state.put("Status", state(state.path("Status").asText()));
+            }
+            if (state.path("Health").path("Status").asText("").isEmpty()) {
+                state.remove("Health");
+            }
+        }
+    }
+
+    /** Podman answers some requests (network connect and disconnect) with a bare {@code OK}. */
+    static boolean plainOk(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8).strip().equals("OK");
     }
 
     /** An image reference as Docker names it: without docker.io/ or docker.io/library/. */

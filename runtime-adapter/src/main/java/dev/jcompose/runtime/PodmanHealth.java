@@ -82,7 +82,14 @@ final class PodmanHealth implements AutoCloseable {
         String path = LIBPOD + "/containers/json?all=" + includeStopped
                 + (filters.isEmpty() ? "" : "&filters=" + URLEncoder.encode(
                         JsonTrees.filters(Map.of("label", filters)), StandardCharsets.UTF_8));
-        JsonNode list = get.apply(path, "listing containers");
+        JsonNode list;
+        try {
+            list = get.apply(path, "listing containers");
+        } catch (EngineException e) {
+            // Podman 4 fails a list now and then when a container exits while it lists
+            // ("read /proc/PID/cgroup: no such process"): the containers without their health
+            return containers;
+        }
         Map<String, String> health = new HashMap<>();
         if (list != null) {
             list.forEach(c -> health.put(c.path("Id").asText(), health(c.path("Status").asText())));

@@ -77,6 +77,11 @@ class ApiFeaturesTest {
         assertEquals("{\"api_front\":{\"Aliases\":[\"web\",\"api-web-1\"],"
                 + "\"IPAMConfig\":{\"LinkLocalIPs\":[\"169.254.8.8\"]},"
                 + "\"DriverOpts\":{\"com.example.opt\":\"1\"},\"GwPriority\":5}}", endpoints(body));
+        ObjectNode podman = RequestBodies.container(spec);
+        ApiFeatures.adapt(podman, spec, PODMAN_4);
+        assertEquals("02:42:ac:11:00:02", podman.path("MacAddress").asText());
+        assertEquals("02:42:ac:11:00:02", podman.path("NetworkingConfig").path("EndpointsConfig")
+                .path("api_front").path("MacAddress").asText());
     }
 
     @Test
@@ -165,6 +170,41 @@ class ApiFeaturesTest {
                 + "needs Docker Engine 25 or later (Engine API 1.44); this engine is Podman "
                 + "4.3.1 (Engine API 1.41)", e.getMessage());
         ApiFeatures.check(spec, DOCKER_26);
+    }
+
+    @Test
+    void onPodmanAVariableWithoutValueIsUnsetThroughUnsetEnv() throws IOException {
+        ContainerSpec spec = spec("""
+                services:
+                  test:
+                    image: busybox
+                    environment: [EMPTY, SET=1]
+                """, "test");
+        ObjectNode docker = RequestBodies.container(spec);
+        ApiFeatures.adapt(docker, spec, DOCKER_26);
+        assertEquals(false, docker.has("UnsetEnv"));
+        ObjectNode podman = RequestBodies.container(spec);
+        ApiFeatures.adapt(podman, spec, PODMAN_4);
+        assertEquals("[\"EMPTY\"]", podman.path("UnsetEnv").toString());
+        assertEquals("[\"EMPTY\",\"SET=1\"]", podman.path("Env").toString());
+    }
+
+    @Test
+    void podmanRefusesLinksSoTheyAreRefusedWithWhatToUseInstead() throws IOException {
+        ContainerSpec spec = spec("""
+                services:
+                  web:
+                    image: busybox
+                    links: ["db:database"]
+                  db:
+                    image: busybox
+                """, "web");
+        ApiFeatures.check(spec, DOCKER_20);
+        EngineException e = assertThrows(EngineException.class,
+                () -> ApiFeatures.check(spec, PODMAN_4));
+        assertEquals("service web: links: Podman does not support container links (its API "
+                + "refuses them); reach the linked service by its name, or give it a network "
+                + "alias (networks.NAME.aliases)", e.getMessage());
     }
 
     @Test
