@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The test command: makes an engine available (installing it if needed), builds the local base
-# image, installs the registry the image tests push to and pull from, then builds jcompose and
-# runs every test, unit and integration, with a JDK >= 21.
+# image, installs the registry the image tests push to and pull from, starts the other engines
+# of the matrix (Docker 26, Podman), then builds jcompose and runs every test, unit and
+# integration, with a JDK >= 21: the integration tests on Docker 26, a compatibility suite on
+# the host engine (Docker 20.10) and a Podman suite (pom.xml, profile engine-matrix).
 # Extra arguments go to Maven (e.g. -pl compose-model, -DskipITs).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,6 +12,15 @@ cd "$here"
 scripts/engine.sh
 scripts/base-image.sh
 scripts/registry-deps.sh
+
+# the other engines of the matrix, each in its network namespace: Docker 26 and Podman.
+# JCOMPOSE_ENGINE_MATRIX=0 runs every integration test on the host engine instead.
+matrix=()
+if [ "${JCOMPOSE_ENGINE_MATRIX:-1}" != 0 ]; then
+  scripts/docker26.sh up >/dev/null
+  scripts/podman.sh up >/dev/null
+  matrix=(-Pengine-matrix)
+fi
 
 if ! command -v mvn >/dev/null 2>&1; then
   echo "test.sh: installing maven" >&2
@@ -23,4 +34,4 @@ JAVA_HOME="$(find_jdk 21)" || { echo "test.sh: no JDK >= 21 found" >&2; exit 1; 
 export JAVA_HOME
 echo "test.sh: JDK $JAVA_HOME" >&2
 
-exec mvn -B -ntp verify "$@"
+exec mvn -B -ntp verify "${matrix[@]}" "$@"
