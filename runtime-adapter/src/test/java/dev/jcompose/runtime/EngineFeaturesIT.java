@@ -111,11 +111,11 @@ class EngineFeaturesIT {
                     networks:
                       front: {priority: 10}
                       back:
-                        ipv4_address: 172.30.7.9
+                        ipv4_address: 10.213.7.9
                 networks:
                   front: {}
                   back:
-                    ipam: {config: [{subnet: 172.30.7.0/24}]}
+                    ipam: {config: [{subnet: 10.213.7.0/24}]}
                 """, "web");
         String id = create(spec);
         engine.startContainer(id);
@@ -123,7 +123,7 @@ class EngineFeaturesIT {
                 .path("NetworkSettings").path("Networks");
         assertEquals("02:42:ac:1e:00:0a", networks.path(project + "_front").path("MacAddress")
                 .asText(), networks.toString());
-        assertEquals("172.30.7.9", networks.path(project + "_back").path("IPAddress").asText(),
+        assertEquals("10.213.7.9", networks.path(project + "_back").path("IPAddress").asText(),
                 networks.toString());
     }
 
