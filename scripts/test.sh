@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The test command: makes an engine available (installing it if needed), builds the local base
-# image, installs the registry the image tests push to and pull from, starts the other engines
-# of the matrix (Docker 26, Podman), then builds jcompose and runs every test, unit and
-# integration, with a JDK >= 21: the integration tests on Docker 26, a compatibility suite on
-# the host engine (Docker 20.10) and a Podman suite (pom.xml, profile engine-matrix).
+# image, installs the registry the image tests push to and pull from, unpacks compose v2 (the
+# oracle ComposeV2OracleTest compares config with), starts the other engines of the matrix
+# (Docker 26, Podman), then builds jcompose and runs every test, unit and integration, with a
+# JDK >= 21, the integration tests split between the engines (pom.xml, profile engine-matrix).
 # Extra arguments go to Maven (e.g. -pl compose-model, -DskipITs).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,6 +12,9 @@ cd "$here"
 scripts/engine.sh
 scripts/base-image.sh
 scripts/registry-deps.sh
+# compose v2, the reference the oracle tests run beside jcompose
+COMPOSE_V2="$(scripts/compose-v2.sh)"
+export COMPOSE_V2
 
 # the other engines of the matrix, each in its network namespace: Docker 26 and Podman.
 # JCOMPOSE_ENGINE_MATRIX=0 runs every integration test on the host engine instead.
