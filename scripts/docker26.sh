@@ -58,19 +58,19 @@ TOML
   netns_up "$ns"
   local path="$state/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
-  if ! alive "$run/containerd.pid"; then
+  if ! alive "$run/containerd.pid" containerd; then
     rm -f "$containerd_sock"
     start_in_netns "$ns" "$run/containerd.pid" "$run/containerd.log" \
       env PATH="$path" containerd --config "$state/containerd.toml"
     for _ in $(seq 1 100); do
       [ -S "$containerd_sock" ] && break
-      alive "$run/containerd.pid" || break
+      alive "$run/containerd.pid" containerd || break
       sleep 0.1
     done
     [ -S "$containerd_sock" ] || { engines_log "containerd did not start:"; tail -n 20 "$run/containerd.log" >&2; exit 1; }
   fi
 
-  if ! alive "$run/dockerd.pid"; then
+  if ! alive "$run/dockerd.pid" dockerd; then
     rm -f "$run/docker.pid" "$sock"
     engines_log "starting Docker $("$state/bin/dockerd" --version | sed 's/Docker version //') in netns $ns (log: $run/dockerd.log)"
     start_in_netns "$ns" "$run/dockerd.pid" "$run/dockerd.log" \

@@ -88,7 +88,7 @@ up() {
   fi
   configure
   netns_up "$ns"
-  if ! alive "$run/service.pid"; then
+  if ! alive "$run/service.pid" podman; then
     rm -f "$sock"
     engines_log "starting $(podman --version) system service in netns $ns (log: $run/service.log)"
     start_in_netns "$ns" "$run/service.pid" "$run/service.log" \

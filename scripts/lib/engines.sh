@@ -42,11 +42,13 @@ netns_down() {
   "${engines_sudo[@]}" ip netns delete "$1"
 }
 
-# alive PIDFILE: true when the file names a running process.
+# alive PIDFILE PROGRAM: true when the file names a running process whose command line has the
+# word PROGRAM (a PID written hours ago may since name another process).
 alive() {
   local pid
   pid="$(cat "$1" 2>/dev/null)" || return 1
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  tr '\0' '\n' < "/proc/$pid/cmdline" 2>/dev/null | grep -qx -- "$2"
 }
 
 # start_in_netns NAME PIDFILE LOGFILE CMD...: CMD in the background in namespace NAME (nsenter,
@@ -59,11 +61,12 @@ start_in_netns() {
   echo $! > "$pidfile"
 }
 
-# stop_pid PIDFILE WHAT [SECONDS]: TERM to the PID in PIDFILE, KILL after SECONDS (default 20).
+# stop_pid PIDFILE WHAT [SECONDS]: TERM to the PID in PIDFILE when it still runs the program WHAT
+# names first, KILL after SECONDS (default 20).
 stop_pid() {
   local pidfile="$1" what="$2" wait="${3:-20}" pid i
   pid="$(cat "$pidfile" 2>/dev/null)" || return 0
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+  if alive "$pidfile" "${what%% *}"; then
     "${engines_sudo[@]}" kill -TERM "$pid" 2>/dev/null || true
     for ((i = 0; i < wait * 10; i++)); do
       kill -0 "$pid" 2>/dev/null || break
