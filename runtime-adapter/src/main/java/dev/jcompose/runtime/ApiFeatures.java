@@ -40,58 +40,17 @@ final class ApiFeatures {
     }
 
     /**
-     * Refuses what the engine cannot do for {@code spec}, as compose v2 refuses it, with the
-     * service, the key and both versions named.
+     * Refuses what the engine cannot do for {@code spec}, as {@link EngineRequirements} decides
+     * (the first unmet requirement, with the service, the key and both versions named).
      */
     static void check(ContainerSpec spec, EngineIdentity engine) {
         Service s = spec.service();
         if (s == null) {
             return;
         }
-        String service = "service " + s.name() + ": ";
-        String running = " (Engine API " + engine.apiVersion() + ")";
-        if (s.healthcheck() != null && s.healthcheck().startInterval() != null
-                && !engine.speaks(ApiVersion.V1_44)) {
-            throw new EngineException(service + "healthcheck.start_interval needs Docker Engine "
-                    + "25 or later (Engine API 1.44); this engine is " + engine.kind() + " "
-                    + engine.version() + running);
-        }
-        if (engine.isPodman() && !s.links().isEmpty()) {
-            throw new EngineException(service + "links: Podman does not support container links "
-                    + "(its API refuses them); reach the linked service by its name, or give it "
-                    + "a network alias (networks.NAME.aliases)");
-        }
-        Map<String, ServiceNetwork> networks = declared(spec);
-        List<String> named = new ArrayList<>();
-        networks.forEach((key, n) -> {
-            if (n != null && n.interfaceName() != null && !n.interfaceName().isEmpty()) {
-                named.add(key);
-            }
-        });
-        if (!named.isEmpty() && !engine.speaks(ApiVersion.V1_49)) {
-            throw new EngineException(service + "networks." + named.get(0) + ".interface_name "
-                    + "needs Docker Engine 28.1 or later (Engine API 1.49); this engine is "
-                    + engine.kind() + " " + engine.version() + running);
-        }
-        String first = networks.isEmpty() ? null : networks.keySet().iterator().next();
-        ServiceNetwork main = first == null ? null : networks.get(first);
-        if (s.macAddress() != null && main != null && main.macAddress() != null
-                && !main.macAddress().equals(s.macAddress())) {
-            throw new EngineException(service + "mac_address " + s.macAddress() + " differs "
-                    + "from networks." + first + ".mac_address " + main.macAddress()
-                    + "; the service-level one must be the same");
-        }
-        List<String> withMac = new ArrayList<>();
-        networks.forEach((key, n) -> {
-            if (n != null && n.macAddress() != null) {
-                withMac.add(key);
-            }
-        });
-        if (withMac.size() > 1 && !engine.speaks(ApiVersion.V1_44)) {
-            throw new EngineException(service + "a MAC address is set on several networks ("
-                    + String.join(", ", withMac) + "), which needs Docker Engine 25 or later "
-                    + "(Engine API 1.44); this engine is " + engine.kind() + " "
-                    + engine.version() + running);
+        List<EngineRequirements.Unmet> unmet = EngineRequirements.of(s, engine);
+        if (!unmet.isEmpty()) {
+            throw new EngineException(unmet.get(0).describe());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.jcompose.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jcompose.planner.engine.EngineInfo;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,6 +62,12 @@ public record EngineIdentity(Kind kind, String version, String apiVersion) {
         }
         return new EngineIdentity(kind, version.path("Version").asText(null),
                 version.path("ApiVersion").asText(null));
+    }
+
+    /** From what the engine port tells of it ({@code Engine.info()}). */
+    public static EngineIdentity of(EngineInfo info) {
+        return new EngineIdentity("Podman".equalsIgnoreCase(info.kind()) ? Kind.PODMAN
+                : Kind.DOCKER, info.version(), info.apiVersion());
     }
 
     /** True when the engine speaks API {@code version} or later. */

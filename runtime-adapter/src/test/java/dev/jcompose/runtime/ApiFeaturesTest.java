@@ -121,7 +121,7 @@ class ApiFeaturesTest {
                 """, "test");
         EngineException e = assertThrows(EngineException.class,
                 () -> ApiFeatures.check(spec, DOCKER_20));
-        assertEquals("service test: healthcheck.start_interval needs Docker Engine 25 or later "
+        assertEquals("service test: healthcheck.start_interval: needs Docker Engine 25 or later "
                 + "(Engine API 1.44); this engine is Docker 20.10.24 (Engine API 1.41)",
                 e.getMessage());
         assertThrows(EngineException.class, () -> ApiFeatures.check(spec, PODMAN_4));
@@ -142,7 +142,7 @@ class ApiFeaturesTest {
                 """, "test");
         EngineException e = assertThrows(EngineException.class,
                 () -> ApiFeatures.check(spec, DOCKER_26));
-        assertEquals("service test: networks.default.interface_name needs Docker Engine 28.1 or "
+        assertEquals("service test: networks.default.interface_name: needs Docker Engine 28.1 or "
                 + "later (Engine API 1.49); this engine is Docker 26.1.5 (Engine API 1.45)",
                 e.getMessage());
         ApiFeatures.check(spec, DOCKER_28);
@@ -166,9 +166,9 @@ class ApiFeaturesTest {
                 """, "test");
         EngineException e = assertThrows(EngineException.class,
                 () -> ApiFeatures.check(spec, PODMAN_4));
-        assertEquals("service test: a MAC address is set on several networks (a, b), which "
-                + "needs Docker Engine 25 or later (Engine API 1.44); this engine is Podman "
-                + "4.3.1 (Engine API 1.41)", e.getMessage());
+        assertEquals("service test: networks.b.mac_address: sets a MAC address on a further "
+                + "network (a, b), which needs Docker Engine 25 or later (Engine API 1.44); this "
+                + "engine is Podman 4.3.1 (Engine API 1.41)", e.getMessage());
         ApiFeatures.check(spec, DOCKER_26);
     }
 
@@ -219,7 +219,7 @@ class ApiFeaturesTest {
                 """, "test");
         EngineException e = assertThrows(EngineException.class,
                 () -> ApiFeatures.check(spec, DOCKER_26));
-        assertEquals("service test: mac_address 02:00:00:00:00:01 differs from "
+        assertEquals("service test: mac_address: 02:00:00:00:00:01 differs from "
                 + "networks.default.mac_address 02:00:00:00:00:02; the service-level one must "
                 + "be the same", e.getMessage());
     }

@@ -147,7 +147,7 @@ class EngineFeaturesIT {
             awaitHealth(id, "healthy", Duration.ofSeconds(15));
         } else {
             EngineException e = assertThrows(EngineException.class, () -> create(spec));
-            assertTrue(e.getMessage().startsWith("service test: healthcheck.start_interval needs "
+            assertTrue(e.getMessage().startsWith("service test: healthcheck.start_interval: needs "
                     + "Docker Engine 25 or later (Engine API 1.44); this engine is "),
                     e.getMessage());
             assertTrue(engine.listContainers(Map.of("com.docker.compose.project", project), true)
