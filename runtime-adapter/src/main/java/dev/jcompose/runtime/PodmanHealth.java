@@ -209,18 +209,7 @@ final class PodmanHealth implements AutoCloseable {
             Consumer<EngineEvent> sink) {
         Listener l = new Listener(new HashMap<>(labels), sink);
         listeners.add(l);
-        return new Subscription() {
-            @Override
-            public void awaitCompletion() throws InterruptedException {
-                stream.awaitCompletion();
-            }
-
-            @Override
-            public void close() {
-                listeners.remove(l);
-                stream.close();
-            }
-        };
+        return Subscription.closing(stream, () -> listeners.remove(l));
     }
 
     private ScheduledExecutorService timer() {

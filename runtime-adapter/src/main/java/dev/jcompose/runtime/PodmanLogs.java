@@ -46,17 +46,6 @@ final class PodmanLogs {
                 stream.close();
             }
         });
-        return new Subscription() {
-            @Override
-            public void awaitCompletion() throws InterruptedException {
-                stream.awaitCompletion();
-            }
-
-            @Override
-            public void close() {
-                watcher.interrupt();
-                stream.close();
-            }
-        };
+        return Subscription.closing(stream, watcher::interrupt);
     }
 }
