@@ -46,10 +46,9 @@ class SshContextIT {
         config = dir.resolve("docker-config");
         env = Map.of("DOCKER_CONFIG", config.toString(),
                 "PATH", sshd.resolve("bin") + ":" + System.getenv("PATH"));
-        int closed;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closed = s.getLocalPort();
-        }
+        // port 1 (tcpmux): privileged and unused, so nothing can take it between the test's
+        // steps, as a freed ephemeral port can be taken by a container's published port
+        int closed = 1;
         docker("context", "create", "sshctx", "--docker", "host=ssh://root@127.0.0.1:" + port);
         docker("context", "create", "deadctx", "--docker", "host=ssh://root@127.0.0.1:" + closed);
         Files.writeString(dir.resolve("compose.yaml"), """
