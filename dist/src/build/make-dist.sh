@@ -72,7 +72,7 @@ eval "$(sed -n '/^jvm=(/,/)$/p' "$root/jcompose")"
 for family in model read full; do
   step "ahead-of-time cache: $family"
   (cd "$stage" && "$home/runtime/bin/java" "${jvm[@]}" -XX:AOTCacheOutput="$home/lib/jcompose-$family.aot" \
-    -Xlog:aot=error -Xlog:cds=error -cp "$home/lib/jcompose.jar" dev.jcompose.cli.StartupTraining "$family" \
+    -Xlog:aot=error -Xlog:cds=error -cp "$home/lib/jcompose.jar" dev.jcompose.cli.startup.StartupTraining "$family" \
     2>&1 >/dev/null | { grep -v '^Picked up JAVA_TOOL_OPTIONS' || true; } >&2)
   [ -s "$home/lib/jcompose-$family.aot" ] || { echo "make-dist: the $family cache was not made" >&2; exit 1; }
 done

@@ -1,7 +1,7 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.api.DockerCliConfig;
 import dev.jcompose.cli.plugin.PluginInstall;
-import dev.jcompose.runtime.context.DockerConfigDir;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "install-plugin",
         description = "Install jcompose as the docker CLI's compose plugin: `docker compose ...` "
                 + "then runs jcompose (in $DOCKER_CONFIG/cli-plugins, default ~/.docker).")
-final class InstallPluginCommand implements Callable<Integer> {
+public final class InstallPluginCommand implements Callable<Integer> {
 
     @ParentCommand
     JcomposeCommand root;
@@ -33,7 +33,7 @@ final class InstallPluginCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path dir = system ? PluginInstall.SYSTEM_DIR
-                : DockerConfigDir.of(root.console().env()).resolve("cli-plugins");
+                : DockerCliConfig.directory(root.console().env()).resolve("cli-plugins");
         PluginInstall.Outcome o;
         try {
             o = PluginInstall.install(dir, PluginInstall.launcher(), force);

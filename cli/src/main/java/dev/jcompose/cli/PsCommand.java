@@ -1,6 +1,7 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.api.ContainerInfo;
+import dev.jcompose.api.DockerCliConfig;
 import dev.jcompose.api.PsOptions;
 import dev.jcompose.model.load.ModelPrinter;
 import java.io.PrintWriter;
@@ -18,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code ps}: list the project's containers. */
 @Command(name = "ps", description = "List containers.")
-final class PsCommand implements Callable<Integer> {
+public final class PsCommand implements Callable<Integer> {
 
     @ParentCommand
     JcomposeCommand root;
@@ -97,8 +98,11 @@ final class PsCommand implements Callable<Integer> {
             }
         }
         String name = root.loader().projectName();
-        List<ContainerInfo> containers = root.service().ps(name,
-                new PsOptions(all || !wanted.isEmpty(), services));
+        boolean includeStopped = all || !wanted.isEmpty();
+        List<ContainerInfo> containers = root.prefetch().answer(name, includeStopped, services);
+        if (containers == null) {
+            containers = root.service().ps(name, new PsOptions(includeStopped, services));
+        }
         if (!wanted.isEmpty()) {
             containers = containers.stream().filter(c -> wanted.contains(c.state())).toList();
         }
@@ -185,11 +189,9 @@ final class PsCommand implements Callable<Integer> {
                         System.getProperty("user.home")), ".docker", "config.json");
         try {
             if (java.nio.file.Files.isRegularFile(config)) {
-                // a JSON tree without an ObjectMapper (whose set-up costs ps ~20 ms)
-                var node = dev.jcompose.runtime.JsonTrees.read(
-                        java.nio.file.Files.readAllBytes(config)).path("psFormat");
-                if (node.isTextual() && !node.asText().isBlank()) {
-                    return node.asText();
+                String psFormat = DockerCliConfig.psFormat(java.nio.file.Files.readString(config));
+                if (psFormat != null && !psFormat.isBlank()) {
+                    return psFormat;
                 }
             }
         } catch (java.io.IOException e) {

@@ -1,9 +1,8 @@
 package dev.jcompose.cli;
 
-import dev.jcompose.planner.engine.EngineException;
-import dev.jcompose.planner.engine.EngineInfo;
-import dev.jcompose.runtime.context.DockerEndpoint;
-import dev.jcompose.runtime.context.EndpointResolver;
+import dev.jcompose.api.ComposeException;
+import dev.jcompose.api.EngineVersion;
+import dev.jcompose.api.TargetContext;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
  * them, with the compose v2 release as the version.
  */
 @Command(name = "version", description = "Show the jcompose, Java and engine versions.")
-final class VersionCommand implements Callable<Integer> {
+public final class VersionCommand implements Callable<Integer> {
 
     @ParentCommand
     JcomposeCommand root;
@@ -55,23 +54,20 @@ final class VersionCommand implements Callable<Integer> {
                 + " (Docker Compose version v" + Versions.COMPOSE_V2 + ")");
         out.println("Java " + System.getProperty("java.version") + " ("
                 + System.getProperty("java.vm.name") + ")");
-        DockerEndpoint endpoint;
         try {
-            EndpointResolver.Choice choice = root.context();
-            out.print("Context " + choice.context() + " (" + choice.chosenBy() + ")");
-            endpoint = root.endpoint();
-            out.println(": " + endpoint.host() + (endpoint.usesTls()
-                    ? endpoint.skipTlsVerify() ? " (TLS, not verified)" : " (TLS)" : ""));
-        } catch (EngineException e) {
+            TargetContext context = root.target().context();
+            out.print("Context " + context.name() + " (" + context.chosenBy() + ")");
+            out.println(": " + root.target().endpoint().describe());
+        } catch (ComposeException e) {
             out.println();
             out.println("Engine: cannot be resolved: " + e.getMessage());
             return;
         }
         try {
-            EngineInfo info = root.engine().info();
+            EngineVersion info = root.quietService().version();
             out.println("Engine " + info.version() + " (API " + info.apiVersion() + ") at "
                     + info.host());
-        } catch (EngineException e) {
+        } catch (ComposeException e) {
             out.println("Engine: not reachable: " + e.getMessage());
         }
     }

@@ -40,16 +40,18 @@ final class ModelDiff {
         }
         Load json = new Load(LoadSettings.builder().setCodePointLimit(64 * 1024 * 1024).build());
         List<String> diffs = new ArrayList<>();
-        diff("", json.loadFromString(ours.out()), json.loadFromString(theirs.out()), diffs);
+        diff("", json.loadFromString(ours.out()), json.loadFromString(theirs.out()), diffs,
+                dir.toString());
         if (diffs.isEmpty()) {
             return "";
         }
         List<String> shown = diffs.subList(0, Math.min(SHOWN, diffs.size()));
-        return String.join("; ", shown).replace(dir.toString(), "<dir>")
+        return String.join("; ", shown)
                 + (diffs.size() > SHOWN ? "; and " + (diffs.size() - SHOWN) + " more" : "");
     }
 
-    private static void diff(String path, Object ours, Object theirs, List<String> out) {
+    private static void diff(String path, Object ours, Object theirs, List<String> out,
+            String dir) {
         if (unset(ours) && unset(theirs)) {
             return;
         }
@@ -58,20 +60,21 @@ final class ModelDiff {
             a.keySet().forEach(k -> keys.add(String.valueOf(k)));
             b.keySet().forEach(k -> keys.add(String.valueOf(k)));
             for (String k : keys) {
-                diff(path.isEmpty() ? k : path + "." + k, a.get(k), b.get(k), out);
+                diff(path.isEmpty() ? k : path + "." + k, a.get(k), b.get(k), out, dir);
             }
             return;
         }
         if (ours instanceof List<?> a && theirs instanceof List<?> b && a.size() == b.size()) {
             for (int i = 0; i < a.size(); i++) {
-                diff(path + "[" + i + "]", a.get(i), b.get(i), out);
+                diff(path + "[" + i + "]", a.get(i), b.get(i), out, dir);
             }
             return;
         }
         if (ours instanceof Map || ours instanceof Collection || theirs instanceof Map
                 || theirs instanceof Collection || !String.valueOf(ours).equals(
                         String.valueOf(theirs))) {
-            out.add(path + ": jcompose " + shown(ours) + ", compose v2 " + shown(theirs));
+            out.add(path + ": jcompose " + shown(ours, dir) + ", compose v2 "
+                    + shown(theirs, dir));
         }
     }
 
@@ -82,9 +85,10 @@ final class ModelDiff {
                 || v instanceof Collection<?> c && c.isEmpty();
     }
 
-    private static String shown(Object v) {
+    /** A value as the report shows it: the checkout's directory as {@code <dir>}, then cut. */
+    private static String shown(Object v, String dir) {
         String s = v == null ? "unset" : v instanceof String t ? "\"" + t + "\"" : v.toString();
-        s = s.replace('\n', ' ').replace('\t', ' ');
+        s = s.replace(dir, "<dir>").replace('\n', ' ').replace('\t', ' ');
         return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 

@@ -73,7 +73,6 @@ public final class DockerEngine implements Engine {
     private final DockerEndpoint endpoint;
     private final String host;
     private final Object lock = new Object();
-    private final FirstListing firstListing = new FirstListing();
     private volatile DockerClient client;
     private volatile DockerHttpClient http;
     private DockerClientConfig config;
@@ -262,17 +261,7 @@ public final class DockerEngine implements Engine {
     // --- containers ---------------------------------------------------------------------------
 
     @Override
-    public void prefetchContainers(boolean includeStopped) {
-        firstListing.take(includeStopped, all -> list(Map.of(Labels.PROJECT, ""), all));
-    }
-
-    @Override
     public List<ContainerSummary> listContainers(Map<String, String> labels, boolean includeStopped) {
-        List<ContainerSummary> prefetched = firstListing.answer(labels, includeStopped);
-        return prefetched != null ? prefetched : list(labels, includeStopped);
-    }
-
-    private List<ContainerSummary> list(Map<String, String> labels, boolean includeStopped) {
         // read as a JSON tree through the raw API: binding docker-java's Container beans costs
         // Jackson's introspection of a dozen classes on the first list of every command, about
         // 40 ms of CPU in a command that lasts 250 ms (docs/PERFORMANCE.md)

@@ -1,7 +1,7 @@
 package dev.jcompose.cli.kubernetes;
 
 import dev.jcompose.api.KubernetesTarget;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.jcompose.cli.CommandContext;
 import picocli.CommandLine.Option;
 
 /** Which cluster: the kubeconfig's current context, or the one named. */
@@ -11,7 +11,8 @@ public final class ClusterMixin {
             description = "kubeconfig context (default: the current one).")
     String context;
 
-    KubernetesClient client(java.util.Map<String, String> env) {
-        return KubernetesTarget.client(context, env);
+    /** The cluster, for a command's context (its environment and progress display). */
+    KubernetesTarget target(CommandContext ctx) {
+        return KubernetesTarget.connect(context, ctx.env(), ctx.progress());
     }
 }

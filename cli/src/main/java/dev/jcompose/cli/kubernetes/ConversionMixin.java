@@ -1,6 +1,6 @@
 package dev.jcompose.cli.kubernetes;
 
-import dev.jcompose.kubernetes.ConvertOptions;
+import dev.jcompose.api.KubernetesOptions;
 import picocli.CommandLine.Option;
 
 /** The options that steer the conversion, shared by {@code convert kubernetes} and {@code k8s up}. */
@@ -33,8 +33,8 @@ public final class ConversionMixin {
                     + "(default: registry.k8s.io/kubectl:v1.32.0).")
     String kubectlImage;
 
-    ConvertOptions options() {
-        return new ConvertOptions(namespace, privileged, statefulSets, volumeSize, waitImage,
+    KubernetesOptions options() {
+        return new KubernetesOptions(namespace, privileged, statefulSets, volumeSize, waitImage,
                 kubectlImage);
     }
 }

@@ -2,7 +2,6 @@ package dev.jcompose.cli.kubernetes;
 
 import dev.jcompose.api.KubernetesTarget;
 import dev.jcompose.cli.CommandContext;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,9 +31,8 @@ public final class K8sDownCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandContext ctx = CommandContext.of(spec);
         String project = ctx.loader().projectName();
-        try (KubernetesClient client = where.cluster.client(ctx.env())) {
-            new KubernetesTarget(client, ctx.progress()).down(project,
-                    where.namespace(project), volumes);
+        try (KubernetesTarget cluster = where.cluster.target(ctx)) {
+            cluster.down(project, where.namespace(project), volumes);
         }
         return 0;
     }

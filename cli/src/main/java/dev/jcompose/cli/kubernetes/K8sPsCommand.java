@@ -1,9 +1,8 @@
 package dev.jcompose.cli.kubernetes;
 
 import dev.jcompose.api.KubernetesTarget;
+import dev.jcompose.api.PodStatus;
 import dev.jcompose.cli.CommandContext;
-import dev.jcompose.kubernetes.PodInfo;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,19 +29,18 @@ public final class K8sPsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandContext ctx = CommandContext.of(spec);
         String project = ctx.loader().projectName();
-        List<PodInfo> pods;
-        try (KubernetesClient client = where.cluster.client(ctx.env())) {
-            pods = new KubernetesTarget(client, ctx.progress()).ps(project,
-                    where.namespace(project));
+        List<PodStatus> pods;
+        try (KubernetesTarget cluster = where.cluster.target(ctx)) {
+            pods = cluster.ps(project, where.namespace(project));
         }
         print(ctx.out(), pods);
         return 0;
     }
 
-    static void print(PrintWriter out, List<PodInfo> pods) {
+    static void print(PrintWriter out, List<PodStatus> pods) {
         String format = "%-40s %-20s %-20s %-6s %s%n";
         out.printf(format, "NAME", "SERVICE", "STATUS", "READY", "RESTARTS");
-        for (PodInfo p : pods) {
+        for (PodStatus p : pods) {
             out.printf(format, p.name(), p.service(), p.status(), p.ready(), p.restarts());
         }
         out.flush();

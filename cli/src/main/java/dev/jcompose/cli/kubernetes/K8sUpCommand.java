@@ -1,10 +1,9 @@
 package dev.jcompose.cli.kubernetes;
 
+import dev.jcompose.api.KubernetesDeployOptions;
+import dev.jcompose.api.KubernetesManifests;
 import dev.jcompose.api.KubernetesTarget;
 import dev.jcompose.cli.CommandContext;
-import dev.jcompose.kubernetes.DeployOptions;
-import dev.jcompose.kubernetes.Manifests;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,7 +29,7 @@ public final class K8sUpCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "How long to wait for the rollouts (default: 300).")
-    long timeout = DeployOptions.DEFAULT_TIMEOUT.toSeconds();
+    long timeout = KubernetesDeployOptions.DEFAULT_TIMEOUT.toSeconds();
 
     @Option(names = "--remove-orphans",
             description = "Delete the project's objects the files no longer define.")
@@ -46,10 +45,10 @@ public final class K8sUpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandContext ctx = CommandContext.of(spec);
         var project = ctx.loader().load(List.of());
-        try (KubernetesClient client = cluster.client(ctx.env())) {
-            Manifests m = new KubernetesTarget(client, ctx.progress()).up(project,
-                    conversion.options(), new DeployOptions(!noWait,
-                            Duration.ofSeconds(timeout), removeOrphans));
+        try (KubernetesTarget target = cluster.target(ctx)) {
+            KubernetesManifests m = target.up(project, conversion.options(),
+                    new KubernetesDeployOptions(!noWait, Duration.ofSeconds(timeout),
+                            removeOrphans));
             ctx.finishProgress();
             m.warnings().forEach(ctx::warn);
         }

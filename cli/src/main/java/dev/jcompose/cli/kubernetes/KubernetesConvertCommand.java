@@ -1,8 +1,8 @@
 package dev.jcompose.cli.kubernetes;
 
 import dev.jcompose.api.KubernetesTarget;
+import dev.jcompose.api.KubernetesManifests;
 import dev.jcompose.cli.CommandContext;
-import dev.jcompose.kubernetes.Manifests;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,7 +39,7 @@ public final class KubernetesConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandContext ctx = CommandContext.of(spec);
-        Manifests m = KubernetesTarget.convert(ctx.loader().load(List.of()),
+        KubernetesManifests m = KubernetesTarget.convert(ctx.loader().load(List.of()),
                 conversion.options());
         m.warnings().forEach(ctx::warn);
         if (output == null) {

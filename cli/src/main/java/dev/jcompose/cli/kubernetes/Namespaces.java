@@ -1,6 +1,6 @@
 package dev.jcompose.cli.kubernetes;
 
-import dev.jcompose.kubernetes.ConvertOptions;
+import dev.jcompose.api.KubernetesTarget;
 
 /** The namespace a command works in: the one given, else the project's. */
 final class Namespaces {
@@ -9,6 +9,6 @@ final class Namespaces {
     }
 
     static String of(String given, String project) {
-        return ConvertOptions.defaults().withNamespace(given).namespaceFor(project);
+        return KubernetesTarget.namespaceFor(given, project);
     }
 }

@@ -1,8 +1,9 @@
 package dev.jcompose.cli.plugin;
 
-import dev.jcompose.runtime.context.DockerClientOptions;
-import dev.jcompose.runtime.context.DockerConfigDir;
+import dev.jcompose.api.DockerCliConfig;
+import dev.jcompose.api.DockerCliOptions;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +18,26 @@ import java.util.Set;
  * ({@code DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND} set) the command line is
  * {@code [docker options] compose [compose arguments]}: the word {@code compose} is dropped.
  *
- * @param options     the engine options, for {@code EndpointResolver}
+ * @param options     the engine options, for the target ({@code TargetFactory})
  * @param composeArgs what jcompose parses ({@code --verbose} first for {@code -D})
  * @param env         the environment, with {@code --config} applied
  * @param plugin      run by the docker CLI as its plugin
  */
-public record DockerCliArgs(DockerClientOptions options, List<String> composeArgs,
+public record DockerCliArgs(DockerCliOptions options, List<String> composeArgs,
         Map<String, String> env, boolean plugin) {
 
     /** The variable the docker CLI sets for the plugins it runs. */
     public static final String PLUGIN_ENV = "DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND";
 
-    private static final Set<String> VALUED = Set.of("--config", "--context", "--host",
-            "--log-level", "--tlscacert", "--tlscert", "--tlskey");
+    /**
+     * The options that take a value, in every spelling, as the launcher skips their values to
+     * find the command.
+     */
+    public static final List<String> VALUED_OPTIONS = List.of("-c", "--context", "-H", "--host",
+            "-l", "--log-level", "--config", "--tlscacert", "--tlscert", "--tlskey");
+
+    private static final Set<String> VALUED = Set.copyOf(VALUED_OPTIONS.stream()
+            .filter(o -> o.startsWith("--")).toList());
     private static final Set<String> BOOLEAN = Set.of("--debug", "--tls", "--tlsverify");
     private static final Map<Character, String> SHORT = Map.of('c', "--context", 'H', "--host",
             'l', "--log-level", 'D', "--debug");
@@ -48,7 +56,7 @@ public record DockerCliArgs(DockerClientOptions options, List<String> composeArg
      * @throws IllegalArgumentException for a docker option without its value or with a bad one
      */
     public static DockerCliArgs parse(String[] args, Map<String, String> env,
-            Set<String> composeValued) {
+            Collection<String> composeValued) {
         boolean plugin = !env.getOrDefault(PLUGIN_ENV, "").isEmpty();
         Parsed p = new Parsed();
         List<String> rest = new ArrayList<>();
@@ -82,11 +90,11 @@ public record DockerCliArgs(DockerClientOptions options, List<String> composeArg
             newEnv = new HashMap<>(env);
             // the docker CLI finds the default TLS files where config.json was before --config
             if (env.getOrDefault("DOCKER_CERT_PATH", "").isEmpty()) {
-                newEnv.put("DOCKER_CERT_PATH", DockerConfigDir.of(env).toString());
+                newEnv.put("DOCKER_CERT_PATH", DockerCliConfig.directory(env).toString());
             }
             newEnv.put("DOCKER_CONFIG", p.configDir);
         }
-        DockerClientOptions options = new DockerClientOptions(p.context, p.hosts, p.tls,
+        DockerCliOptions options = new DockerCliOptions(p.context, p.hosts, p.tls,
                 p.tlsVerify, p.tlsCaCert, p.tlsCert, p.tlsKey, null);
         return new DockerCliArgs(options, compose, newEnv, plugin);
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jcompose.runtime.context.DockerClientOptions;
+import dev.jcompose.api.DockerCliOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +44,7 @@ class DockerCliArgsTest {
         DockerCliArgs a = plugin("-c=one", "-Htcp://h:1", "--tls", "--tlsverify=false",
                 "--tlscacert", "/c/ca.pem", "--tlscert=/c/cert.pem", "--tlskey", "/c/key.pem",
                 "compose", "up");
-        assertEquals(new DockerClientOptions("one", List.of("tcp://h:1"), true, false,
+        assertEquals(new DockerCliOptions("one", List.of("tcp://h:1"), true, false,
                 "/c/ca.pem", "/c/cert.pem", "/c/key.pem", null), a.options());
         assertEquals(List.of("a", "b"), plugin("-H", "a", "--host=b", "compose", "ps").options()
                 .hosts());
@@ -54,6 +54,15 @@ class DockerCliArgsTest {
                 .composeArgs());
         assertEquals(List.of("ps"), plugin("--log-level=warn", "compose", "ps").composeArgs());
         assertEquals(Boolean.TRUE, plugin("--tls=1", "compose", "ps").options().tls());
+    }
+
+    @Test
+    void everyValuedSpellingTheLauncherSkipsTakesAValue() {
+        for (String option : DockerCliArgs.VALUED_OPTIONS) {
+            List<String> rest = standalone(option, "debug", "ps").composeArgs();
+            assertEquals("ps", rest.get(rest.size() - 1), option);
+            assertFalse(rest.contains("debug"), option + " left its value: " + rest);
+        }
     }
 
     @Test
@@ -76,7 +85,7 @@ class DockerCliArgsTest {
         assertEquals(List.of("compose", "ps"), standalone("compose", "ps").composeArgs());
         // options after the command are the command's
         assertEquals(List.of("ps", "-H", "x"), standalone("ps", "-H", "x").composeArgs());
-        assertEquals(DockerClientOptions.NONE, standalone("ps", "-H", "x").options());
+        assertEquals(DockerCliOptions.NONE, standalone("ps", "-H", "x").options());
     }
 
     @Test

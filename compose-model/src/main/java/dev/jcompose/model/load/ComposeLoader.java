@@ -68,20 +68,17 @@ public final class ComposeLoader {
     }
 
     /**
-     * Starts finding, reading and parsing the first file {@code options} would load, on a
-     * background thread; the next load that reads that file with the same text takes the parse
-     * instead of parsing again. For a command line that will load a project once it is parsed:
-     * {@code options} should find the files as the real ones will (a wrong guess costs the
-     * parse on another core, nothing else), and no warnings consumer: the real load warns.
+     * The first file {@code options} would load, with its text read, as a load will name it: for
+     * a caller that parses it ahead, on another thread, and hands the parse to that load
+     * ({@link LoadOptions#documents()}).
+     *
+     * @throws ComposeFileException when there is no such file, or it cannot be read
      */
-    public static void parseAhead(LoadOptions options) {
-        ParseAhead.start(() -> {
-            ComposeLoader loader = new ComposeLoader(options);
-            ConfigSource file = loader.files(loader.discoveryEnvironment()).get(0);
-            String text = loader.read(file);
-            return new ParseAhead.Parsed(file.displayName(), text,
-                    YamlReader.readAll(file.displayName(), text));
-        });
+    public static ConfigSource firstFile(LoadOptions options) {
+        ComposeLoader loader = new ComposeLoader(options);
+        ConfigSource file = loader.files(loader.discoveryEnvironment()).get(0);
+        String text = loader.read(file);
+        return new ConfigSource(file.path(), text);
     }
 
     /**
@@ -376,7 +373,7 @@ public final class ComposeLoader {
     /** One file through interpolation, validation and the canonical form. */
     private Node readCanonical(ConfigSource file, Environment env, Set<String> warned) {
         String text = read(file);
-        List<Node> documents = ParseAhead.readAll(file.displayName(), text);
+        List<Node> documents = options.documents().readAll(file.displayName(), text);
         Node tree = null;
         for (Node doc : documents) {
             tree = tree == null ? doc : MergeStage.merge(tree, doc);

@@ -1,5 +1,6 @@
-package dev.jcompose.api;
+package dev.jcompose.api.local;
 
+import dev.jcompose.api.ComposeException;
 import dev.jcompose.model.Model;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Records;

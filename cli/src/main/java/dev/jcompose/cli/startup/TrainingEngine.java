@@ -1,12 +1,8 @@
-package dev.jcompose.cli;
+package dev.jcompose.cli.startup;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.jcompose.runtime.JsonTrees;
+import dev.jcompose.model.load.ModelPrinter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,31 +10,33 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * A stand-in for the Engine API, for the start-up training run only ({@link StartupTraining}):
  * just enough of containers, networks, volumes, images and logs, kept in memory, for
  * {@code up}, {@code ps}, {@code logs} and {@code down} to run their real code (planner,
- * executor, HTTP, JSON) on loopback without touching the user's engine. Unknown
- * calls get a 404, which the command reports like any engine error.
+ * executor, engine client, HTTP, JSON) on loopback without touching the user's engine. Unknown
+ * calls get a 404, which the command reports like any engine error. Request bodies are read with
+ * the YAML parser the loader uses (JSON is YAML) and answers written with the model's JSON
+ * printer, so it needs nothing of the engine client's.
  */
 final class TrainingEngine implements AutoCloseable {
 
     private static final String IMAGE_ID = "sha256:" + "7".repeat(64);
 
-    // trees without an ObjectMapper, as the adapter reads and writes them: the training run's
-    // classes are the cache's, loaded at every start
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final HttpServer server;
     private final AtomicInteger ids = new AtomicInteger();
-    private final Map<String, ObjectNode> containers = new LinkedHashMap<>();
-    private final Map<String, ObjectNode> networks = new LinkedHashMap<>();
-    private final Map<String, ObjectNode> volumes = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> containers = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> networks = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> volumes = new LinkedHashMap<>();
 
     TrainingEngine() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -84,8 +82,8 @@ final class TrainingEngine implements AutoCloseable {
                     + "\"Os\":\"linux\",\"Arch\":\"amd64\"}");
             case "info" -> send(x, 200, "{\"ServerVersion\":\"training\",\"OSType\":\"linux\"}");
             case "containers" -> containers(x, method, name, action, query, body);
-            case "networks" -> named(x, method, name, query, body, networks, "Name", false);
-            case "volumes" -> named(x, method, name, query, body, volumes, "Name", true);
+            case "networks" -> named(x, method, name, query, body, networks, false);
+            case "volumes" -> named(x, method, name, query, body, volumes, true);
             case "images" -> images(x, String.join("/", java.util.Arrays.copyOfRange(p, 2,
                     p.length)));
             case "events" -> send(x, 200, "");
@@ -96,32 +94,32 @@ final class TrainingEngine implements AutoCloseable {
     private void containers(HttpExchange x, String method, String id, String action,
             Map<String, String> query, byte[] body) throws IOException {
         if (id.equals("json")) {
-            ArrayNode list = NODES.arrayNode();
+            List<Object> list = new ArrayList<>();
             containers.values().stream().filter(c -> matches(c.get("Labels"), query))
                     .forEach(c -> list.add(summary(c)));
-            send(x, 200, text(list));
+            send(x, 200, ModelPrinter.jsonLine(list));
             return;
         }
         if (id.equals("create")) {
-            ObjectNode spec = (ObjectNode) JsonTrees.read(body);
+            Map<String, Object> spec = object(body);
             String newId = String.format("%064x", ids.incrementAndGet());
-            ObjectNode c = NODES.objectNode();
+            Map<String, Object> c = new LinkedHashMap<>();
             c.put("Id", newId);
             c.put("Name", query.getOrDefault("name", "c" + newId.substring(58)));
-            c.put("Image", spec.path("Image").asText());
-            c.set("Labels", spec.has("Labels") ? spec.get("Labels") : NODES.objectNode());
+            c.put("Image", String.valueOf(spec.get("Image")));
+            c.put("Labels", spec.get("Labels") instanceof Map<?, ?> l ? l : Map.of());
             c.put("State", "created");
             containers.put(newId, c);
             send(x, 201, "{\"Id\":\"" + newId + "\",\"Warnings\":[]}");
             return;
         }
-        ObjectNode c = find(id);
+        Map<String, Object> c = find(id);
         if (c == null) {
             send(x, 404, "{\"message\":\"No such container: " + id + "\"}");
             return;
         }
         switch (method + " " + action) {
-            case "GET json" -> send(x, 200, text(inspect(c)));
+            case "GET json" -> send(x, 200, ModelPrinter.jsonLine(inspect(c)));
             case "POST start", "POST restart", "POST unpause" -> {
                 c.put("State", "running");
                 send(x, 204, "");
@@ -131,91 +129,85 @@ final class TrainingEngine implements AutoCloseable {
                 send(x, 204, "");
             }
             case "DELETE " -> {
-                containers.remove(c.get("Id").asText());
+                containers.remove((String) c.get("Id"));
                 send(x, 204, "");
             }
-            case "GET logs" -> sendLogs(x, c.get("Name").asText());
+            case "GET logs" -> sendLogs(x, (String) c.get("Name"));
             default -> send(x, 404, "{\"message\":\"not in the training engine\"}");
         }
     }
 
-    private ObjectNode find(String idOrName) {
-        for (ObjectNode c : containers.values()) {
-            if (c.get("Id").asText().startsWith(idOrName) || c.get("Name").asText()
-                    .equals(idOrName)) {
+    private Map<String, Object> find(String idOrName) {
+        for (Map<String, Object> c : containers.values()) {
+            if (((String) c.get("Id")).startsWith(idOrName) || c.get("Name").equals(idOrName)) {
                 return c;
             }
         }
         return null;
     }
 
-    private ObjectNode summary(ObjectNode c) {
-        ObjectNode s = NODES.objectNode();
-        s.put("Id", c.get("Id").asText());
-        s.set("Names", NODES.arrayNode().add("/" + c.get("Name").asText()));
-        s.put("Image", c.get("Image").asText());
+    private static Map<String, Object> summary(Map<String, Object> c) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("Id", c.get("Id"));
+        s.put("Names", List.of("/" + c.get("Name")));
+        s.put("Image", c.get("Image"));
         s.put("ImageID", IMAGE_ID);
         s.put("Command", "sleep 3600");
         s.put("Created", 1_700_000_000L);
-        s.put("State", c.get("State").asText());
-        s.put("Status", c.get("State").asText().equals("running") ? "Up 2 seconds"
+        s.put("State", c.get("State"));
+        s.put("Status", "running".equals(c.get("State")) ? "Up 2 seconds"
                 : "Exited (0) 1 second ago");
-        ObjectNode port = NODES.objectNode();
-        port.put("IP", "127.0.0.1");
-        port.put("PrivatePort", 80);
-        port.put("PublicPort", 20080);
-        port.put("Type", "tcp");
-        s.set("Ports", NODES.arrayNode().add(port));
-        s.set("Labels", c.get("Labels"));
-        s.set("Mounts", NODES.arrayNode());
+        s.put("Ports", List.of(Map.of("IP", "127.0.0.1", "PrivatePort", 80,
+                "PublicPort", 20080, "Type", "tcp")));
+        s.put("Labels", c.get("Labels"));
+        s.put("Mounts", List.of());
         return s;
     }
 
-    private ObjectNode inspect(ObjectNode c) {
-        boolean running = c.get("State").asText().equals("running");
-        ObjectNode i = NODES.objectNode();
-        i.put("Id", c.get("Id").asText());
-        i.put("Name", "/" + c.get("Name").asText());
+    private static Map<String, Object> inspect(Map<String, Object> c) {
+        Map<String, Object> i = new LinkedHashMap<>();
+        i.put("Id", c.get("Id"));
+        i.put("Name", "/" + c.get("Name"));
         i.put("Created", "2026-01-01T00:00:00.000000000Z");
         i.put("Image", IMAGE_ID);
-        ObjectNode state = i.putObject("State");
-        state.put("Status", c.get("State").asText());
-        state.put("Running", running);
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("Status", c.get("State"));
+        state.put("Running", "running".equals(c.get("State")));
         state.put("ExitCode", 0);
         state.put("StartedAt", "2026-01-01T00:00:01.000000000Z");
-        ObjectNode config = i.putObject("Config");
-        config.put("Image", c.get("Image").asText());
-        config.set("Labels", c.get("Labels"));
-        i.putObject("HostConfig");
-        i.putObject("NetworkSettings").putObject("Networks");
-        i.set("Mounts", NODES.arrayNode());
+        i.put("State", state);
+        i.put("Config", Map.of("Image", c.get("Image"), "Labels", c.get("Labels")));
+        i.put("HostConfig", Map.of());
+        i.put("NetworkSettings", Map.of("Networks", Map.of()));
+        i.put("Mounts", List.of());
         return i;
     }
 
     private void named(HttpExchange x, String method, String name, Map<String, String> query,
-            byte[] body, Map<String, ObjectNode> store, String key, boolean wrapped)
+            byte[] body, Map<String, Map<String, Object>> store, boolean wrapped)
             throws IOException {
         if (method.equals("GET") && name.isEmpty()) {
-            ArrayNode list = NODES.arrayNode();
+            List<Object> list = new ArrayList<>();
             store.values().stream().filter(n -> matches(n.get("Labels"), query)).forEach(list::add);
-            send(x, 200, wrapped ? "{\"Volumes\":" + list + ",\"Warnings\":null}"
-                    : text(list));
+            send(x, 200, wrapped ? "{\"Volumes\":" + ModelPrinter.jsonLine(list)
+                    + ",\"Warnings\":null}" : ModelPrinter.jsonLine(list));
         } else if (method.equals("POST") && name.equals("create")) {
-            ObjectNode n = (ObjectNode) JsonTrees.read(body);
+            Map<String, Object> n = new LinkedHashMap<>(object(body));
             String id = String.format("%064x", ids.incrementAndGet());
             n.put("Id", id);
-            if (!n.has("Labels") || n.get("Labels").isNull()) {
-                n.set("Labels", NODES.objectNode());
+            if (!(n.get("Labels") instanceof Map<?, ?>)) {
+                n.put("Labels", Map.of());
             }
-            n.put("Driver", n.path("Driver").asText("local"));
+            n.putIfAbsent("Driver", "local");
             n.put("Scope", "local");
-            n.put("Mountpoint", "/var/lib/training/" + n.path(key).asText());
-            store.put(n.path(key).asText(), n);
-            send(x, 201, wrapped ? text(n) : "{\"Id\":\"" + id + "\",\"Warning\":\"\"}");
+            n.put("Mountpoint", "/var/lib/training/" + n.get("Name"));
+            store.put(String.valueOf(n.get("Name")), n);
+            send(x, 201, wrapped ? ModelPrinter.jsonLine(n)
+                    : "{\"Id\":\"" + id + "\",\"Warning\":\"\"}");
         } else {
-            ObjectNode n = store.get(name);
+            Map<String, Object> n = store.get(name);
             if (n == null) {
-                n = store.values().stream().filter(v -> v.path("Id").asText().equals(name))
+                n = store.values().stream().filter(v -> name.equals(v.get("Id")))
                         .findFirst().orElse(null);
             }
             if (n == null) {
@@ -224,7 +216,7 @@ final class TrainingEngine implements AutoCloseable {
                 store.values().remove(n);
                 send(x, 204, "");
             } else {
-                send(x, 200, text(n));
+                send(x, 200, ModelPrinter.jsonLine(n));
             }
         }
     }
@@ -242,25 +234,36 @@ final class TrainingEngine implements AutoCloseable {
         }
     }
 
-    /** Label filters as docker-java sends them: {@code filters={"label":["k=v",...]}}. */
-    private boolean matches(JsonNode labels, Map<String, String> query) {
+    /** Label filters as the engine client sends them: {@code filters={"label":["k=v",...]}}. */
+    private static boolean matches(Object labels, Map<String, String> query) {
         String filters = query.get("filters");
         if (filters == null) {
             return true;
         }
-        try {
-            JsonNode wanted = JsonTrees.read(filters.getBytes(StandardCharsets.UTF_8)).path("label");
-            for (Iterator<JsonNode> it = wanted.elements(); it.hasNext(); ) {
-                String[] kv = it.next().asText().split("=", 2);
-                JsonNode v = labels == null ? null : labels.get(kv[0]);
-                if (v == null || (kv.length == 2 && !v.asText().equals(kv[1]))) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException e) {
+        Object wanted = object(filters.getBytes(StandardCharsets.UTF_8)).get("label");
+        if (!(wanted instanceof List<?> list)) {
             return true;
         }
+        Map<?, ?> have = labels instanceof Map<?, ?> m ? m : Map.of();
+        for (Object item : list) {
+            String[] kv = String.valueOf(item).split("=", 2);
+            Object v = have.get(kv[0]);
+            if (v == null || (kv.length == 2 && !String.valueOf(v).equals(kv[1]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A JSON object (as YAML, of which JSON is a part); an empty map for anything else. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(byte[] json) {
+        if (json.length == 0) {
+            return Map.of();
+        }
+        Object o = new Load(LoadSettings.builder().build())
+                .loadFromString(new String(json, StandardCharsets.UTF_8));
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
     private void sendLogs(HttpExchange x, String name) throws IOException {
@@ -276,10 +279,6 @@ final class TrainingEngine implements AutoCloseable {
         try (OutputStream out = x.getResponseBody()) {
             frames.writeTo(out);
         }
-    }
-
-    private static String text(JsonNode n) {
-        return new String(JsonTrees.write(n), StandardCharsets.UTF_8);
     }
 
     private static void send(HttpExchange x, int status, String body) throws IOException {

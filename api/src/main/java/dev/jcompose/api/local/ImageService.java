@@ -1,12 +1,15 @@
-package dev.jcompose.api;
+package dev.jcompose.api.local;
 
+import dev.jcompose.api.BuildOptions;
+import dev.jcompose.api.PullOptions;
+import dev.jcompose.api.PushOptions;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
 import dev.jcompose.planner.ContainerSpecs;
 import dev.jcompose.planner.ImagePlanner;
 import dev.jcompose.planner.ObservedImages;
 import dev.jcompose.planner.ObservedState;
-import dev.jcompose.planner.PlanException;
+import dev.jcompose.planner.UpPlanOptions;
 import dev.jcompose.planner.engine.Engine;
 import dev.jcompose.planner.engine.ImageSummary;
 import dev.jcompose.planner.exec.Executor;
@@ -21,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The image commands ({@code build}, {@code pull}, {@code push}) and the image part of
@@ -39,18 +41,18 @@ final class ImageService {
     }
 
     Plan build(Project project, BuildOptions options) throws InterruptedException {
-        Plan plan = planned(() -> ImagePlanner.planBuild(project, options.plan()));
+        Plan plan = ImagePlanner.planBuild(project, PlannerOptions.build(options));
         return run(project.name(), plan, options.dryRun(), options.parallelism());
     }
 
     Plan pull(Project project, PullOptions options) throws InterruptedException {
-        Plan plan = planned(() -> ImagePlanner.planPull(project, observeImages(project),
-                options.plan()));
+        Plan plan = ImagePlanner.planPull(project, observeImages(project),
+                PlannerOptions.pull(options));
         return run(project.name(), plan, options.dryRun(), options.parallelism());
     }
 
     Plan push(Project project, PushOptions options) throws InterruptedException {
-        Plan plan = planned(() -> ImagePlanner.planPush(project, options.plan()));
+        Plan plan = ImagePlanner.planPush(project, PlannerOptions.push(options));
         return run(project.name(), plan, options.dryRun(), options.parallelism());
     }
 
@@ -64,17 +66,18 @@ final class ImageService {
      * container, network or volume is created. With {@code dryRun}, nothing is run and the
      * returned state is the current one.
      */
-    Ensured ensure(Project project, UpOptions options) throws InterruptedException {
+    Ensured ensure(Project project, UpPlanOptions options, boolean dryRun, int parallelism)
+            throws InterruptedException {
         ObservedState observed = ObservedState.observe(engine, project);
-        if (options.dryRun()) {
+        if (dryRun) {
             return new Ensured(Plan.empty(), observed);
         }
-        Plan plan = planned(() -> ImagePlanner.planUp(project, observed, options.plan()));
+        Plan plan = ImagePlanner.planUp(project, observed, options);
         warn(plan);
         if (plan.isEmpty()) {
             return new Ensured(plan, observed);
         }
-        new Executor(engine, project.name(), progress, options.parallelism(), null).execute(plan);
+        new Executor(engine, project.name(), progress, parallelism, null).execute(plan);
         Set<String> done = new LinkedHashSet<>();
         plan.actions(Action.PullImage.class).forEach(p -> done.add(p.image()));
         plan.actions(Action.BuildImage.class).forEach(b -> done.add(b.spec().tags().get(0)));
@@ -144,14 +147,6 @@ final class ImageService {
     private void warn(Plan plan) {
         for (String w : plan.warnings()) {
             progress.on(ProgressEvent.warning("", "Warning", w));
-        }
-    }
-
-    private static Plan planned(Supplier<Plan> planner) {
-        try {
-            return planner.get();
-        } catch (PlanException e) {
-            throw new ComposeException(e.getMessage(), e);
         }
     }
 }

@@ -1,18 +1,23 @@
-package dev.jcompose.api;
+package dev.jcompose.api.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jcompose.api.BuildOptions;
+import dev.jcompose.api.BuildPolicy;
+import dev.jcompose.api.ComposeException;
+import dev.jcompose.api.ComposeService;
+import dev.jcompose.api.DownOptions;
+import dev.jcompose.api.PlanReport;
+import dev.jcompose.api.PullOptions;
+import dev.jcompose.api.PushOptions;
+import dev.jcompose.api.RemoveImages;
+import dev.jcompose.api.UpOptions;
 import dev.jcompose.model.Project;
-import dev.jcompose.planner.DownPlanOptions;
-import dev.jcompose.planner.ImagePlanner;
-import dev.jcompose.planner.UpPlanOptions;
-import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.fake.InMemoryEngine;
 import dev.jcompose.planner.fake.TestProjects;
-import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.planner.progress.ProgressListener;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,8 +32,12 @@ class ImageServiceTest {
     Path dir;
 
     private static UpOptions up(boolean build) {
-        return new UpOptions(new UpPlanOptions(List.of(), false, false, false, false, Map.of(),
-                false, null, build, false, null), false, false, null, 8);
+        return UpOptions.builder().build(build ? BuildPolicy.ALWAYS : BuildPolicy.MISSING)
+                .parallelism(8).build();
+    }
+
+    private static ComposeService service(InMemoryEngine engine) {
+        return LocalTarget.on(engine).service(ProgressListener.NONE);
     }
 
     @Test
@@ -38,8 +47,8 @@ class ImageServiceTest {
                   app: {build: ., command: ["sleep", "1"]}
                 """);
         InMemoryEngine engine = new InMemoryEngine();
-        ComposeService service = new StandardComposeService(engine, ProgressListener.NONE);
-        Plan first = service.up(p, up(false));
+        ComposeService service = service(engine);
+        PlanReport first = service.up(p, up(false));
         assertEquals("""
                 1. build Image demo-app (image not found locally)
                 2. create Network demo_default (no existing network)
@@ -49,7 +58,7 @@ class ImageServiceTest {
         String id = engine.inspectContainer("demo-app-1").orElseThrow().id();
 
         assertEquals("nothing to do\n", service.up(p, up(false)).toString());
-        Plan rebuilt = service.up(p, up(true));
+        PlanReport rebuilt = service.up(p, up(true));
         assertEquals("""
                 1. build Image demo-app (--build)
                 2. recreate Container demo-app-1 (image changed)
@@ -57,8 +66,8 @@ class ImageServiceTest {
                 """, rebuilt.toString());
         assertNotEquals(id, engine.inspectContainer("demo-app-1").orElseThrow().id());
 
-        Plan down = service.down("demo", p, new DownOptions(new DownPlanOptions(false, false,
-                null, "local"), false, 8));
+        PlanReport down = service.down("demo", p, DownOptions.builder().images(RemoveImages.LOCAL)
+                .parallelism(8).build());
         assertTrue(down.toString().contains("remove Image demo-app:latest (down --rmi local)"),
                 down.toString());
         assertTrue(engine.inspectImage("demo-app").isEmpty());
@@ -72,8 +81,8 @@ class ImageServiceTest {
                   db: {image: "db:1"}
                 """);
         InMemoryEngine engine = new InMemoryEngine().withImage("db:1");
-        ComposeService service = new StandardComposeService(engine, ProgressListener.NONE);
-        Executor.ExecutionException e = assertThrows(Executor.ExecutionException.class,
+        ComposeService service = service(engine);
+        ComposeException e = assertThrows(ComposeException.class,
                 () -> service.up(p, up(false)));
         assertEquals("Image registry.example.com/web:1: service web: pull access denied for "
                 + "registry.example.com/web:1, repository does not exist or may require "
@@ -89,8 +98,8 @@ class ImageServiceTest {
                   app: {build: .}
                 """);
         InMemoryEngine engine = new InMemoryEngine();
-        ComposeService service = new StandardComposeService(engine, ProgressListener.NONE);
-        Plan plan = service.up(p, new UpOptions(UpPlanOptions.defaults(), true, false, null, 8));
+        ComposeService service = service(engine);
+        PlanReport plan = service.up(p, UpOptions.builder().dryRun(true).parallelism(8).build());
         assertTrue(plan.toString().startsWith("""
                 1. build Image demo-app (image not found locally)
                 2. create Network demo_default (no existing network) after 1
@@ -106,18 +115,18 @@ class ImageServiceTest {
                   cache: {image: "redis:7"}
                 """);
         InMemoryEngine engine = new InMemoryEngine().withRegistryImage("redis:7");
-        ComposeService service = new StandardComposeService(engine, ProgressListener.NONE);
+        ComposeService service = service(engine);
         service.build(p, BuildOptions.defaults());
         assertTrue(engine.inspectImage("reg:5000/app:1").isPresent());
         service.push(p, PushOptions.defaults());
         assertTrue(engine.inRegistry("reg:5000/app:1"));
-        Plan pulled = service.pull(p, new PullOptions(new ImagePlanner.PullOptions(
-                List.of("cache"), false, false, false), false, 8));
+        PlanReport pulled = service.pull(p, PullOptions.builder()
+                .services(List.of("cache")).parallelism(8).build());
         assertEquals("1. pull Image redis:7 (image not found locally)\n", pulled.toString());
         assertTrue(engine.inspectImage("redis:7").isPresent());
         ComposeException unknown = assertThrows(ComposeException.class, () -> service.pull(p,
-                new PullOptions(new ImagePlanner.PullOptions(List.of("nope"), false, false,
-                        false), false, 8)));
+                PullOptions.builder().services(List.of("nope"))
+                        .parallelism(8).build()));
         assertTrue(unknown.getMessage().startsWith("no such service: nope"));
     }
 }

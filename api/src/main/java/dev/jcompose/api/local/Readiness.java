@@ -1,5 +1,7 @@
-package dev.jcompose.api;
+package dev.jcompose.api.local;
 
+import dev.jcompose.api.ComposeException;
+import dev.jcompose.api.ContainerInfo;
 import dev.jcompose.model.DependsOn;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;

@@ -1,5 +1,7 @@
-package dev.jcompose.cli;
+package dev.jcompose.cli.startup;
 
+import dev.jcompose.cli.Console;
+import dev.jcompose.cli.Main;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
