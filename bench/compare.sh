@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # The benchmark suite: jcompose against compose v2 (the reference, Debian trixie's 2.26.1, run
-# as a standalone binary), docker-compose 1.29 and the engine's floor, in one run, on the same
-# engine, interleaved (run 1 of every tool, then run 2, ...), medians.
+# as a standalone binary), docker-compose 1.29 (Debian bookworm's, unpacked by
+# scripts/compose-v1.sh), the docker CLI and the engine's floor, in one run, on the same engine,
+# interleaved (run 1 of every tool, then run 2, ...), medians.
 #
-#   up -d, no-op up -d, ps, config, down   generated stacks of 30 and 100 services
+#   up -d (cold: nothing exists), up -d   generated stacks of 30 and 100 services
+#   again (warm: all running, a no-op),
+#   ps, config, down
 #   version, ls                            (ls: compose v2 and jcompose; 1.29 has none)
 #   plugin metadata                        what the docker CLI asks a plugin before each command
 #   chain of 5 healthchecked services      each service_healthy on the one before, 1 s interval:
@@ -17,10 +20,14 @@
 # The floor creates and starts the same containers with parallel raw Engine API calls (curl on
 # the socket, 16 at a time) and removes them the same way: no files, no plan, no compose logic.
 # For ps, ls and version it is the engine's own answer to the one request they need (curl).
+# The docker CLI column does the same with docker: network create and run -d (in parallel),
+# ps with the project's label, version, rm -f and network rm.
 # Short commands (ps, config, version, ls, metadata) run -k times in each run.
 #
-# Usage: bench/compare.sh [-r RUNS] [-k REPEATS] [-s "30 100"] [-l "500"] [-o OUT.md] [--quick]
+# Usage: bench/compare.sh [-r RUNS] [-k REPEATS] [-s "30 100"] [-l "500"] [-o OUT.md] [--core|--quick]
 #   -l ""    leaves out the 500-service stack (it takes ~5 minutes)
+#   --core   start-up: version, ls, metadata, and a stack of 3 services (up -d cold and warm, ps,
+#            config, down), 7 runs; nothing else (~5 minutes)
 #   --quick  one size (10), one run, no large stack, small log volume: checks the script itself
 # JCOMPOSE=path/to/jcompose measures another jcompose (an installed release, say).
 # Writes the markdown results to OUT (default: bench/results/latest.md) and, unless -o is given,
@@ -29,7 +36,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$here/lib.sh"
 
-runs=3; repeats=5; sizes="30 100"; out=""; large="500"; bigconfig="2000"
+runs=3; repeats=5; sizes="30 100"; out=""; large="500"; bigconfig="2000"; core=0
 log_lines=20000; log_containers=20
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -38,11 +45,12 @@ while [ $# -gt 0 ]; do
     -s) sizes="$2"; shift 2 ;;
     -l) large="$2"; shift 2 ;;
     -o) out="$2"; shift 2 ;;
+    --core) core=1; runs=7; repeats=3; sizes="3"; large=""; bigconfig=""; shift ;;
     --quick) runs=1; repeats=2; sizes="10"; large=""; bigconfig="500"; log_lines=2000; log_containers=4; shift ;;
-    *) echo "usage: $0 [-r RUNS] [-k REPEATS] [-s SIZES] [-l LARGE] [-o OUT.md] [--quick]" >&2; exit 2 ;;
+    *) echo "usage: $0 [-r RUNS] [-k REPEATS] [-s SIZES] [-l LARGE] [-o OUT.md] [--core|--quick]" >&2; exit 2 ;;
   esac
 done
-results_file latest
+if [ "$core" = 1 ]; then results_file core; else results_file latest; fi
 
 bench_workspace
 
@@ -50,6 +58,7 @@ bench_setup
 [ -x /usr/bin/time ] || sudo_if_needed apt-get install -y -qq time >&2
 
 V2="$COMPOSE_V2"
+V1="$COMPOSE_V1"
 
 # short LABEL CMD..: CMD timed `repeats` times
 short() {
@@ -78,6 +87,7 @@ stack() {
 }
 
 raw_ps() { api GET "/containers/json?filters=%7B%22label%22%3A%5B%22bench.jcompose.dev%2Fraw%3D$1%22%5D%7D" >/dev/null; }
+cli_ps() { docker ps --filter "label=bench.jcompose.dev/raw=$1"; }
 
 # --- stacks of N services -------------------------------------------------------------------
 for n in $sizes; do
@@ -91,10 +101,13 @@ for n in $sizes; do
       cd "$dir"
       stack jc "$jc" "$n" "$JCOMPOSE"
       stack v2 "$v2" "$n" "$V2"
-      stack dc "$dc" "$n" docker-compose
+      stack dc "$dc" "$n" "$V1"
       timed "$samples" "raw.up.$n" raw_up "$raw" "$n"
       short "raw.ps.$n" raw_ps "$raw"
       timed "$samples" "raw.down.$n" raw_down "$raw"
+      timed "$samples" "cli.up.$n" cli_up "$raw" "$n"
+      short "cli.ps.$n" cli_ps "$raw"
+      timed "$samples" "cli.down.$n" cli_down "$raw"
     )
   done
 done
@@ -104,15 +117,18 @@ for r in $(seq 1 "$runs"); do
   echo "version, ls, metadata, run $r" >&2
   short jc.version "$JCOMPOSE" version
   short v2.version "$V2" version
-  short dc.version docker-compose version
+  short dc.version "$V1" version
+  short cli.version docker version
   short raw.version api GET /version
   short jc.ls "$JCOMPOSE" ls
   short v2.ls "$V2" ls
+  short cli.ls docker ps -a --filter label=com.docker.compose.project
   short raw.ls api GET '/containers/json?all=1&filters=%7B%22label%22%3A%5B%22com.docker.compose.project%22%5D%7D'
   short jc.meta "$JCOMPOSE" docker-cli-plugin-metadata
   short v2.meta "$V2" docker-cli-plugin-metadata
 done
 
+if [ "$core" = 0 ]; then
 # --- a chain of 5 healthchecked services ----------------------------------------------------
 chain="$bench_tmp/chain"
 mkdir -p "$chain"
@@ -165,10 +181,11 @@ for r in $(seq 1 "$runs"); do
     "$JCOMPOSE" -p "$jc" down >/dev/null 2>&1
     healthy_after v2.chain "$v2-c5-1" "$V2" -p "$v2" up -d
     "$V2" -p "$v2" down >/dev/null 2>&1
-    healthy_after dc.chain "${dc}_c5_1" docker-compose -p "$dc" up -d
-    docker-compose -p "$dc" down >/dev/null 2>&1
+    healthy_after dc.chain "${dc}_c5_1" "$V1" -p "$dc" up -d
+    "$V1" -p "$dc" down >/dev/null 2>&1
   )
 done
+fi
 
 # --- a large stack really running, jcompose within 256 MB -------------------------------------
 for n in $large; do
@@ -202,11 +219,12 @@ for n in $bigconfig; do
       cd "$dir"
       timed "$samples" "jc.bigconfig.$n" env JCOMPOSE_JAVA_OPTS=-Xmx256m "$JCOMPOSE" -p big config
       timed "$samples" "v2.bigconfig.$n" "$V2" -p big config
-      timed "$samples" "dc.bigconfig.$n" docker-compose -p big config
+      timed "$samples" "dc.bigconfig.$n" "$V1" -p big config
     )
   done
 done
 
+if [ "$core" = 0 ]; then
 # --- logs -f throughput ---------------------------------------------------------------------
 logs="$bench_tmp/logs"
 mkdir -p "$logs"
@@ -237,15 +255,17 @@ projects+=("$lp")
   done
   echo "$total" >"$bench_tmp/log_total"
 )
+fi
 
 # --- the report -----------------------------------------------------------------------------
-# row LABEL KEY [DECIMALS]: the four tools' medians of KEY and jcompose's ratios to the others
+# row LABEL KEY [DECIMALS]: the five tools' medians of KEY and jcompose's ratios to the others
 row() {
-  local d="${3:-2}" jc v2 dc raw
+  local d="${3:-2}" jc v2 dc cli raw
   jc="$(median "$samples" "jc.$2" "$d")"; v2="$(median "$samples" "v2.$2" "$d")"
-  dc="$(median "$samples" "dc.$2" "$d")"; raw="$(median "$samples" "raw.$2" "$d")"
-  printf '| %s | %s | %s | %s | %s | **%s** | %s | %s |\n' "$1" "$jc" "$v2" "$dc" "$raw" \
-    "$(ratio "$jc" "$v2")" "$(ratio "$jc" "$dc")" "$(ratio "$jc" "$raw")"
+  dc="$(median "$samples" "dc.$2" "$d")"; cli="$(median "$samples" "cli.$2" "$d")"
+  raw="$(median "$samples" "raw.$2" "$d")"
+  printf '| %s | %s | %s | %s | %s | %s | **%s** | %s | %s | %s |\n' "$1" "$jc" "$v2" "$dc" "$cli" "$raw" \
+    "$(ratio "$jc" "$v2")" "$(ratio "$jc" "$dc")" "$(ratio "$jc" "$cli")" "$(ratio "$jc" "$raw")"
 }
 mb() { median "$samples" "$1" | awk '{ if ($1 == "-") print; else printf "%.0f", $1 }'; }
 {
@@ -254,11 +274,11 @@ mb() { median "$samples" "$1" | awk '{ if ($1 == "-") print; else printf "%.0f",
   echo
   machine_description
   echo
-  echo "| operation | jcompose | compose v2 | docker-compose 1.29 | engine floor | jc/v2 | jc/1.29 | jc/floor |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| operation | jcompose | compose v2 | docker-compose 1.29 | docker CLI | engine API | jc/v2 | jc/1.29 | jc/CLI | jc/API |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for n in $sizes; do
-    row "up -d, $n services" "up.$n"
-    row "no-op up -d, $n" "noop.$n" 3
+    row "up -d, $n services, cold (nothing exists)" "up.$n"
+    row "up -d, $n, warm (all running: a no-op)" "noop.$n" 3
     row "ps, $n" "ps.$n" 3
     row "config, $n" "config.$n" 3
     row "down, $n" "down.$n"
@@ -266,8 +286,10 @@ mb() { median "$samples" "$1" | awk '{ if ($1 == "-") print; else printf "%.0f",
   row "version" version 3
   row "ls" ls 3
   row "plugin metadata (\`docker-cli-plugin-metadata\`)" meta 4
-  row "chain of 5 healthchecked (1 s interval), \`up -d --wait\`" wait
-  row "chain of 5, \`up -d\` until the last is healthy" chain
+  if [ "$core" = 0 ]; then
+    row "chain of 5 healthchecked (1 s interval), \`up -d --wait\`" wait
+    row "chain of 5, \`up -d\` until the last is healthy" chain
+  fi
   for n in $large; do
     for op in up noop ps config down; do
       row "$op, $n services running (jc -Xmx256m)" "$op.$n" 3
@@ -276,8 +298,8 @@ mb() { median "$samples" "$1" | awk '{ if ($1 == "-") print; else printf "%.0f",
   for n in $bigconfig; do
     row "config, $n services (jc -Xmx256m)" "bigconfig.$n" 3
   done
-  total="$(cat "$bench_tmp/log_total")"
-  row "logs -f, $log_containers exited containers, $total lines (floor: \`docker logs -f\` each)" logs
+  [ "$core" = 1 ] || total="$(cat "$bench_tmp/log_total")"
+  [ "$core" = 1 ] || row "logs -f, $log_containers exited containers, $total lines (floor: \`docker logs -f\` each)" logs
   if [ -n "$large" ]; then
     echo
     for n in $large; do
@@ -291,4 +313,5 @@ mb() { median "$samples" "$1" | awk '{ if ($1 == "-") print; else printf "%.0f",
 } >"$out"
 
 cat "$out"
-[ "$update_doc" = 0 ] || update_doc_section bench "$out"
+if [ "$core" = 1 ]; then section=core; else section=bench; fi
+[ "$update_doc" = 0 ] || update_doc_section "$section" "$out"
