@@ -85,11 +85,13 @@ jc="$home/bin/jcompose"
   echo "#compdef jcompose"
   echo "# jcompose's completion for zsh: picocli's bash completion through zsh's bashcompinit"
   echo "autoload -U +X bashcompinit && bashcompinit"
-  "$jc" completion bash
+  cat "$home/share/bash-completion/completions/jcompose"
   echo '_bash_complete -F _picocli_jcompose "$@"'
 } >"$home/share/zsh/site-functions/_jcompose"
 date="$(git -C "$root" log -1 --format=%cs 2>/dev/null || date -u +%F)"
-"$root/dist/src/build/man-page.sh" "$jc" "$version" "$date" >"$home/share/man/man1/jcompose.1"
+"$home/runtime/bin/java" -cp "$home/lib/jcompose.jar" dev.jcompose.cli.HelpPages >"$stage/help.txt"
+"$root/dist/src/build/man-page.sh" "$stage/help.txt" "$version" "$date" >"$home/share/man/man1/jcompose.1"
+rm -f "$stage/help.txt"
 
 # --- the archive -----------------------------------------------------------------------------
 archive="$out/$name-linux-x86_64.tar.gz"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# man-page.sh JCOMPOSE VERSION DATE: jcompose(1) in roff, made of the program's own help
-# (picocli's usage text for the root command and every command and subcommand), so the page
-# says what the parser accepts. Written to standard output.
+# man-page.sh HELP VERSION DATE: jcompose(1) in roff, made of the program's own help (picocli's
+# usage text for the root command and every command and subcommand, as dev.jcompose.cli.HelpPages
+# writes them in one run into the file HELP, each after a line "@@ jcompose COMMAND..."), so the
+# page says what the parser accepts. Written to standard output.
 set -euo pipefail
-jc="$1"; version="$2"; date="$3"
+help="$1"; version="$2"; date="$3"
 
 # the usage text as a roff no-fill block: backslashes escaped, control characters at line
 # starts neutralised
@@ -12,13 +13,11 @@ block() {
   sed -e 's/\\/\\e/g' -e "s/^\\([.']\\)/\\\\\\&\\1/"
   echo ".fi"
 }
-# the commands a help text lists (its "Commands:" section), help itself left out
-commands() {
-  awk '/^Commands:/ { on = 1; next } on && /^[^ ]/ { on = 0 }
-       on && /^  [a-z]/ { sub(/^  /, ""); sub(/,.*/, ""); split($0, w, " "); if (w[1] != "help") print w[1] }'
+# section PATH: the help text of "jcompose PATH" in HELP
+section() {
+  awk -v m="@@ $1" '$0 == m { on = 1; next } /^@@ / { on = 0 } on' "$help"
 }
-
-top="$("$jc" --help)"
+grep -q '^@@ jcompose$' "$help" || { echo "man-page.sh: $help holds no help texts" >&2; exit 1; }
 cat <<HEAD
 .TH JCOMPOSE 1 "$date" "jcompose $version" "User Commands"
 .SH NAME
@@ -38,16 +37,11 @@ to the same commands. Installed as the docker CLI's compose plugin, it runs for
 Errors in a compose file are reported with their file, line, column and key.
 .SH OPTIONS
 HEAD
-block <<<"$top"
+section jcompose | block
 echo ".SH COMMANDS"
-for c in $(commands <<<"$top"); do
-  help="$("$jc" "$c" --help)"
-  echo ".SS \"jcompose $c\""
-  block <<<"$help"
-  for s in $(commands <<<"$help"); do
-    echo ".SS \"jcompose $c $s\""
-    "$jc" "$c" "$s" --help | block
-  done
+grep '^@@ jcompose ' "$help" | sed 's/^@@ //' | while IFS= read -r path; do
+  echo ".SS \"$path\""
+  section "$path" | block
 done
 cat <<'TAIL'
 .SH ENVIRONMENT
