@@ -22,6 +22,11 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ "${#tools[@]}" -gt 0 ] || tools=("checkout=$JCOMPOSE")
+# the stack's directory is the working directory below: paths made absolute first
+for i in "${!tools[@]}"; do
+  t="${tools[$i]#*=}"
+  case "$t" in */*) tools[$i]="${tools[$i]%%=*}=$(readlink -f "$t")" ;; esac
+done
 
 bench_workspace
 "$bench_root/scripts/engine.sh" >&2
