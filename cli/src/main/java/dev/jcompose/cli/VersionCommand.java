@@ -50,8 +50,8 @@ public final class VersionCommand implements Callable<Integer> {
     }
 
     private void printLong(PrintWriter out) {
-        out.println("jcompose version " + Versions.jcompose() + " (Docker Compose version v"
-                + Versions.COMPOSE_V2 + ")");
+        out.println("jcompose version " + Versions.jcompose() + ", commit " + Versions.commit()
+                + " (Docker Compose version v" + Versions.COMPOSE_V2 + ")");
         out.println("Java " + System.getProperty("java.version") + " ("
                 + System.getProperty("java.vm.name") + ")");
         try {
