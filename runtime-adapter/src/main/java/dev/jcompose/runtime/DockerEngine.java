@@ -21,6 +21,7 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.engine.BuildSpec;
 import dev.jcompose.planner.engine.ContainerSpec;
+import dev.jcompose.planner.engine.CopiedFile;
 import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.engine.Engine;
 import dev.jcompose.planner.engine.EngineEvent;
@@ -47,6 +48,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -517,6 +519,32 @@ public final class DockerEngine implements Engine {
                 tar.putArchiveEntry(entry);
                 tar.write(content);
                 tar.closeArchiveEntry();
+            }
+            tar.finish();
+        } catch (java.io.IOException e) {
+            throw new EngineException("cannot pack files for " + containerId + ": "
+                    + e.getMessage());
+        }
+        request(PUT, "/containers/" + encoded(containerId) + "/archive?path=%2F",
+                bytes.toByteArray(), "application/x-tar");
+    }
+
+    @Override
+    public void copyToContainer(String containerId, List<CopiedFile> files) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var tar = new TarArchiveOutputStream(bytes)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            for (CopiedFile f : files) {
+                String name = f.target().replaceFirst("^/+", "");
+                if (Files.isDirectory(f.source())) {
+                    tar.putArchiveEntry(new TarArchiveEntry(f.source(), name + "/"));
+                    tar.closeArchiveEntry();
+                } else if (Files.isRegularFile(f.source())) {
+                    tar.putArchiveEntry(new TarArchiveEntry(f.source(), name));
+                    Files.copy(f.source(), tar);
+                    tar.closeArchiveEntry();
+                }
             }
             tar.finish();
         } catch (java.io.IOException e) {

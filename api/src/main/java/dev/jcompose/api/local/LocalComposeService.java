@@ -34,6 +34,8 @@ import dev.jcompose.api.StackInfo;
 import dev.jcompose.api.TopOptions;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.api.WaitOptions;
+import dev.jcompose.api.WatchEvent;
+import dev.jcompose.api.WatchOptions;
 import dev.jcompose.model.Project;
 import dev.jcompose.planner.ContainerSpecs;
 import dev.jcompose.planner.DownPlanOptions;
@@ -108,6 +110,10 @@ final class LocalComposeService implements ComposeService {
 
     ProgressListener progress() {
         return progress;
+    }
+
+    Engine engine() {
+        return engine;
     }
 
     @Override
@@ -324,6 +330,23 @@ final class LocalComposeService implements ComposeService {
                     .await(options.logTail() ? service -> views.tail(project.name(), service)
                             : service -> "");
             return null;
+        });
+    }
+
+    @Override
+    public EventSubscription watch(Project project, WatchOptions options,
+            Consumer<WatchEvent> sink) throws InterruptedException {
+        return call(() -> {
+            WatchSession session = new WatchSession(this, engine, project, options, sink);
+            try {
+                if (!options.noUp()) {
+                    up(project, UpOptions.builder().services(options.services()).build());
+                }
+                return session.start();
+            } catch (RuntimeException | InterruptedException e) {
+                session.close();
+                throw e;
+            }
         });
     }
 
