@@ -34,6 +34,11 @@ public record WatchOptions(List<String> services, boolean noUp, boolean prune,
         return new WatchOptions(List.of(), false, false, QUIET_PERIOD, MAX_DELAY);
     }
 
+    /** The {@code up} run before watching unless {@code noUp}: the services built and started. */
+    public UpOptions up() {
+        return UpOptions.builder().services(services).build(BuildPolicy.ALWAYS).build();
+    }
+
     public WatchOptions withServices(List<String> names) {
         return new WatchOptions(names, noUp, prune, quietPeriod, maxDelay);
     }

@@ -340,7 +340,7 @@ final class LocalComposeService implements ComposeService {
             WatchSession session = new WatchSession(this, engine, project, options, sink);
             try {
                 if (!options.noUp()) {
-                    up(project, UpOptions.builder().services(options.services()).build());
+                    up(project, options.up());
                 }
                 return session.start();
             } catch (RuntimeException | InterruptedException e) {
