@@ -73,6 +73,7 @@ class WatchIT {
                   app:
                     image: jcompose/base:latest
                     command: sleep 300
+                    stop_signal: SIGKILL
                     develop:
                       watch:
                         - path: ./src
@@ -107,6 +108,7 @@ class WatchIT {
                   app:
                     image: jcompose/base:latest
                     command: sleep 300
+                    stop_signal: SIGKILL
                     develop:
                       watch:
                         - path: ./src
@@ -146,6 +148,7 @@ class WatchIT {
                   app:
                     image: jcompose/base:latest
                     command: ["sh", "-c", "echo started >> /starts; exec sleep 300"]
+                    stop_signal: SIGKILL
                     develop:
                       watch:
                         - path: ./conf
@@ -185,6 +188,7 @@ class WatchIT {
                         FROM jcompose/base:latest
                         COPY version /version
                     command: sleep 300
+                    stop_signal: SIGKILL
                     develop:
                       watch:
                         - path: ./ctx
@@ -192,6 +196,7 @@ class WatchIT {
                   other:
                     image: jcompose/base:latest
                     command: sleep 300
+                    stop_signal: SIGKILL
                 """);
         try (EventSubscription w = compose.watch(p, WatchOptions.defaults().withPrune(true),
                 events::add)) {
