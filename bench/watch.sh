@@ -29,11 +29,13 @@ v2="$(scripts/compose-v2.sh)"
 work="$(mktemp -d)"
 pids=()
 projects=()
+down() { # DIR PROJECT
+  "$JAVA_HOME/bin/java" -jar "$here/$jar" -f "$1/compose.yaml" -p "$2" down -t 0 --rmi local \
+    >/dev/null 2>&1 || true
+}
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${projects[@]}"; do
-    "$JAVA_HOME/bin/java" -jar "$jar" -p "$p" down -t 0 --rmi local >/dev/null 2>&1 || true
-  done
+  for p in "${projects[@]}"; do down $p; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -65,7 +67,7 @@ YAML
 
 start_watch() { # TOOL DIR PROJECT -> pid in $watch_pid
   local tool="$1" dir="$2" project="$3"
-  projects+=("$project")
+  projects+=("$dir $project")
   if [ "$tool" = jcompose ]; then
     "$JAVA_HOME/bin/java" -jar "$here/$jar" -f "$dir/compose.yaml" -p "$project" watch \
       > "$dir/watch.log" 2>&1 &
@@ -87,10 +89,10 @@ start_watch() { # TOOL DIR PROJECT -> pid in $watch_pid
   exit 1
 }
 
-stop_watch() { # PID PROJECT
+stop_watch() { # PID DIR PROJECT
   kill "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true
-  "$JAVA_HOME/bin/java" -jar "$jar" -p "$2" down -t 0 --rmi local >/dev/null 2>&1 || true
+  down "$2" "$3"
 }
 
 cpu_ticks() { # PID: user+system clock ticks of the process and its threads
@@ -105,7 +107,7 @@ for tool in jcompose compose-v2; do
   start_watch "$tool" "$dir" "bench-watch-lat-$tool-$$"
   "$JAVA_HOME/bin/java" bench/WatchLatency.java "$dir/src" "$dir/out/seen" "$n" "$tool" \
     | awk '{printf "%-10s %8s %10s %8s %8s %8s %6s\n", $1, $2, $3, $4, $5, $6, $7}'
-  stop_watch "$watch_pid" "bench-watch-lat-$tool-$$"
+  stop_watch "$watch_pid" "$dir" "bench-watch-lat-$tool-$$"
 done
 
 echo
@@ -127,7 +129,7 @@ for tool in jcompose compose-v2; do
   rss="$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$watch_pid/status")"
   awk -v t="$((t1 - t0))" -v hz="$hz" -v tool="$tool" -v rss="$rss" \
     'BEGIN {printf "%-10s %10.2f %9.2f%% %10s\n", tool, t / hz, 100 * t / hz / 30, rss}'
-  stop_watch "$watch_pid" "bench-watch-idle-$tool-$$"
+  stop_watch "$watch_pid" "$dir" "bench-watch-idle-$tool-$$"
 done
 echo
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -79,8 +79,14 @@ final class WatchSession implements EventSubscription {
     WatchSession start() {
         starts = engine.events(ContainerSpecs.projectLabel(project.name()), e -> {
             String service = e.attribute(Labels.SERVICE);
-            if ("start".equals(e.action()) && !rules.of(service).isEmpty()
-                    && !"True".equals(e.attribute(Labels.ONEOFF))) {
+            if (!"container".equals(e.type()) || rules.of(service).isEmpty()
+                    || "True".equals(e.attribute(Labels.ONEOFF))) {
+                return;
+            }
+            if (!e.action().startsWith("exec_")) {
+                sync.forget(service);
+            }
+            if ("start".equals(e.action())) {
                 inbox.add(new Started(e.id(), service));
             }
         });

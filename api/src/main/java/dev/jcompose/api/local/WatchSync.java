@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -28,18 +29,27 @@ final class WatchSync {
 
     private final Engine engine;
     private final String project;
+    private final Map<String, List<ContainerSummary>> running = new ConcurrentHashMap<>();
 
     WatchSync(Engine engine, String project) {
         this.engine = engine;
         this.project = project;
     }
 
-    /** The service's running containers (restarting ones included), one-offs left out. */
+    /**
+     * The service's running containers (restarting ones included), one-offs left out; listed
+     * once and kept until {@link #forget} (called on each of the service's container events).
+     */
     List<ContainerSummary> running(String service) {
-        return engine.listContainers(Map.of(Labels.PROJECT, project, Labels.SERVICE, service),
-                false).stream()
+        return running.computeIfAbsent(service, s -> engine.listContainers(
+                Map.of(Labels.PROJECT, project, Labels.SERVICE, s), false).stream()
                 .filter(c -> c.isRunning() && !"True".equals(c.label(Labels.ONEOFF)))
-                .toList();
+                .toList());
+    }
+
+    /** Lists the service's containers again next time: one started, stopped or went. */
+    void forget(String service) {
+        running.remove(service);
     }
 
     /** The files of rule {@code rule} as they are now, each with its path in a container. */
@@ -79,7 +89,12 @@ final class WatchSync {
             return;
         }
         for (ContainerSummary c : containers) {
-            engine.copyToContainer(c.id(), files);
+            try {
+                engine.copyToContainer(c.id(), files);
+            } catch (EngineException.NotFound e) {
+                // removed since listed: its successor, if any, is caught up when it starts
+                forget(c.label(Labels.SERVICE));
+            }
         }
     }
 
