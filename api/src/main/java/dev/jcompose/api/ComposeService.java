@@ -183,6 +183,18 @@ public interface ComposeService {
             java.util.function.Predicate<String> confirm) throws InterruptedException;
 
     /**
+     * Watches the files named by the services' {@code develop.watch} rules and acts on their
+     * changes (sync, rebuild, restart, sync+restart, sync+exec), reporting each action to
+     * {@code sink}, until the returned subscription is closed. Unless {@code options.noUp()},
+     * the services are built and started first. Changes are batched: a batch is acted on once
+     * no change came for {@code options.quietPeriod()}.
+     *
+     * @throws ComposeException when no selected service has watch rules, or the start fails
+     */
+    EventSubscription watch(Project project, WatchOptions options, Consumer<WatchEvent> sink)
+            throws InterruptedException;
+
+    /**
      * The engine's address and versions.
      *
      * @throws ComposeException when it does not answer

@@ -2,10 +2,12 @@ package dev.jcompose.cli;
 
 import dev.jcompose.api.BuildPolicy;
 import dev.jcompose.api.ComposeSwitches;
+import dev.jcompose.api.EventSubscription;
 import dev.jcompose.api.PlanReport;
 import dev.jcompose.api.PullPolicy;
 import dev.jcompose.api.Recreate;
 import dev.jcompose.api.UpOptions;
+import dev.jcompose.api.WatchOptions;
 import dev.jcompose.model.Project;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,6 +69,10 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--menu", arity = "0..1", hidden = true,
             description = "Accepted for docker compose compatibility; there is no menu.")
     Boolean menu;
+
+    @Option(names = {"-w", "--watch"}, description = "Watch the files of the services' "
+            + "develop.watch rules and sync, rebuild or restart them on changes (as watch).")
+    boolean watch;
 
     @Option(names = "--no-color", description = "Monochrome output.")
     boolean noColor;
@@ -212,19 +218,30 @@ public final class UpCommand implements Callable<Integer> {
             root.console().out().flush();
             return ExitCodes.OK;
         }
-        if (attached) {
-            root.finish();
-            List<String> shown = new ArrayList<>(attach.isEmpty() ? (services.isEmpty()
-                    ? new ArrayList<>(project.services().keySet()) : services) : attach);
-            if (attachDependencies) {
-                project.withSelectedServices(shown, true).services().keySet().stream()
-                        .filter(s -> !shown.contains(s)).toList().forEach(shown::add);
-            }
-            shown.removeAll(noAttach);
-            return new AttachedUp(root, project, shown, abortOnExit, abortOnFailure,
-                    exitCodeFrom).run(since, !noColor && root.colourOn(true));
+        root.finish();
+        try (EventSubscription watching = watch ? root.quietService().watch(project,
+                WatchOptions.defaults().withServices(services).withNoUp(true),
+                new WatchPrinter(root.console(), false)) : null) {
+            return attached ? attach(project, since)
+                    : watching != null ? awaitWatch(watching) : ExitCodes.OK;
         }
+    }
+
+    private static int awaitWatch(EventSubscription watching) throws InterruptedException {
+        watching.awaitCompletion();
         return ExitCodes.OK;
+    }
+
+    private int attach(Project project, java.time.Instant since) throws Exception {
+        List<String> shown = new ArrayList<>(attach.isEmpty() ? (services.isEmpty()
+                ? new ArrayList<>(project.services().keySet()) : services) : attach);
+        if (attachDependencies) {
+            project.withSelectedServices(shown, true).services().keySet().stream()
+                    .filter(s -> !shown.contains(s)).toList().forEach(shown::add);
+        }
+        shown.removeAll(noAttach);
+        return new AttachedUp(root, project, shown, abortOnExit, abortOnFailure,
+                exitCodeFrom).run(since, !noColor && root.colourOn(true));
     }
 
     private int parallelism() {

@@ -37,7 +37,7 @@ public record Service(
         Map<String, Object> credentialSpec,
         Map<String, DependsOn> dependsOn,
         Deploy deploy,
-        Map<String, Object> develop,
+        Develop develop,
         List<String> deviceCgroupRules,
         List<Device> devices,
         List<String> dns,
@@ -115,7 +115,6 @@ public record Service(
         configs = Coll.list(configs);
         credentialSpec = Coll.map(credentialSpec);
         dependsOn = Coll.map(dependsOn);
-        develop = Coll.map(develop);
         deviceCgroupRules = Coll.list(deviceCgroupRules);
         devices = Coll.list(devices);
         dns = Coll.list(dns);

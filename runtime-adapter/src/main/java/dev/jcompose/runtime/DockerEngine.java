@@ -21,6 +21,7 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.engine.BuildSpec;
 import dev.jcompose.planner.engine.ContainerSpec;
+import dev.jcompose.planner.engine.CopiedFile;
 import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.engine.ContainerTools;
 import dev.jcompose.planner.engine.Engine;
@@ -48,6 +49,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -534,21 +536,46 @@ public final class DockerEngine implements Engine {
 
     @Override
     public void putFiles(String containerId, List<ContainerSpec.File> files) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (var tar = new TarArchiveOutputStream(bytes)) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        putArchive(containerId, tar -> {
             for (ContainerSpec.File f : files) {
-                byte[] content = f.content().getBytes(StandardCharsets.UTF_8);
                 var entry = new TarArchiveEntry(f.path().replaceFirst("^/+", ""));
-                entry.setSize(content.length);
                 entry.setMode(f.mode());
                 entry.setUserId(f.uid());
                 entry.setGroupId(f.gid());
                 entry.setModTime(System.currentTimeMillis());
-                tar.putArchiveEntry(entry);
-                tar.write(content);
-                tar.closeArchiveEntry();
+                write(tar, entry, f.content().getBytes(StandardCharsets.UTF_8));
             }
+        });
+    }
+
+    @Override
+    public void copyToContainer(String containerId, List<CopiedFile> files) {
+        putArchive(containerId, tar -> {
+            for (CopiedFile f : files) {
+                String name = f.target().replaceFirst("^/+", "");
+                try {
+                    if (Files.isDirectory(f.source())) {
+                        tar.putArchiveEntry(new TarArchiveEntry(f.source(), name + "/"));
+                        tar.closeArchiveEntry();
+                    } else if (Files.isRegularFile(f.source())) {
+                        // read first: a file being rewritten must not change size mid-entry
+                        byte[] content = Files.readAllBytes(f.source());
+                        write(tar, new TarArchiveEntry(f.source(), name), content);
+                    }
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // deleted since listed: its deletion is the caller's next change
+                }
+            }
+        });
+    }
+
+    /** Writes the entries {@code body} adds into a tar and extracts it at the container's /. */
+    private void putArchive(String containerId, TarBody body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var tar = new TarArchiveOutputStream(bytes)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            body.write(tar);
             tar.finish();
         } catch (java.io.IOException e) {
             throw new EngineException("cannot pack files for " + containerId + ": "
@@ -556,6 +583,20 @@ public final class DockerEngine implements Engine {
         }
         request(PUT, "/containers/" + encoded(containerId) + "/archive?path=%2F",
                 bytes.toByteArray(), "application/x-tar");
+    }
+
+    private static void write(TarArchiveOutputStream tar, TarArchiveEntry entry, byte[] content)
+            throws java.io.IOException {
+        entry.setSize(content.length);
+        tar.putArchiveEntry(entry);
+        tar.write(content);
+        tar.closeArchiveEntry();
+    }
+
+    /** Adds entries to a tar. */
+    @FunctionalInterface
+    private interface TarBody {
+        void write(TarArchiveOutputStream tar) throws java.io.IOException;
     }
 
     @Override

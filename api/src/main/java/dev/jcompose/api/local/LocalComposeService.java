@@ -45,6 +45,8 @@ import dev.jcompose.api.StackInfo;
 import dev.jcompose.api.TopOptions;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.api.WaitOptions;
+import dev.jcompose.api.WatchEvent;
+import dev.jcompose.api.WatchOptions;
 import dev.jcompose.model.Project;
 import dev.jcompose.planner.ContainerSpecs;
 import dev.jcompose.planner.DownPlanOptions;
@@ -126,6 +128,10 @@ final class LocalComposeService implements ComposeService {
 
     ProgressListener progress() {
         return progress;
+    }
+
+    Engine engine() {
+        return engine;
     }
 
     @Override
@@ -352,6 +358,23 @@ final class LocalComposeService implements ComposeService {
         call(() -> {
             copier.copy(projectName, options, io);
             return null;
+        });
+    }
+
+    @Override
+    public EventSubscription watch(Project project, WatchOptions options,
+            Consumer<WatchEvent> sink) throws InterruptedException {
+        return call(() -> {
+            WatchSession session = new WatchSession(this, engine, project, options, sink);
+            try {
+                if (!options.noUp()) {
+                    up(project, options.up());
+                }
+                return session.start();
+            } catch (RuntimeException | InterruptedException e) {
+                session.close();
+                throw e;
+            }
         });
     }
 

@@ -23,6 +23,7 @@ import dev.jcompose.cli.StatsCommand;
 import dev.jcompose.cli.UpCommand;
 import dev.jcompose.cli.VersionCommand;
 import dev.jcompose.cli.VolumesCommand;
+import dev.jcompose.cli.WatchCommand;
 import dev.jcompose.cli.kubernetes.ConvertCommand;
 import dev.jcompose.cli.kubernetes.K8sCommand;
 import dev.jcompose.cli.plugin.DockerCliArgs;
@@ -99,6 +100,7 @@ public final class CommandTable {
             new Entry("wait", MoreCommands.Wait.class, Family.FULL, EngineUse.CONTAINERS),
             new Entry("top", MoreCommands.Top.class, Family.READ, EngineUse.CONTAINERS),
             new Entry("events", MoreCommands.Events.class, Family.FULL, EngineUse.CONTAINERS),
+            new Entry("watch", WatchCommand.class, Family.FULL, EngineUse.RESOURCES),
             new Entry("images", MoreCommands.Images.class, Family.READ, EngineUse.CONTAINERS),
             new Entry("cp", CpCommand.class, Family.FULL, EngineUse.CONTAINERS),
             new Entry("attach", AttachCommand.class, Family.FULL, EngineUse.CONTAINERS),

@@ -314,7 +314,7 @@ public final class ComposeSchema {
                             .key("ignore", stringOrList())
                             .key("include", stringOrList())
                             .key("initial_sync", BOOL_LIKE)
-                            .key("exec", map(ANY))
+                            .key("exec", HOOK)
                             .required("path", "action")
                             .build()))
                     .build()))

@@ -62,6 +62,39 @@ final class ConsistencyStage {
         }
     }
 
+    /**
+     * {@code develop.watch}: {@code rebuild} needs a build section, the sync actions a target,
+     * {@code sync+exec} a command.
+     */
+    private static void watchRules(String name, MapNode svc, YamlPath path, Diagnostics diag) {
+        if (!(svc.get("develop") instanceof MapNode dev)
+                || !(dev.get("watch") instanceof SeqNode rules)) {
+            return;
+        }
+        YamlPath at = path.key("develop").key("watch");
+        for (int i = 0; i < rules.size(); i++) {
+            if (!(rules.get(i) instanceof MapNode rule) || rule.get("action") == null) {
+                continue;
+            }
+            String action = Nodes.text(rule.get("action"));
+            YamlPath actionPath = at.index(i).key("action");
+            if ("rebuild".equals(action) && !svc.has("build")) {
+                diag.error(rule.get("action"), actionPath, "service \"" + name
+                        + "\" has no build section, so watch cannot rebuild it; add build: or"
+                        + " use action: sync, sync+restart or restart");
+            }
+            if (action != null && action.startsWith("sync") && rule.get("target") == null) {
+                diag.error(rule.get("action"), actionPath, "watch action " + action
+                        + " of service \"" + name + "\" needs a target: the path in the"
+                        + " container the files are copied to");
+            }
+            if ("sync+exec".equals(action) && rule.get("exec") == null) {
+                diag.error(rule.get("action"), actionPath, "watch action sync+exec of service \""
+                        + name + "\" needs exec: {command: ...}, the command run after a sync");
+            }
+        }
+    }
+
     static void check(MapNode root, MapNode disabled, Diagnostics diag) {
         MapNode services = ResolveStages.map(root, "services");
         MapNode networks = ResolveStages.map(root, "networks");
@@ -101,6 +134,7 @@ final class ConsistencyStage {
                 });
             }
             implicitDependencies(name, svc, services, disabled, path, diag);
+            watchRules(name, svc, path, diag);
             if (svc.get("networks") instanceof MapNode nets) {
                 nets.keys().forEach(net -> {
                     // "default" exists without a declaration (the project's default network)

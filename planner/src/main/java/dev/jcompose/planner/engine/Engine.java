@@ -33,6 +33,13 @@ public interface Engine extends AutoCloseable {
     /** Writes files into a created container (missing parent folders are created). */
     void putFiles(String containerId, java.util.List<ContainerSpec.File> files);
 
+    /**
+     * Copies host files into a container through the engine's archive API, as they are on disk
+     * now (content, mode, modification time); missing parent folders are created. Works on
+     * stopped containers too.
+     */
+    void copyToContainer(String containerId, List<CopiedFile> files);
+
     void startContainer(String containerId);
 
     /** Stops with the container's stop signal, then kills after {@code timeout}. */

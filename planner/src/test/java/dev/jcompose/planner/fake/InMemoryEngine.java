@@ -256,6 +256,15 @@ public final class InMemoryEngine implements Engine {
     }
 
     @Override
+    public void copyToContainer(String containerId,
+            List<dev.jcompose.planner.engine.CopiedFile> files) {
+        Container c = byId(containerId);
+        for (var f : files) {
+            calls.add("copy " + c.name + " " + f.target());
+        }
+    }
+
+    @Override
     public void connectNetwork(String containerId, ContainerSpec.NetworkAttachment attachment) {
         Container c = byId(containerId);
         calls.add("connect " + c.name + " " + attachment.network());
