@@ -216,7 +216,7 @@ public final class ImagePlanner {
     }
 
     /** Whether {@code policy} asks for a pull of {@code image} now. */
-    private static boolean mustPull(Service s, String policy, ObservedImages images,
+    private boolean mustPull(Service s, String policy, ObservedImages images,
             String image) {
         boolean present = images.present(image);
         return switch (policy) {
@@ -226,7 +226,7 @@ public final class ImagePlanner {
             default -> {
                 Duration every = refreshInterval(policy);
                 if (every == null) {
-                    throw new PlanException("service " + s.name() + ": pull_policy " + policy
+                    throw PlanException.at(project, s.name(), "pull_policy", policy
                             + " is not a pull policy (use always, never, missing, build, daily, "
                             + "weekly or every_<duration>)");
                 }

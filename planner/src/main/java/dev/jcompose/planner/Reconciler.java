@@ -211,7 +211,7 @@ public final class Reconciler {
     }
 
     /** Two services with one container_name cannot both have their container. */
-    private static void checkContainerNames(Project selected) {
+    private void checkContainerNames(Project selected) {
         Map<String, String> owner = new HashMap<>();
         for (Service s : selected.services().values()) {
             if (s.containerName() == null) {
@@ -219,9 +219,10 @@ public final class Reconciler {
             }
             String other = owner.putIfAbsent(s.containerName(), s.name());
             if (other != null) {
-                throw new PlanException("container name \"" + s.containerName() + "\" is "
-                        + "already in use by service " + other + "; service " + s.name()
-                        + " cannot have it too (container_name must be unique)");
+                throw PlanException.at(project, s.name(), "container_name", "container name \""
+                        + s.containerName() + "\" is already in use by service " + other
+                        + "; service " + s.name() + " cannot have it too (container_name must "
+                        + "be unique)");
             }
         }
     }
@@ -417,8 +418,8 @@ public final class Reconciler {
     private void containers(Service s) {
         if (s.healthcheck() != null && s.healthcheck().startInterval() != null
                 && s.healthcheck().startPeriod() == null) {
-            throw new PlanException("service " + s.name() + ": healthcheck.start_interval "
-                    + "requires healthcheck.start_period to be set");
+            throw PlanException.at(project, s.name(), "healthcheck.start_interval",
+                    "requires healthcheck.start_period to be set");
         }
         int replicas = options.scale().getOrDefault(s.name(), s.replicas());
         String hash = ConfigHash.of(s);

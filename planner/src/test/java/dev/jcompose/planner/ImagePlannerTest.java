@@ -171,6 +171,21 @@ class ImagePlannerTest {
     }
 
     @Test
+    void aPullPolicyTheSchemaAcceptsButUpCannotFollowIsRefusedAtItsLine() {
+        Project p = load("""
+                services:
+                  web:
+                    image: "w:1"
+                    pull_policy: every_1x
+                """);
+        PlanException e = assertThrows(PlanException.class, () -> images(p,
+                new InMemoryEngine().withImage("w:1"), UpPlanOptions.defaults()));
+        assertEquals(dir.resolve("compose.yaml") + ":4:5: services.web.pull_policy: every_1x is "
+                + "not a pull policy (use always, never, missing, build, daily, weekly or "
+                + "every_<duration>)", e.getMessage());
+    }
+
+    @Test
     void noBuildRefusesMissingImagesAndBuildAndNoBuildExcludeEachOther() {
         Project p = load("""
                 services:
