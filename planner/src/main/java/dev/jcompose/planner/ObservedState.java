@@ -87,13 +87,6 @@ public record ObservedState(String project, List<ContainerSummary> containers,
                 imageState.withFresh(references), volumeDetails, networkDetails);
     }
 
-    /** Reads only the containers of a project (for commands that need no model). */
-    public static ObservedState observeContainers(Engine engine, String project) {
-        return new ObservedState(project,
-                engine.listContainers(ContainerSpecs.projectLabel(project), true),
-                Set.of(), Set.of(), Map.of());
-    }
-
     /** The service containers (not one-offs) of {@code service}, by replica number. */
     public List<ContainerSummary> containersOf(String service) {
         return containers.stream()

@@ -576,7 +576,7 @@ public final class Reconciler {
     private List<Integer> startPrerequisites(Service s) {
         List<Integer> after = new ArrayList<>();
         for (Map.Entry<String, DependsOn> dep : s.dependsOn().entrySet()) {
-            addIfPresent(after, await(dep.getKey(), dep.getValue().condition(),
+            addIfPresent(after, await(dep.getKey(), dep.getValue().waitCondition(),
                     !Boolean.FALSE.equals(dep.getValue().required())));
         }
         for (String ref : DependencyGraph.dependenciesOf(s)) {
@@ -673,7 +673,7 @@ public final class Reconciler {
     }
 
     /** The step that waits for {@code service} to satisfy {@code condition}, created once. */
-    private Integer await(String service, String condition, boolean required) {
+    private Integer await(String service, DependsOn.Condition condition, boolean required) {
         if (!project.services().containsKey(service)) {
             return null;
         }

@@ -36,6 +36,8 @@ import dev.jcompose.api.UpOptions;
 import dev.jcompose.api.WaitOptions;
 import dev.jcompose.model.Project;
 import dev.jcompose.planner.ContainerSpecs;
+import dev.jcompose.planner.exec.ConditionWaiter;
+import dev.jcompose.planner.exec.Readiness;
 import dev.jcompose.planner.DownPlanOptions;
 import dev.jcompose.planner.DownPlanner;
 import dev.jcompose.planner.LifecyclePlanner;
@@ -55,8 +57,12 @@ import dev.jcompose.planner.progress.ProgressListener;
 import dev.jcompose.runtime.DockerModelPlugin;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -318,11 +324,28 @@ final class LocalComposeService implements ComposeService {
 
     @Override
     public void awaitReady(Project project, ReadyOptions options) {
+        Map<String, List<String>> containers = new LinkedHashMap<>();
+        Set<String> withHealthcheck = new HashSet<>();
+        get(() -> views.ps(project.name(), new PsOptions(true, options.services()))).stream()
+                .filter(c -> !c.oneOff() && project.services().containsKey(c.service()))
+                .forEach(c -> {
+                    containers.computeIfAbsent(c.service(), k -> new ArrayList<>()).add(c.name());
+                    if (c.health() != null) {
+                        withHealthcheck.add(c.service());
+                    }
+                });
         get(() -> {
-            new Readiness(engine, project, views.ps(project.name(),
-                    new PsOptions(true, options.services())), options.timeout())
-                    .await(options.logTail() ? service -> views.tail(project.name(), service)
-                            : service -> "");
+            try {
+                new Readiness(engine, project).awaitProject(containers, withHealthcheck,
+                        options.timeout());
+            } catch (ConditionWaiter.ConditionFailed e) {
+                String tail = options.logTail() && e.service() != null
+                        ? views.tail(project.name(), e.service()) : "";
+                throw new ComposeException(e.getMessage() + tail, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ComposeException("interrupted while waiting for the services", e);
+            }
             return null;
         });
     }

@@ -25,6 +25,7 @@ import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.engine.Subscription;
 import dev.jcompose.planner.exec.ConditionWaiter;
 import dev.jcompose.planner.exec.Executor;
+import dev.jcompose.planner.exec.Readiness;
 import dev.jcompose.planner.plan.Plan;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -159,21 +160,13 @@ final class OneOffs {
     /** Waits until each dependency of {@code service} meets its depends_on condition. */
     private void awaitDependencies(Project project, Service service)
             throws InterruptedException {
-        ConditionWaiter waiter = new ConditionWaiter(engine);
-        for (var e : service.dependsOn().entrySet()) {
-            List<String> names = this.service.ps(project.name(),
-                    new PsOptions(true, List.of(e.getKey())))
-                    .stream().filter(c -> !c.oneOff()).map(ContainerInfo::name).toList();
-            if (names.isEmpty()) {
-                continue;
-            }
-            try {
-                waiter.await(e.getKey(), names, e.getValue().condition(),
-                        ContainerSpecs.projectLabel(project.name()), null);
-            } catch (ConditionWaiter.ConditionFailed failed) {
-                throw new ComposeException(failed.getMessage() + "; not running "
-                        + service.name(), failed);
-            }
+        try {
+            new Readiness(engine, project).awaitDependencies(service, dependency ->
+                    this.service.ps(project.name(), new PsOptions(true, List.of(dependency)))
+                            .stream().filter(c -> !c.oneOff()).map(ContainerInfo::name).toList());
+        } catch (ConditionWaiter.ConditionFailed failed) {
+            throw new ComposeException(failed.getMessage() + "; not running " + service.name(),
+                    failed);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jcompose.planner.exec;
 
+import dev.jcompose.model.DependsOn;
 import dev.jcompose.model.Hook;
 import dev.jcompose.model.Records;
 import dev.jcompose.model.Service;
@@ -247,7 +248,7 @@ public final class Executor {
 
     private void await(Action.AwaitService a) throws InterruptedException {
         List<String> resources = a.containerNames().stream().map(n -> "Container " + n).toList();
-        boolean quiet = "service_started".equals(a.condition());
+        boolean quiet = a.condition() == DependsOn.Condition.STARTED;
         if (!quiet) {
             resources.forEach(r -> progress.on(ProgressEvent.working(r, "Waiting")));
         }
@@ -270,7 +271,7 @@ public final class Executor {
             throw failed;
         }
         if (!quiet) {
-            String text = "service_healthy".equals(a.condition()) ? "Healthy" : "Exited";
+            String text = a.condition() == DependsOn.Condition.HEALTHY ? "Healthy" : "Exited";
             resources.forEach(r -> progress.on(ProgressEvent.done(r, text)));
         }
     }
