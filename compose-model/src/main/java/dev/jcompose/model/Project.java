@@ -123,7 +123,27 @@ public record Project(
     }
 
     public Project withServices(Map<String, Service> newServices) {
-        return Records.with(this, "services", newServices);
+        return new Project(name, newServices, networks, volumes, secrets, configs, models,
+                extensions, workingDir, configFiles, environment, disabledServices,
+                activeProfiles, sources);
+    }
+
+    public Project withNetworks(Map<String, Network> newNetworks) {
+        return new Project(name, services, newNetworks, volumes, secrets, configs, models,
+                extensions, workingDir, configFiles, environment, disabledServices,
+                activeProfiles, sources);
+    }
+
+    public Project withVolumes(Map<String, Volume> newVolumes) {
+        return new Project(name, services, networks, newVolumes, secrets, configs, models,
+                extensions, workingDir, configFiles, environment, disabledServices,
+                activeProfiles, sources);
+    }
+
+    public Project withEnvironment(Map<String, String> newEnvironment) {
+        return new Project(name, services, networks, volumes, secrets, configs, models,
+                extensions, workingDir, configFiles, newEnvironment, disabledServices,
+                activeProfiles, sources);
     }
 
     public Project withService(Service service) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.model.Project;
-import dev.jcompose.model.Records;
 import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.fake.InMemoryEngine;

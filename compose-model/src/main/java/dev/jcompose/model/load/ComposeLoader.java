@@ -7,7 +7,6 @@ import dev.jcompose.model.Model;
 import dev.jcompose.model.Network;
 import dev.jcompose.model.Problem;
 import dev.jcompose.model.Project;
-import dev.jcompose.model.Records;
 import dev.jcompose.model.Service;
 import dev.jcompose.model.SourceMap;
 import dev.jcompose.model.Volume;
@@ -534,7 +533,7 @@ public final class ComposeLoader {
         services.entries().forEach((name, node) -> {
             Service s = binder.bindRecord(node, Service.class, YamlPath.of("services", name));
             if (s != null) {
-                out.put(name, Records.with(s, "name", name));
+                out.put(name, s.toBuilder().name(name).build());
             }
         });
         return out;
