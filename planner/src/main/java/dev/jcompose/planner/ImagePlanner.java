@@ -141,14 +141,10 @@ public final class ImagePlanner {
             String image = s.imageName(project.name());
             boolean present = images.present(image);
             boolean buildable = s.build() != null && !options.noBuild();
-            boolean fresh = images.fresh().contains(image);
             String policy = options.pull() != null ? options.pull()
                     : s.pullPolicy() != null ? s.pullPolicy() : "missing";
             if (buildable && options.build()) {
                 policy = "build";
-            }
-            if (fresh) {
-                continue;
             }
             if (buildable) {
                 boolean explicitImage = s.image() != null && !s.image().isEmpty();
@@ -186,8 +182,7 @@ public final class ImagePlanner {
                     : s.pullPolicy() != null ? s.pullPolicy() : "missing";
             for (PreStartHook h : s.preStart()) {
                 String image = h.image();
-                if (image == null || image.isEmpty() || images.fresh().contains(image)
-                        || image.equals(s.imageName(project.name()))) {
+                if (image == null || image.isEmpty() || image.equals(s.imageName(project.name()))) {
                     continue;
                 }
                 String hookPolicy = "build".equals(policy) ? "missing" : policy;

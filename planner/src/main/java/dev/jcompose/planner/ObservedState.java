@@ -81,12 +81,6 @@ public record ObservedState(String project, List<ContainerSummary> containers,
                 imageState, volumeDetails, networkDetails);
     }
 
-    /** The same state, with {@code references} pulled or built by this run (see ImagePlanner). */
-    public ObservedState withFreshImages(java.util.Collection<String> references) {
-        return new ObservedState(project, containers, networks, volumes, images,
-                imageState.withFresh(references), volumeDetails, networkDetails);
-    }
-
     /** The service containers (not one-offs) of {@code service}, by replica number. */
     public List<ContainerSummary> containersOf(String service) {
         return containers.stream()

@@ -64,6 +64,9 @@ public final class Reconciler {
     /** The last start of a container publishing a host port range: such starts go in turn. */
     private Integer lastRangeStart;
 
+    /** False once the image phase has run: the plan is then of containers and resources. */
+    private boolean planImages = true;
+
     private Reconciler(Project project, ObservedState observed, UpPlanOptions options) {
         this.project = project;
         this.observed = observed;
@@ -81,9 +84,23 @@ public final class Reconciler {
     }
 
     /**
+     * As {@link #planUp}, after {@code up}'s image phase has pulled and built what the services
+     * need ({@code observed} taken after it): the plan has no image steps, so no image is pulled
+     * or built twice, and a rebuilt image recreates its containers.
+     */
+    public static Plan planUpAfterImages(Project project, ObservedState observed,
+            UpPlanOptions options) {
+        Reconciler r = new Reconciler(project, observed, options);
+        r.planImages = false;
+        return r.plan();
+    }
+
+    /**
      * What {@code run SERVICE} needs before its one-off container: the dependencies brought up
      * as {@code up} would (unless {@code noDeps}), and the service's own networks and volumes.
-     * The service's regular containers are left alone.
+     * The service's regular containers are left alone. Images are not planned: {@code run}'s
+     * image phase, as {@code up}'s, has pulled and built them before ({@code observed} is taken
+     * after it).
      */
     public static Plan planRun(Project project, ObservedState observed, String service,
             boolean noDeps) {
@@ -109,6 +126,7 @@ public final class Reconciler {
             r.checkExternals(project.withSelectedServices(List.of(service), false));
         } else {
             r = new Reconciler(project, observed, runOptions(deps, true, switches));
+            r.planImages = false;
             r.plan();
         }
         r.resources(project.service(service));
@@ -130,7 +148,9 @@ public final class Reconciler {
         checkExternals(selected);
         checkContainerNames(selected);
         checkSharedContainers(selected);
-        images(selected);
+        if (planImages) {
+            images(selected);
+        }
         for (String service : graph.startOrder()) {
             if (selected.services().containsKey(service)) {
                 resources(selected.service(service));

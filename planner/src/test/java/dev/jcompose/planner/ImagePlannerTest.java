@@ -210,10 +210,10 @@ class ImagePlannerTest {
                   db: {image: "db:1", pull_policy: always}
                 """);
         InMemoryEngine engine = new InMemoryEngine().withImage("demo-app").withImage("db:1");
-        ObservedState fresh = ObservedState.observe(engine, p)
-                .withFreshImages(List.of("demo-app", "db:1"));
-        assertEquals("nothing to do\n",
-                ImagePlanner.planUp(p, fresh, up(null, true, false)).toString());
+        Plan after = Reconciler.planUpAfterImages(p, ObservedState.observe(engine, p),
+                up(null, true, false));
+        assertTrue(after.actions(Action.PullImage.class).isEmpty()
+                && after.actions(Action.BuildImage.class).isEmpty(), after.toString());
     }
 
     @Test

@@ -128,7 +128,8 @@ final class LocalComposeService implements ComposeService {
         // images first: the containers are then planned against the images they will run
         ImageService.Ensured ensured = images.ensure(p, planOptions, options.dryRun(),
                 options.parallelism());
-        Plan plan = Reconciler.planUp(p, ensured.observed(), planOptions);
+        Plan plan = options.dryRun() ? Reconciler.planUp(p, ensured.observed(), planOptions)
+                : Reconciler.planUpAfterImages(p, ensured.observed(), planOptions);
         warn(plan);
         if (!options.dryRun()) {
             execute(p.name(), plan, options.parallelism(), options.waitTimeout());
