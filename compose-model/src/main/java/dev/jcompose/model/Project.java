@@ -123,25 +123,24 @@ public record Project(
     }
 
     public Project withServices(Map<String, Service> newServices) {
-        return new Project(name, newServices, networks, volumes, secrets, configs, models,
-                extensions, workingDir, configFiles, environment, disabledServices,
-                activeProfiles, sources);
+        return copy(newServices, networks, volumes, environment);
     }
 
     public Project withNetworks(Map<String, Network> newNetworks) {
-        return new Project(name, services, newNetworks, volumes, secrets, configs, models,
-                extensions, workingDir, configFiles, environment, disabledServices,
-                activeProfiles, sources);
+        return copy(services, newNetworks, volumes, environment);
     }
 
     public Project withVolumes(Map<String, Volume> newVolumes) {
-        return new Project(name, services, networks, newVolumes, secrets, configs, models,
-                extensions, workingDir, configFiles, environment, disabledServices,
-                activeProfiles, sources);
+        return copy(services, networks, newVolumes, environment);
     }
 
     public Project withEnvironment(Map<String, String> newEnvironment) {
-        return new Project(name, services, networks, volumes, secrets, configs, models,
+        return copy(services, networks, volumes, newEnvironment);
+    }
+
+    private Project copy(Map<String, Service> newServices, Map<String, Network> newNetworks,
+            Map<String, Volume> newVolumes, Map<String, String> newEnvironment) {
+        return new Project(name, newServices, newNetworks, newVolumes, secrets, configs, models,
                 extensions, workingDir, configFiles, newEnvironment, disabledServices,
                 activeProfiles, sources);
     }
