@@ -113,7 +113,10 @@ class SshContextIT {
                 "--format", "{{.Name}} {{.State}}");
         assertEquals(0, ps.exitCode(), ps.toString());
         assertEquals(PROJECT + "-web-1 running\n", ps.out(), ps.toString());
-        CliRunner.Result version = cli().env("DOCKER_CONTEXT", "sshctx").run("version");
+        // DOCKER_HOST (set when the tests run on another engine than the local socket's) would
+        // come before DOCKER_CONTEXT, as with the docker CLI; empty is unset
+        CliRunner.Result version = cli().env("DOCKER_CONTEXT", "sshctx").env("DOCKER_HOST", "")
+                .run("version");
         assertTrue(version.out().contains("Context sshctx (DOCKER_CONTEXT): ssh://root@127.0.0.1:")
                 && version.out().contains("Engine "), version.toString());
         CliRunner.Result down = cli().run("--context", "sshctx", "-p", PROJECT, "down");

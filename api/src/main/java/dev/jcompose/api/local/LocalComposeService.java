@@ -125,6 +125,7 @@ final class LocalComposeService implements ComposeService {
         UpPlanOptions planOptions = PlannerOptions.up(options);
         Project p = options.dryRun() ? project
                 : withModels(project, options.services(), options.noDeps());
+        EngineGate.check(engine, p, options.services(), options.noDeps());
         // images first: the containers are then planned against the images they will run
         ImageService.Ensured ensured = images.ensure(p, planOptions, options.dryRun(),
                 options.parallelism());
@@ -355,7 +356,8 @@ final class LocalComposeService implements ComposeService {
     public EngineVersion version() {
         return get(() -> {
             EngineInfo info = engine.info();
-            return new EngineVersion(info.host(), info.version(), info.apiVersion(), info.os());
+            return new EngineVersion(info.host(), info.version(), info.apiVersion(), info.os(),
+                    info.kind());
         });
     }
 }
