@@ -142,6 +142,19 @@ public final class DependencyGraph {
         return out;
     }
 
+    /** Every service {@code service} needs, directly or not. */
+    public Set<String> transitiveDependencies(String service) {
+        Set<String> out = new LinkedHashSet<>();
+        List<String> todo = new ArrayList<>(dependencies(service));
+        while (!todo.isEmpty()) {
+            String s = todo.remove(0);
+            if (out.add(s)) {
+                todo.addAll(dependencies(s));
+            }
+        }
+        return out;
+    }
+
     /** Services with dependencies first; ties broken by name, so the order is stable. */
     public List<String> startOrder() {
         List<String> order = new ArrayList<>();
