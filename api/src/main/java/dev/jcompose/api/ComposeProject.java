@@ -4,7 +4,6 @@ import dev.jcompose.model.ComposeFileException;
 import dev.jcompose.model.Network;
 import dev.jcompose.model.Problem;
 import dev.jcompose.model.Project;
-import dev.jcompose.model.Records;
 import dev.jcompose.model.Service;
 import dev.jcompose.model.Volume;
 import dev.jcompose.api.local.LocalTarget;
@@ -385,14 +384,14 @@ public final class ComposeProject implements AutoCloseable {
         project.services().forEach((k, s) -> services.put(k, s.withLabels(merged(s.labels()))));
         Map<String, Network> networks = new LinkedHashMap<>();
         project.networks().forEach((k, n) -> networks.put(k, n.isExternal() ? n
-                : Records.with(n, "labels", merged(n.labels()))));
+                : n.withLabels(merged(n.labels()))));
         Map<String, Volume> volumes = new LinkedHashMap<>();
         project.volumes().forEach((k, v) -> volumes.put(k,
                 Boolean.TRUE.equals(v.external()) ? v
-                        : Records.with(v, "labels", merged(v.labels()))));
+                        : v.withLabels(merged(v.labels()))));
         Project p = project.withServices(services);
-        p = Records.with(p, "networks", networks);
-        return Records.with(p, "volumes", volumes);
+        p = p.withNetworks(networks);
+        return p.withVolumes(volumes);
     }
 
     private Map<String, String> merged(Map<String, String> own) {

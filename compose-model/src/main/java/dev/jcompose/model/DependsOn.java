@@ -10,6 +10,44 @@ public record DependsOn(String condition, Boolean restart, Boolean required) {
     public static final String HEALTHY = "service_healthy";
     public static final String COMPLETED = "service_completed_successfully";
 
+    /** What a dependent waits for, by its compose name. */
+    public enum Condition {
+        STARTED(DependsOn.STARTED, "started"),
+        HEALTHY(DependsOn.HEALTHY, "healthy"),
+        COMPLETED(DependsOn.COMPLETED, "completed successfully");
+
+        private final String composeName;
+        private final String description;
+
+        Condition(String composeName, String description) {
+            this.composeName = composeName;
+            this.description = description;
+        }
+
+        /** {@code service_healthy}, as compose files spell it. */
+        public String composeName() {
+            return composeName;
+        }
+
+        /** {@code healthy}, as messages say it ("to be healthy"). */
+        public String description() {
+            return description;
+        }
+
+        /** The condition {@code name} spells; {@link #STARTED} for null. */
+        public static Condition of(String name) {
+            for (Condition c : values()) {
+                if (c.composeName.equals(name)) {
+                    return c;
+                }
+            }
+            if (name == null) {
+                return STARTED;
+            }
+            throw new IllegalArgumentException("not a depends_on condition: " + name);
+        }
+    }
+
     public DependsOn {
         if (condition == null) {
             condition = STARTED;
@@ -17,6 +55,11 @@ public record DependsOn(String condition, Boolean restart, Boolean required) {
         if (required == null) {
             required = Boolean.TRUE;
         }
+    }
+
+    /** {@link #condition()} as a {@link Condition}. */
+    public Condition waitCondition() {
+        return Condition.of(condition);
     }
 
     public boolean isRequired() {

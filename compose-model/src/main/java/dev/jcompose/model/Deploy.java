@@ -22,6 +22,11 @@ public record Deploy(
         extensions = Coll.map(extensions);
     }
 
+    public Deploy withReplicas(Integer newReplicas) {
+        return new Deploy(mode, newReplicas, labels, updateConfig, rollbackConfig, resources,
+                restartPolicy, placement, endpointMode, extensions);
+    }
+
     /** {@code update_config} / {@code rollback_config}. */
     public record UpdateConfig(Long parallelism, Duration delay, String failureAction,
             Duration monitor, Double maxFailureRatio, String order) { }

@@ -27,6 +27,11 @@ public record Network(
         return external != null && external;
     }
 
+    public Network withLabels(Map<String, String> newLabels) {
+        return new Network(name, driver, driverOpts, ipam, external, internal, attachable,
+                enableIpv4, enableIpv6, newLabels, extensions);
+    }
+
     /** IP address management. */
     public record Ipam(String driver, List<Pool> config, Map<String, String> options) {
         public Ipam {

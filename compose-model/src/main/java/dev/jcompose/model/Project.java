@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * A loaded compose project: what {@code config} prints, plus where it came from. Immutable;
- * {@code withX} methods return changed copies.
+ * A loaded compose project: what {@code config} prints, plus where it came from (its files,
+ * and {@link SourceMap where each key was written}). Immutable; {@code withX} methods return
+ * changed copies.
  */
 public record Project(
         String name,
@@ -25,9 +26,11 @@ public record Project(
         @Yaml.Internal List<Path> configFiles,
         @Yaml.Internal Map<String, String> environment,
         @Yaml.Internal Map<String, Service> disabledServices,
-        @Yaml.Internal List<String> activeProfiles) {
+        @Yaml.Internal List<String> activeProfiles,
+        @Yaml.Internal SourceMap sources) {
 
     public Project {
+        sources = sources == null ? SourceMap.NONE : sources;
         services = Coll.map(services);
         networks = Coll.map(networks);
         volumes = Coll.map(volumes);
@@ -75,7 +78,7 @@ public record Project(
         }
         return new Project(name, services, only(networks, nets), only(volumes, vols),
                 only(secrets, secretNames), only(configs, configNames), models, extensions,
-                workingDir, configFiles, environment, disabledServices, activeProfiles);
+                workingDir, configFiles, environment, disabledServices, activeProfiles, sources);
     }
 
     private static <T> Map<String, T> only(Map<String, T> map, java.util.Set<String> keys) {
@@ -120,7 +123,26 @@ public record Project(
     }
 
     public Project withServices(Map<String, Service> newServices) {
-        return Records.with(this, "services", newServices);
+        return copy(newServices, networks, volumes, environment);
+    }
+
+    public Project withNetworks(Map<String, Network> newNetworks) {
+        return copy(services, newNetworks, volumes, environment);
+    }
+
+    public Project withVolumes(Map<String, Volume> newVolumes) {
+        return copy(services, networks, newVolumes, environment);
+    }
+
+    public Project withEnvironment(Map<String, String> newEnvironment) {
+        return copy(services, networks, volumes, newEnvironment);
+    }
+
+    private Project copy(Map<String, Service> newServices, Map<String, Network> newNetworks,
+            Map<String, Volume> newVolumes, Map<String, String> newEnvironment) {
+        return new Project(name, newServices, newNetworks, newVolumes, secrets, configs, models,
+                extensions, workingDir, configFiles, newEnvironment, disabledServices,
+                activeProfiles, sources);
     }
 
     public Project withService(Service service) {

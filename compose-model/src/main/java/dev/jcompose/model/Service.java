@@ -183,39 +183,44 @@ public record Service(
                 .toList();
     }
 
+    /** A builder starting from this service, to change several components at once. */
+    public ServiceBuilder toBuilder() {
+        return new ServiceBuilder(this);
+    }
+
     public Service withImage(String newImage) {
-        return Records.with(this, "image", newImage);
+        return this.toBuilder().image(newImage).build();
     }
 
     public Service withScale(Integer newScale) {
-        return Records.with(this, "scale", newScale);
+        return this.toBuilder().scale(newScale).build();
     }
 
     public Service withEnvironment(Map<String, String> newEnvironment) {
-        return Records.with(this, "environment", newEnvironment);
+        return this.toBuilder().environment(newEnvironment).build();
     }
 
     public Service withLabels(Map<String, String> newLabels) {
-        return Records.with(this, "labels", newLabels);
+        return this.toBuilder().labels(newLabels).build();
     }
 
     public Service withCommand(List<String> newCommand) {
-        return Records.with(this, "command", newCommand);
+        return this.toBuilder().command(newCommand).build();
     }
 
     public Service withEntrypoint(List<String> newEntrypoint) {
-        return Records.with(this, "entrypoint", newEntrypoint);
+        return this.toBuilder().entrypoint(newEntrypoint).build();
     }
 
     public Service withPorts(List<PortConfig> newPorts) {
-        return Records.with(this, "ports", newPorts);
+        return this.toBuilder().ports(newPorts).build();
     }
 
     public Service withDependsOn(Map<String, DependsOn> newDependsOn) {
-        return Records.with(this, "dependsOn", newDependsOn);
+        return this.toBuilder().dependsOn(newDependsOn).build();
     }
 
     public Service withProfiles(List<String> newProfiles) {
-        return Records.with(this, "profiles", newProfiles);
+        return this.toBuilder().profiles(newProfiles).build();
     }
 }

@@ -20,4 +20,8 @@ public record Volume(
     public boolean isExternal() {
         return external != null && external;
     }
+
+    public Volume withLabels(Map<String, String> newLabels) {
+        return new Volume(name, driver, driverOpts, external, newLabels, extensions);
+    }
 }

@@ -1,7 +1,6 @@
 package dev.jcompose.planner;
 
 import dev.jcompose.model.DependsOn;
-import dev.jcompose.model.Records;
 import dev.jcompose.model.Service;
 import dev.jcompose.model.load.ModelPrinter;
 import java.nio.charset.StandardCharsets;
@@ -28,13 +27,15 @@ public final class ConfigHash {
 
     public static String of(Service service) {
         Service s = service;
-        s = Records.with(s, "scale", null);
-        s = Records.with(s, "build", null);
-        s = Records.with(s, "pullPolicy", null);
-        s = Records.with(s, "dependsOn", Map.<String, DependsOn>of());
-        s = Records.with(s, "profiles", List.<String>of());
+        s = s.toBuilder()
+                .scale(null)
+                .build(null)
+                .pullPolicy(null)
+                .dependsOn(Map.<String, DependsOn>of())
+                .profiles(List.<String>of())
+                .build();
         if (s.deploy() != null) {
-            s = Records.with(s, "deploy", Records.with(s.deploy(), "replicas", null));
+            s = s.toBuilder().deploy(s.deploy().withReplicas(null)).build();
         }
         return sha256(ModelPrinter.json(ModelPrinter.toPlain(s)));
     }

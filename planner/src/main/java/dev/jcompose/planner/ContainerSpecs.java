@@ -7,7 +7,6 @@ import dev.jcompose.model.Network;
 import dev.jcompose.model.PortConfig;
 import dev.jcompose.model.PreStartHook;
 import dev.jcompose.model.Project;
-import dev.jcompose.model.Records;
 import dev.jcompose.model.Service;
 import dev.jcompose.model.ServiceNetwork;
 import dev.jcompose.model.ServiceVolume;
@@ -92,27 +91,26 @@ public final class ContainerSpecs {
         Map<String, String> env = new LinkedHashMap<>(service.environment());
         env.putAll(hook.environment());
         Service s = service;
-        s = Records.with(s, "image", ownImage ? hook.image() : service.imageName(project.name()));
-        s = Records.with(s, "command", hook.command() != null || ownImage ? hook.command()
-                : service.command());
-        s = Records.with(s, "entrypoint", ownImage ? null : service.entrypoint());
-        s = Records.with(s, "user", hook.user() != null ? hook.user()
-                : ownImage ? null : service.user());
-        s = Records.with(s, "workingDir", hook.workingDir() != null ? hook.workingDir()
-                : service.workingDir());
-        s = Records.with(s, "privileged", hook.privileged());
-        s = Records.with(s, "environment", env);
-        s = Records.with(s, "containerName", null);
-        s = Records.with(s, "ports", List.of());
-        s = Records.with(s, "volumes", List.of());
-        s = Records.with(s, "tmpfs", List.of());
-        s = Records.with(s, "volumesFrom", List.of("container:" + target));
-        s = Records.with(s, "healthcheck", null);
-        s = Records.with(s, "restart", null);
-        s = Records.with(s, "dependsOn", Map.of());
-        s = Records.with(s, "postStart", List.of());
-        s = Records.with(s, "preStop", List.of());
-        s = Records.with(s, "preStart", List.of());
+        s = s.toBuilder()
+                .image(ownImage ? hook.image() : service.imageName(project.name()))
+                .command(hook.command() != null || ownImage ? hook.command() : service.command())
+                .entrypoint(ownImage ? null : service.entrypoint())
+                .user(hook.user() != null ? hook.user() : ownImage ? null : service.user())
+                .workingDir(hook.workingDir() != null ? hook.workingDir() : service.workingDir())
+                .privileged(hook.privileged())
+                .environment(env)
+                .containerName(null)
+                .ports(List.of())
+                .volumes(List.of())
+                .tmpfs(List.of())
+                .volumesFrom(List.of("container:" + target))
+                .healthcheck(null)
+                .restart(null)
+                .dependsOn(Map.of())
+                .postStart(List.of())
+                .preStop(List.of())
+                .preStart(List.of())
+                .build();
         ContainerSpec spec = build(project, s, name, 1, true, "");
         Map<String, String> labels = new LinkedHashMap<>(spec.labels());
         labels.remove(Labels.CONFIG_HASH);
@@ -130,8 +128,8 @@ public final class ContainerSpecs {
         if (service.ipc() == null && project.services().values().stream()
                 .anyMatch(o -> ("service:" + service.name()).equals(o.ipc()))) {
             // another service joins this one's IPC namespace: the engine wants it shareable
-            return build(project, Records.with(service, "ipc", "shareable"), name, number, oneOff,
-                    configHash);
+            return build(project, service.toBuilder().ipc("shareable").build(), name, number,
+                    oneOff, configHash);
         }
         Map<String, String> labels = new LinkedHashMap<>(service.labels());
         labels.put(Labels.PROJECT, project.name());

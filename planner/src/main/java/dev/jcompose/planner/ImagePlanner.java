@@ -141,14 +141,10 @@ public final class ImagePlanner {
             String image = s.imageName(project.name());
             boolean present = images.present(image);
             boolean buildable = s.build() != null && !options.noBuild();
-            boolean fresh = images.fresh().contains(image);
             String policy = options.pull() != null ? options.pull()
                     : s.pullPolicy() != null ? s.pullPolicy() : "missing";
             if (buildable && options.build()) {
                 policy = "build";
-            }
-            if (fresh) {
-                continue;
             }
             if (buildable) {
                 boolean explicitImage = s.image() != null && !s.image().isEmpty();
@@ -186,8 +182,7 @@ public final class ImagePlanner {
                     : s.pullPolicy() != null ? s.pullPolicy() : "missing";
             for (PreStartHook h : s.preStart()) {
                 String image = h.image();
-                if (image == null || image.isEmpty() || images.fresh().contains(image)
-                        || image.equals(s.imageName(project.name()))) {
+                if (image == null || image.isEmpty() || image.equals(s.imageName(project.name()))) {
                     continue;
                 }
                 String hookPolicy = "build".equals(policy) ? "missing" : policy;
@@ -216,7 +211,7 @@ public final class ImagePlanner {
     }
 
     /** Whether {@code policy} asks for a pull of {@code image} now. */
-    private static boolean mustPull(Service s, String policy, ObservedImages images,
+    private boolean mustPull(Service s, String policy, ObservedImages images,
             String image) {
         boolean present = images.present(image);
         return switch (policy) {
@@ -226,7 +221,7 @@ public final class ImagePlanner {
             default -> {
                 Duration every = refreshInterval(policy);
                 if (every == null) {
-                    throw new PlanException("service " + s.name() + ": pull_policy " + policy
+                    throw PlanException.at(project, s.name(), "pull_policy", policy
                             + " is not a pull policy (use always, never, missing, build, daily, "
                             + "weekly or every_<duration>)");
                 }

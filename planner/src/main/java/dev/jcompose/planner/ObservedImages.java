@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,15 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @param byReference image reference to the local image, for the references that are present
  * @param at          when they were observed
- * @param fresh       references pulled or built by this run already: no policy asks for them
- *                    again
  */
-public record ObservedImages(Map<String, ImageSummary> byReference, Instant at,
-        Set<String> fresh) {
+public record ObservedImages(Map<String, ImageSummary> byReference, Instant at) {
 
     public ObservedImages {
         byReference = Map.copyOf(byReference);
-        fresh = Set.copyOf(fresh);
     }
 
     /** Inspects {@code references} on the engine, in parallel. */
@@ -34,7 +29,7 @@ public record ObservedImages(Map<String, ImageSummary> byReference, Instant at,
         Map<String, ImageSummary> found = new ConcurrentHashMap<>();
         new LinkedHashSet<>(references).parallelStream().forEach(ref ->
                 engine.inspectImage(ref).ifPresent(img -> found.put(ref, img)));
-        return new ObservedImages(new HashMap<>(found), Instant.now(), Set.of());
+        return new ObservedImages(new HashMap<>(found), Instant.now());
     }
 
     /** Images known only by id (no times): present, never stale. */
@@ -42,7 +37,7 @@ public record ObservedImages(Map<String, ImageSummary> byReference, Instant at,
         Map<String, ImageSummary> out = new HashMap<>();
         ids.forEach((ref, id) -> out.put(ref, new ImageSummary(id, java.util.List.of(ref),
                 Map.of(), null, null)));
-        return new ObservedImages(out, at, Set.of());
+        return new ObservedImages(out, at);
     }
 
     public Optional<ImageSummary> get(String reference) {
@@ -51,12 +46,5 @@ public record ObservedImages(Map<String, ImageSummary> byReference, Instant at,
 
     public boolean present(String reference) {
         return byReference.containsKey(reference);
-    }
-
-    /** The same, with {@code references} marked as pulled or built by this run. */
-    public ObservedImages withFresh(Collection<String> references) {
-        Set<String> all = new LinkedHashSet<>(fresh);
-        all.addAll(references);
-        return new ObservedImages(byReference, at, all);
     }
 }

@@ -81,19 +81,6 @@ public record ObservedState(String project, List<ContainerSummary> containers,
                 imageState, volumeDetails, networkDetails);
     }
 
-    /** The same state, with {@code references} pulled or built by this run (see ImagePlanner). */
-    public ObservedState withFreshImages(java.util.Collection<String> references) {
-        return new ObservedState(project, containers, networks, volumes, images,
-                imageState.withFresh(references), volumeDetails, networkDetails);
-    }
-
-    /** Reads only the containers of a project (for commands that need no model). */
-    public static ObservedState observeContainers(Engine engine, String project) {
-        return new ObservedState(project,
-                engine.listContainers(ContainerSpecs.projectLabel(project), true),
-                Set.of(), Set.of(), Map.of());
-    }
-
     /** The service containers (not one-offs) of {@code service}, by replica number. */
     public List<ContainerSummary> containersOf(String service) {
         return containers.stream()

@@ -1,5 +1,8 @@
 package dev.jcompose.planner;
 
+import dev.jcompose.model.Project;
+import dev.jcompose.model.tree.YamlPath;
+
 /**
  * The desired state cannot be planned (an unknown service, a dependency cycle, a missing
  * external resource). Raised before anything is changed; the message is for users.
@@ -10,5 +13,22 @@ public class PlanException extends RuntimeException {
 
     public PlanException(String message) {
         super(message);
+    }
+
+    /**
+     * A problem with what the user wrote at {@code path}, found after loading: the message names
+     * where it was written ({@code compose.yaml:9:7: services.web.pull_policy: ...}).
+     */
+    public static PlanException at(Project project, YamlPath path, String message) {
+        return new PlanException(project.sources().error(path, message).toString());
+    }
+
+    /** As {@link #at(Project, YamlPath, String)}, for a key of service {@code service}. */
+    public static PlanException at(Project project, String service, String key, String message) {
+        YamlPath path = YamlPath.ROOT.key("services").key(service);
+        for (String k : key.split("\\.")) {
+            path = path.key(k);
+        }
+        return at(project, path, message);
     }
 }

@@ -64,6 +64,9 @@ public final class Reconciler {
     /** The last start of a container publishing a host port range: such starts go in turn. */
     private Integer lastRangeStart;
 
+    /** False once the image phase has run: the plan is then of containers and resources. */
+    private boolean planImages = true;
+
     private Reconciler(Project project, ObservedState observed, UpPlanOptions options) {
         this.project = project;
         this.observed = observed;
@@ -81,9 +84,23 @@ public final class Reconciler {
     }
 
     /**
+     * As {@link #planUp}, after {@code up}'s image phase has pulled and built what the services
+     * need ({@code observed} taken after it): the plan has no image steps, so no image is pulled
+     * or built twice, and a rebuilt image recreates its containers.
+     */
+    public static Plan planUpAfterImages(Project project, ObservedState observed,
+            UpPlanOptions options) {
+        Reconciler r = new Reconciler(project, observed, options);
+        r.planImages = false;
+        return r.plan();
+    }
+
+    /**
      * What {@code run SERVICE} needs before its one-off container: the dependencies brought up
      * as {@code up} would (unless {@code noDeps}), and the service's own networks and volumes.
-     * The service's regular containers are left alone.
+     * The service's regular containers are left alone. Images are not planned: {@code run}'s
+     * image phase, as {@code up}'s, has pulled and built them before ({@code observed} is taken
+     * after it).
      */
     public static Plan planRun(Project project, ObservedState observed, String service,
             boolean noDeps) {
@@ -109,6 +126,7 @@ public final class Reconciler {
             r.checkExternals(project.withSelectedServices(List.of(service), false));
         } else {
             r = new Reconciler(project, observed, runOptions(deps, true, switches));
+            r.planImages = false;
             r.plan();
         }
         r.resources(project.service(service));
@@ -130,7 +148,9 @@ public final class Reconciler {
         checkExternals(selected);
         checkContainerNames(selected);
         checkSharedContainers(selected);
-        images(selected);
+        if (planImages) {
+            images(selected);
+        }
         for (String service : graph.startOrder()) {
             if (selected.services().containsKey(service)) {
                 resources(selected.service(service));
@@ -211,7 +231,7 @@ public final class Reconciler {
     }
 
     /** Two services with one container_name cannot both have their container. */
-    private static void checkContainerNames(Project selected) {
+    private void checkContainerNames(Project selected) {
         Map<String, String> owner = new HashMap<>();
         for (Service s : selected.services().values()) {
             if (s.containerName() == null) {
@@ -219,9 +239,10 @@ public final class Reconciler {
             }
             String other = owner.putIfAbsent(s.containerName(), s.name());
             if (other != null) {
-                throw new PlanException("container name \"" + s.containerName() + "\" is "
-                        + "already in use by service " + other + "; service " + s.name()
-                        + " cannot have it too (container_name must be unique)");
+                throw PlanException.at(project, s.name(), "container_name", "container name \""
+                        + s.containerName() + "\" is already in use by service " + other
+                        + "; service " + s.name() + " cannot have it too (container_name must "
+                        + "be unique)");
             }
         }
     }
@@ -417,8 +438,8 @@ public final class Reconciler {
     private void containers(Service s) {
         if (s.healthcheck() != null && s.healthcheck().startInterval() != null
                 && s.healthcheck().startPeriod() == null) {
-            throw new PlanException("service " + s.name() + ": healthcheck.start_interval "
-                    + "requires healthcheck.start_period to be set");
+            throw PlanException.at(project, s.name(), "healthcheck.start_interval",
+                    "requires healthcheck.start_period to be set");
         }
         int replicas = options.scale().getOrDefault(s.name(), s.replicas());
         String hash = ConfigHash.of(s);
@@ -575,7 +596,7 @@ public final class Reconciler {
     private List<Integer> startPrerequisites(Service s) {
         List<Integer> after = new ArrayList<>();
         for (Map.Entry<String, DependsOn> dep : s.dependsOn().entrySet()) {
-            addIfPresent(after, await(dep.getKey(), dep.getValue().condition(),
+            addIfPresent(after, await(dep.getKey(), dep.getValue().waitCondition(),
                     !Boolean.FALSE.equals(dep.getValue().required())));
         }
         for (String ref : DependencyGraph.dependenciesOf(s)) {
@@ -672,7 +693,7 @@ public final class Reconciler {
     }
 
     /** The step that waits for {@code service} to satisfy {@code condition}, created once. */
-    private Integer await(String service, String condition, boolean required) {
+    private Integer await(String service, DependsOn.Condition condition, boolean required) {
         if (!project.services().containsKey(service)) {
             return null;
         }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.model.Project;
-import dev.jcompose.model.Records;
 import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.fake.TestProjects;
 import java.nio.file.Files;
@@ -44,7 +43,7 @@ class ContainerSpecsTest {
                 configs:
                   settings: {content: "level=debug"}
                 """);
-        p = Records.with(p, "environment", Map.of("TOKEN", "abc"));
+        p = p.withEnvironment(Map.of("TOKEN", "abc"));
         ContainerSpec spec = ContainerSpecs.forService(p, p.service("app"), 1, "h");
         ContainerSpec.Mount db = spec.mounts().stream()
                 .filter(m -> m.target().equals("/run/secrets/db")).findFirst().orElseThrow();

@@ -171,6 +171,21 @@ class ImagePlannerTest {
     }
 
     @Test
+    void aPullPolicyTheSchemaAcceptsButUpCannotFollowIsRefusedAtItsLine() {
+        Project p = load("""
+                services:
+                  web:
+                    image: "w:1"
+                    pull_policy: every_1x
+                """);
+        PlanException e = assertThrows(PlanException.class, () -> images(p,
+                new InMemoryEngine().withImage("w:1"), UpPlanOptions.defaults()));
+        assertEquals(dir.resolve("compose.yaml") + ":4:5: services.web.pull_policy: every_1x is "
+                + "not a pull policy (use always, never, missing, build, daily, weekly or "
+                + "every_<duration>)", e.getMessage());
+    }
+
+    @Test
     void noBuildRefusesMissingImagesAndBuildAndNoBuildExcludeEachOther() {
         Project p = load("""
                 services:
@@ -195,10 +210,10 @@ class ImagePlannerTest {
                   db: {image: "db:1", pull_policy: always}
                 """);
         InMemoryEngine engine = new InMemoryEngine().withImage("demo-app").withImage("db:1");
-        ObservedState fresh = ObservedState.observe(engine, p)
-                .withFreshImages(List.of("demo-app", "db:1"));
-        assertEquals("nothing to do\n",
-                ImagePlanner.planUp(p, fresh, up(null, true, false)).toString());
+        Plan after = Reconciler.planUpAfterImages(p, ObservedState.observe(engine, p),
+                up(null, true, false));
+        assertTrue(after.actions(Action.PullImage.class).isEmpty()
+                && after.actions(Action.BuildImage.class).isEmpty(), after.toString());
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.model.Project;
-import dev.jcompose.model.Records;
 import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.fake.InMemoryEngine;
@@ -152,6 +151,30 @@ class ReconcilerTest {
         PlanException e = assertThrows(PlanException.class,
                 () -> plan(p, new InMemoryEngine(), UpPlanOptions.defaults()));
         assertEquals("dependency cycle between services: a -> b -> c -> a", e.getMessage());
+    }
+
+    @Test
+    void checksAfterLoadingNameTheFileLineAndKey() {
+        Project p = TestProjects.load(dir, "demo", """
+                services:
+                  a:
+                    image: x
+                    healthcheck:
+                      test: ["CMD", "true"]
+                      start_interval: 1s
+                  b: {image: x, container_name: one}
+                  c: {image: x, container_name: one}
+                """);
+        PlanException e = assertThrows(PlanException.class,
+                () -> plan(p, new InMemoryEngine().withImage("x"), UpPlanOptions.defaults()));
+        assertEquals(dir.resolve("compose.yaml") + ":8:17: services.c.container_name: container "
+                + "name \"one\" is already in use by service b; service c cannot have it too "
+                + "(container_name must be unique)", e.getMessage());
+        Project healthcheck = p.withSelectedServices(java.util.List.of("a"), false);
+        e = assertThrows(PlanException.class, () -> plan(healthcheck,
+                new InMemoryEngine().withImage("x"), UpPlanOptions.defaults()));
+        assertEquals(dir.resolve("compose.yaml") + ":6:7: services.a.healthcheck.start_interval: "
+                + "requires healthcheck.start_period to be set", e.getMessage());
     }
 
     @Test

@@ -19,7 +19,6 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.command.CreateContainerCmdImpl;
 import com.github.dockerjava.core.command.CreateNetworkCmdImpl;
 import dev.jcompose.model.Project;
-import dev.jcompose.model.Records;
 import dev.jcompose.model.Service;
 import dev.jcompose.model.load.ComposeLoader;
 import dev.jcompose.model.load.LoadOptions;
@@ -60,11 +59,12 @@ class RequestBodiesTest {
     private static ContainerSpec spec(Project p, Service s) {
         Service resolved = s;
         if (!s.links().isEmpty()) {
-            resolved = Records.with(resolved, "links", List.of("bodies-plain-1:db"));
+            resolved = resolved.toBuilder().links(List.of("bodies-plain-1:db")).build();
         }
         if (!s.volumesFrom().isEmpty()) {
-            resolved = Records.with(resolved, "volumesFrom",
-                    List.of("bodies-full-1:ro", "bodies-gpu-1"));
+            resolved = resolved.toBuilder()
+                    .volumesFrom(List.of("bodies-full-1:ro", "bodies-gpu-1"))
+                    .build();
         }
         ContainerSpec spec = ContainerSpecs.forService(p, resolved, 1, "hash");
         return new ContainerSpec(spec.name(), spec.image(), spec.command(), spec.entrypoint(),
@@ -108,8 +108,8 @@ class RequestBodiesTest {
         assertEquals("{\"Target\":\"/no-create\",\"Source\":\"/tmp\",\"Type\":\"bind\","
                 + "\"BindOptions\":{\"Propagation\":\"rslave\"},\"ReadOnly\":false}",
                 mount.toString());
-        Service s = Records.with(p.services().get("plain"), "capAdd", List.of("cap_bpf"));
-        s = Records.with(s, "logging", new dev.jcompose.model.Logging("local", Map.of()));
+        Service s = p.services().get("plain").toBuilder().capAdd(List.of("cap_bpf")).build();
+        s = s.toBuilder().logging(new dev.jcompose.model.Logging("local", Map.of())).build();
         JsonNode host = RequestBodies.container(spec(p, s)).path("HostConfig");
         assertEquals("BPF", host.path("CapAdd").path(0).asText());
         assertEquals("local", host.path("LogConfig").path("Type").asText());

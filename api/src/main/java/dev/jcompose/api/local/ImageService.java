@@ -13,7 +13,6 @@ import dev.jcompose.planner.UpPlanOptions;
 import dev.jcompose.planner.engine.Engine;
 import dev.jcompose.planner.engine.ImageSummary;
 import dev.jcompose.planner.exec.Executor;
-import dev.jcompose.planner.plan.Action;
 import dev.jcompose.planner.plan.Plan;
 import dev.jcompose.planner.plan.Step;
 import dev.jcompose.planner.progress.ProgressEvent;
@@ -64,7 +63,8 @@ final class ImageService {
      * else is planned, so the containers are planned against the images they will run (a
      * rebuilt image recreates its containers). A failure here fails {@code up} before any
      * container, network or volume is created. With {@code dryRun}, nothing is run and the
-     * returned state is the current one.
+     * returned state is the current one (the dry-run plan then shows the image steps: plan it
+     * with {@code Reconciler.planUp}; else {@code Reconciler.planUpAfterImages}).
      */
     Ensured ensure(Project project, UpPlanOptions options, boolean dryRun, int parallelism)
             throws InterruptedException {
@@ -78,10 +78,7 @@ final class ImageService {
             return new Ensured(plan, observed);
         }
         new Executor(engine, project.name(), progress, parallelism, null).execute(plan);
-        Set<String> done = new LinkedHashSet<>();
-        plan.actions(Action.PullImage.class).forEach(p -> done.add(p.image()));
-        plan.actions(Action.BuildImage.class).forEach(b -> done.add(b.spec().tags().get(0)));
-        return new Ensured(plan, ObservedState.observe(engine, project).withFreshImages(done));
+        return new Ensured(plan, ObservedState.observe(engine, project));
     }
 
     /** The project's labelled images and the images its services name, for down --rmi. */

@@ -49,6 +49,8 @@ import dev.jcompose.api.WatchEvent;
 import dev.jcompose.api.WatchOptions;
 import dev.jcompose.model.Project;
 import dev.jcompose.planner.ContainerSpecs;
+import dev.jcompose.planner.exec.ConditionWaiter;
+import dev.jcompose.planner.exec.Readiness;
 import dev.jcompose.planner.DownPlanOptions;
 import dev.jcompose.planner.DownPlanner;
 import dev.jcompose.planner.LifecyclePlanner;
@@ -68,8 +70,12 @@ import dev.jcompose.planner.progress.ProgressListener;
 import dev.jcompose.runtime.DockerModelPlugin;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -147,7 +153,8 @@ final class LocalComposeService implements ComposeService {
         // images first: the containers are then planned against the images they will run
         ImageService.Ensured ensured = images.ensure(p, planOptions, options.dryRun(),
                 options.parallelism());
-        Plan plan = Reconciler.planUp(p, ensured.observed(), planOptions);
+        Plan plan = options.dryRun() ? Reconciler.planUp(p, ensured.observed(), planOptions)
+                : Reconciler.planUpAfterImages(p, ensured.observed(), planOptions);
         warn(plan);
         if (!options.dryRun()) {
             execute(p.name(), plan, options.parallelism(), options.waitTimeout());
@@ -343,11 +350,28 @@ final class LocalComposeService implements ComposeService {
 
     @Override
     public void awaitReady(Project project, ReadyOptions options) {
+        Map<String, List<String>> containers = new LinkedHashMap<>();
+        Set<String> withHealthcheck = new HashSet<>();
+        get(() -> views.ps(project.name(), new PsOptions(true, options.services()))).stream()
+                .filter(c -> !c.oneOff() && project.services().containsKey(c.service()))
+                .forEach(c -> {
+                    containers.computeIfAbsent(c.service(), k -> new ArrayList<>()).add(c.name());
+                    if (c.health() != null) {
+                        withHealthcheck.add(c.service());
+                    }
+                });
         get(() -> {
-            new Readiness(engine, project, views.ps(project.name(),
-                    new PsOptions(true, options.services())), options.timeout())
-                    .await(options.logTail() ? service -> views.tail(project.name(), service)
-                            : service -> "");
+            try {
+                new Readiness(engine, project).awaitProject(containers, withHealthcheck,
+                        options.timeout());
+            } catch (ConditionWaiter.ConditionFailed e) {
+                String tail = options.logTail() && e.service() != null
+                        ? views.tail(project.name(), e.service()) : "";
+                throw new ComposeException(e.getMessage() + tail, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ComposeException("interrupted while waiting for the services", e);
+            }
             return null;
         });
     }

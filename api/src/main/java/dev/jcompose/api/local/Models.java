@@ -3,7 +3,6 @@ package dev.jcompose.api.local;
 import dev.jcompose.api.ComposeException;
 import dev.jcompose.model.Model;
 import dev.jcompose.model.Project;
-import dev.jcompose.model.Records;
 import dev.jcompose.model.Service;
 import dev.jcompose.model.ServiceModel;
 import dev.jcompose.planner.engine.EngineException;
@@ -92,7 +91,7 @@ final class Models {
                 });
                 out.put(s.name(), s.withEnvironment(env));
             }
-            return Records.with(project, "services", out);
+            return project.withServices(out);
         } catch (EngineException e) {
             throw new ComposeException("models: " + e.getMessage(), e);
         }

@@ -8,7 +8,6 @@ import dev.jcompose.api.PsOptions;
 import dev.jcompose.api.RunOptions;
 import dev.jcompose.model.PortConfig;
 import dev.jcompose.model.Project;
-import dev.jcompose.model.Records;
 import dev.jcompose.model.Service;
 import dev.jcompose.model.ServiceVolume;
 import dev.jcompose.model.load.Ports;
@@ -25,6 +24,7 @@ import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.engine.Subscription;
 import dev.jcompose.planner.exec.ConditionWaiter;
 import dev.jcompose.planner.exec.Executor;
+import dev.jcompose.planner.exec.Readiness;
 import dev.jcompose.planner.plan.Plan;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -96,21 +96,21 @@ final class OneOffs {
     private static Service oneOff(Project project, Service base, RunOptions o) {
         Service s = base;
         if (!o.command().isEmpty()) {
-            s = Records.with(s, "command", o.command());
+            s = s.toBuilder().command(o.command()).build();
         }
         if (o.entrypoint() != null) {
-            s = Records.with(s, "entrypoint", o.entrypoint());
+            s = s.toBuilder().entrypoint(o.entrypoint()).build();
         }
         if (!o.env().isEmpty()) {
             Map<String, String> env = new LinkedHashMap<>(s.environment());
             env.putAll(o.env());
-            s = Records.with(s, "environment", env);
+            s = s.toBuilder().environment(env).build();
         }
         if (o.user() != null) {
-            s = Records.with(s, "user", o.user());
+            s = s.toBuilder().user(o.user()).build();
         }
         if (o.workingDir() != null) {
-            s = Records.with(s, "workingDir", o.workingDir());
+            s = s.toBuilder().workingDir(o.workingDir()).build();
         }
         List<PortConfig> ports = new ArrayList<>(o.servicePorts() ? s.ports() : List.of());
         for (String spec : o.publish()) {
@@ -123,18 +123,20 @@ final class OneOffs {
                 throw new ComposeException("--publish " + spec + ": " + e.getMessage(), e);
             }
         }
-        s = Records.with(s, "ports", ports);
+        s = s.toBuilder().ports(ports).build();
         if (!o.volumes().isEmpty()) {
             List<ServiceVolume> volumes = new ArrayList<>(s.volumes());
             for (String spec : o.volumes()) {
                 volumes.add(runVolume(project, spec));
             }
-            s = Records.with(s, "volumes", volumes);
+            s = s.toBuilder().volumes(volumes).build();
         }
-        s = Records.with(s, "restart", null);
-        s = Records.with(s, "tty", o.tty() ? Boolean.TRUE : null);
+        s = s.toBuilder()
+                .restart(null)
+                .tty(o.tty() ? Boolean.TRUE : null)
+                .build();
         // docker compose runs one-offs interactive (-i): a detached one keeps its stdin open
-        return Records.with(s, "stdinOpen", o.tty() || o.detach() ? Boolean.TRUE : null);
+        return s.toBuilder().stdinOpen(o.tty() || o.detach() ? Boolean.TRUE : null).build();
     }
 
     /** A {@code run --volume} in the short syntax; a relative bind path is the project's. */
@@ -160,21 +162,13 @@ final class OneOffs {
     /** Waits until each dependency of {@code service} meets its depends_on condition. */
     private void awaitDependencies(Project project, Service service)
             throws InterruptedException {
-        ConditionWaiter waiter = new ConditionWaiter(engine);
-        for (var e : service.dependsOn().entrySet()) {
-            List<String> names = this.service.ps(project.name(),
-                    new PsOptions(true, List.of(e.getKey())))
-                    .stream().filter(c -> !c.oneOff()).map(ContainerInfo::name).toList();
-            if (names.isEmpty()) {
-                continue;
-            }
-            try {
-                waiter.await(e.getKey(), names, e.getValue().condition(),
-                        ContainerSpecs.projectLabel(project.name()), null);
-            } catch (ConditionWaiter.ConditionFailed failed) {
-                throw new ComposeException(failed.getMessage() + "; not running "
-                        + service.name(), failed);
-            }
+        try {
+            new Readiness(engine, project).awaitDependencies(service, dependency ->
+                    this.service.ps(project.name(), new PsOptions(true, List.of(dependency)))
+                            .stream().filter(c -> !c.oneOff()).map(ContainerInfo::name).toList());
+        } catch (ConditionWaiter.ConditionFailed failed) {
+            throw new ComposeException(failed.getMessage() + "; not running " + service.name(),
+                    failed);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.jcompose.model.load;
 
 import dev.jcompose.model.Diagnostics;
-import dev.jcompose.model.Records;
 import dev.jcompose.model.Yaml;
 import dev.jcompose.model.tree.MapNode;
 import dev.jcompose.model.tree.Node;
@@ -9,6 +8,7 @@ import dev.jcompose.model.tree.Nodes;
 import dev.jcompose.model.tree.ScalarNode;
 import dev.jcompose.model.tree.SeqNode;
 import dev.jcompose.model.tree.YamlPath;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Binder {
 
     private static final Map<Class<?>, ComponentInfo[]> COMPONENTS = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();
 
     /** A record component with its YAML key and binding flags, computed once per class. */
     record ComponentInfo(RecordComponent component, String key, boolean bytes, boolean fileMode,
@@ -151,13 +152,31 @@ public final class Binder {
             }
         }
         try {
-            return Records.constructor(raw).newInstance(args);
+            return constructor(raw).newInstance(args);
         } catch (InvocationTargetException e) {
             diag.error(map, path, String.valueOf(e.getCause().getMessage()));
             return null;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The canonical constructor of a record class, looked up once per class. */
+    private static Constructor<?> constructor(Class<?> recordClass) {
+        return CONSTRUCTORS.computeIfAbsent(recordClass, c -> {
+            RecordComponent[] rc = c.getRecordComponents();
+            Class<?>[] types = new Class<?>[rc.length];
+            for (int i = 0; i < rc.length; i++) {
+                types[i] = rc[i].getType();
+            }
+            try {
+                Constructor<?> ctor = c.getDeclaredConstructor(types);
+                ctor.setAccessible(true);
+                return ctor;
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private static Object scalar(ScalarNode s, Class<?> raw, ComponentInfo info) {

@@ -7,8 +7,8 @@ import dev.jcompose.model.Model;
 import dev.jcompose.model.Network;
 import dev.jcompose.model.Problem;
 import dev.jcompose.model.Project;
-import dev.jcompose.model.Records;
 import dev.jcompose.model.Service;
+import dev.jcompose.model.SourceMap;
 import dev.jcompose.model.Volume;
 import dev.jcompose.model.tree.MapNode;
 import dev.jcompose.model.tree.Mark;
@@ -53,6 +53,8 @@ public final class ComposeLoader {
     private final List<Path> includedFrom;
     /** The variables of included projects (their env files), gathered while loading. */
     private final Map<String, String> includedEnvironment = new LinkedHashMap<>();
+    /** The parsed documents of this load's own files, with their marks: the project's map. */
+    private final List<Node> sourceRoots = new ArrayList<>();
 
     private ComposeLoader(LoadOptions options) {
         this(options, List.of());
@@ -197,7 +199,8 @@ public final class ComposeLoader {
         Map<String, String> projectEnv = new LinkedHashMap<>(env.asMap());
         includedEnvironment.forEach(projectEnv::putIfAbsent);
         return new Project(name, services, networks, volumes, secrets, configs, models, extensions,
-                projectDir, configFiles, projectEnv, disabled, profiles);
+                projectDir, configFiles, projectEnv, disabled, profiles,
+                SourceMap.of(sourceRoots, files.get(0).displayName()));
     }
 
     /**
@@ -357,23 +360,29 @@ public final class ComposeLoader {
     }
 
     private Node loadFile(ConfigSource file, Environment env, Set<String> warned) {
-        Node tree = readCanonical(file, env, warned);
+        Node tree = readCanonical(file, env, warned, sourceRoots);
         if (tree instanceof MapNode root) {
             Path path = file.path() != null ? file.path()
                     : options.workingDir().resolve("compose.yaml");
             // in an included file, extends.file is relative to the include's project directory
             Path extendsDir = includedFrom.isEmpty() ? null : options.projectDirectory();
             tree = new ExtendsStage(diag, other -> readCanonical(ConfigSource.of(other), env,
-                    warned) instanceof MapNode m ? m : null, extendsDir).apply(root, path);
+                    warned, new ArrayList<>()) instanceof MapNode m ? m : null, extendsDir)
+                    .apply(root, path);
             diag.throwIfErrors();
         }
         return tree;
     }
 
-    /** One file through interpolation, validation and the canonical form. */
-    private Node readCanonical(ConfigSource file, Environment env, Set<String> warned) {
+    /**
+     * One file through interpolation, validation and the canonical form; its documents as parsed
+     * are added to {@code parsed}.
+     */
+    private Node readCanonical(ConfigSource file, Environment env, Set<String> warned,
+            List<Node> parsed) {
         String text = read(file);
         List<Node> documents = options.documents().readAll(file.displayName(), text);
+        parsed.addAll(documents);
         Node tree = null;
         for (Node doc : documents) {
             tree = tree == null ? doc : MergeStage.merge(tree, doc);
@@ -524,7 +533,7 @@ public final class ComposeLoader {
         services.entries().forEach((name, node) -> {
             Service s = binder.bindRecord(node, Service.class, YamlPath.of("services", name));
             if (s != null) {
-                out.put(name, Records.with(s, "name", name));
+                out.put(name, s.toBuilder().name(name).build());
             }
         });
         return out;

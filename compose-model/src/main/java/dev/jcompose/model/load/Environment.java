@@ -67,20 +67,6 @@ public final class Environment {
         return v;
     }
 
-    /**
-     * A copy where the variables of {@code envFile} are added for names not set yet (the
-     * project directory's {@code .env} read after the working directory's one).
-     */
-    public Environment withFallbackFile(Path envFile) {
-        Map<String, Value> v = new LinkedHashMap<>(values);
-        Map<String, String> read = readEnvFile(envFile, name -> {
-            Value prev = v.get(name);
-            return prev == null ? null : prev.value();
-        });
-        read.forEach((k, val) -> v.putIfAbsent(k, new Value(val, envFile.toString())));
-        return new Environment(v);
-    }
-
     /** A copy with {@code name} set to {@code value}, from {@code source}. */
     public Environment with(String name, String value, String source) {
         Map<String, Value> v = new LinkedHashMap<>(values);

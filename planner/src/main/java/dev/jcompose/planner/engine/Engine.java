@@ -112,7 +112,7 @@ public interface Engine extends AutoCloseable {
 
     void removeImage(String reference);
 
-    // --- images: inspect, list, tag, push (issue 5) ---------------------------------------------
+    // --- images: inspect, list, tag, push -------------------------------------------------------
 
     /** A local image by reference or id, or empty when it is not present. */
     Optional<ImageSummary> inspectImage(String reference);

@@ -1,6 +1,6 @@
 package dev.jcompose.planner.exec;
 
-import dev.jcompose.model.DependsOn;
+import dev.jcompose.model.DependsOn.Condition;
 import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.engine.Engine;
 import dev.jcompose.planner.engine.EngineEvent;
@@ -24,8 +24,21 @@ public final class ConditionWaiter {
     public static final class ConditionFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
+        private final String service;
+
         public ConditionFailed(String message) {
+            this(message, null);
+        }
+
+        /** A failure of {@code service}'s condition (null when not known). */
+        public ConditionFailed(String message, String service) {
             super(message);
+            this.service = service;
+        }
+
+        /** The service whose condition failed, or null. */
+        public String service() {
+            return service;
         }
     }
 
@@ -61,7 +74,7 @@ public final class ConditionWaiter {
      * @param timeout       give up after this long (null: no limit)
      * @throws ConditionFailed when a container cannot satisfy the condition
      */
-    public void await(String service, List<String> names, String condition,
+    public void await(String service, List<String> names, Condition condition,
             Map<String, String> projectLabels, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = timeout == null ? Long.MAX_VALUE : start + timeout.toNanos();
@@ -81,7 +94,7 @@ public final class ConditionWaiter {
                 if (left <= 0) {
                     throw new ConditionFailed("application not healthy after "
                             + seconds(timeout) + ": timed out waiting for service " + service
-                            + " to be " + describe(condition));
+                            + " to be " + condition.description());
                 }
                 long wait = Math.min(left, RECHECK.toNanos());
                 if (now < graceEnd) {
@@ -106,7 +119,8 @@ public final class ConditionWaiter {
     }
 
     /** {@link #satisfied}, with a missing healthcheck a failure only after the grace. */
-    private boolean check(String service, List<String> names, String condition, long graceEnd) {
+    private boolean check(String service, List<String> names, Condition condition,
+            long graceEnd) {
         try {
             return satisfied(service, names, condition);
         } catch (NoHealthcheck e) {
@@ -117,7 +131,7 @@ public final class ConditionWaiter {
         }
     }
 
-    private boolean satisfied(String service, List<String> names, String condition) {
+    private boolean satisfied(String service, List<String> names, Condition condition) {
         for (String name : names) {
             Optional<ContainerSummary> c = engine.inspectContainer(name);
             if (c.isEmpty()) {
@@ -131,10 +145,10 @@ public final class ConditionWaiter {
         return true;
     }
 
-    private static boolean satisfied(String service, ContainerSummary c, String condition) {
+    private static boolean satisfied(String service, ContainerSummary c, Condition condition) {
         boolean exited = "exited".equals(c.state()) || "dead".equals(c.state());
         switch (condition) {
-            case DependsOn.HEALTHY -> {
+            case HEALTHY -> {
                 if (exited) {
                     throw new ConditionFailed("container " + c.name() + " exited ("
                             + c.exitCode() + ") before it was healthy (service " + service
@@ -149,14 +163,9 @@ public final class ConditionWaiter {
                     throw new ConditionFailed("container " + c.name() + " is unhealthy (service "
                             + service + ")");
                 }
-                if (exited) {
-                    throw new ConditionFailed("container " + c.name() + " exited ("
-                            + c.exitCode() + ") before it was healthy (service " + service
-                            + ")");
-                }
                 return "healthy".equals(c.health());
             }
-            case DependsOn.COMPLETED -> {
+            case COMPLETED -> {
                 if (exited) {
                     if (c.exitCode() != null && c.exitCode() != 0) {
                         throw new ConditionFailed("container " + c.name() + " exited ("
@@ -171,13 +180,5 @@ public final class ConditionWaiter {
                 return c.isRunning() || exited || "paused".equals(c.state());
             }
         }
-    }
-
-    static String describe(String condition) {
-        return switch (condition) {
-            case DependsOn.HEALTHY -> "healthy";
-            case DependsOn.COMPLETED -> "completed successfully";
-            default -> "started";
-        };
     }
 }

@@ -1,7 +1,7 @@
 package dev.jcompose.planner.exec;
 
+import dev.jcompose.model.DependsOn;
 import dev.jcompose.model.Hook;
-import dev.jcompose.model.Records;
 import dev.jcompose.model.Service;
 import dev.jcompose.planner.ContainerSpecs;
 import dev.jcompose.planner.Labels;
@@ -247,7 +247,7 @@ public final class Executor {
 
     private void await(Action.AwaitService a) throws InterruptedException {
         List<String> resources = a.containerNames().stream().map(n -> "Container " + n).toList();
-        boolean quiet = "service_started".equals(a.condition());
+        boolean quiet = a.condition() == DependsOn.Condition.STARTED;
         if (!quiet) {
             resources.forEach(r -> progress.on(ProgressEvent.working(r, "Waiting")));
         }
@@ -270,7 +270,7 @@ public final class Executor {
             throw failed;
         }
         if (!quiet) {
-            String text = "service_healthy".equals(a.condition()) ? "Healthy" : "Exited";
+            String text = a.condition() == DependsOn.Condition.HEALTHY ? "Healthy" : "Exited";
             resources.forEach(r -> progress.on(ProgressEvent.done(r, text)));
         }
     }
@@ -530,8 +530,10 @@ public final class Executor {
             for (String key : List.of("ipc", "pid")) {
                 String mode = "ipc".equals(key) ? service.ipc() : service.pid();
                 if (mode != null && mode.startsWith("service:")) {
-                    service = Records.with(service, key, "container:"
-                            + serviceContainer(key, mode.substring("service:".length()), false));
+                    String container = "container:" + serviceContainer(key,
+                            mode.substring("service:".length()), false);
+                    service = "ipc".equals(key) ? service.toBuilder().ipc(container).build()
+                            : service.toBuilder().pid(container).build();
                 }
             }
             if (!service.links().isEmpty() || !service.externalLinks().isEmpty()) {
@@ -548,15 +550,17 @@ public final class Executor {
                 for (String link : service.externalLinks()) {
                     links.add(link.contains(":") ? link : link + ":" + link);
                 }
-                service = Records.with(service, "links", links);
-                service = Records.with(service, "externalLinks", List.of());
+                service = service.toBuilder()
+                        .links(links)
+                        .externalLinks(List.of())
+                        .build();
             }
             if (!service.volumesFrom().isEmpty()) {
                 List<String> from = new ArrayList<>();
                 for (String entry : service.volumesFrom()) {
                     from.add(volumesFrom(entry));
                 }
-                service = Records.with(service, "volumesFrom", from);
+                service = service.toBuilder().volumesFrom(from).build();
             }
         }
         return new ContainerSpec(name, spec.image(), spec.command(), spec.entrypoint(),

@@ -1,5 +1,6 @@
 package dev.jcompose.planner.plan;
 
+import dev.jcompose.model.DependsOn;
 import dev.jcompose.model.Hook;
 import dev.jcompose.planner.engine.BuildSpec;
 import dev.jcompose.planner.engine.ContainerSpec;
@@ -327,13 +328,14 @@ public sealed interface Action {
      * Wait until {@code service}'s containers satisfy {@code condition} (service_started,
      * service_healthy, service_completed_successfully), so its dependents may start.
      */
-    record AwaitService(String service, String condition, List<String> containerNames,
-            boolean required) implements Action {
+    record AwaitService(String service, DependsOn.Condition condition,
+            List<String> containerNames, boolean required) implements Action {
         public AwaitService {
             containerNames = List.copyOf(containerNames);
         }
 
-        public AwaitService(String service, String condition, List<String> containerNames) {
+        public AwaitService(String service, DependsOn.Condition condition,
+                List<String> containerNames) {
             this(service, condition, containerNames, true);
         }
 
@@ -344,7 +346,7 @@ public sealed interface Action {
 
         @Override
         public String verb() {
-            return "await " + condition + (required ? "" : " (optional)");
+            return "await " + condition.composeName() + (required ? "" : " (optional)");
         }
     }
 }

@@ -11,13 +11,17 @@ import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.engine.Engine;
 import dev.jcompose.planner.engine.EngineEvent;
 import dev.jcompose.planner.engine.EngineException;
+import dev.jcompose.planner.engine.ExecSpec;
 import dev.jcompose.planner.engine.ImageProgress;
 import dev.jcompose.planner.engine.LogLine;
 import dev.jcompose.planner.engine.LogOptions;
 import dev.jcompose.planner.engine.NetworkSpec;
 import dev.jcompose.planner.engine.ProcessList;
+import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.engine.Subscription;
 import dev.jcompose.planner.engine.VolumeSpec;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,6 +217,77 @@ public abstract class EngineContract {
     }
 
     @Test
+    void waitingForAContainerGivesItsExitCode() throws InterruptedException {
+        String id = container("w1", null, List.of("sh", "-c", "exit 3"));
+        engine().startContainer(id);
+        assertEquals(3, engine().waitContainer(id));
+        assertEquals("exited", engine().inspectContainer(id).orElseThrow().state());
+    }
+
+    @Test
+    void execRunsInARunningContainerWithItsOutputAndExitCode() throws InterruptedException {
+        String id = container("e1", null, List.of("sleep", "300"));
+        engine().startContainer(id);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = engine().exec(exec(id, "sh", "-c", "echo from exec; exit 4"),
+                new StreamIO(null, out, new ByteArrayOutputStream()));
+        assertEquals(4, code);
+        assertEquals("from exec\n", out.toString(StandardCharsets.UTF_8));
+        engine().stopContainer(id, Duration.ofSeconds(1));
+        assertThrows(EngineException.class, () -> engine().exec(exec(id, "true"),
+                new StreamIO(null, new ByteArrayOutputStream(), new ByteArrayOutputStream())));
+    }
+
+    @Test
+    void filesPutIntoAContainerAreThereForItsProcesses() throws InterruptedException {
+        String id = container("f1", null, List.of("sleep", "300"));
+        engine().putFiles(id, List.of(new ContainerSpec.File("/tmp/contract.txt",
+                "put by the contract\n", 0, 0, 0644)));
+        engine().startContainer(id);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, engine().exec(exec(id, "cat", "/tmp/contract.txt"),
+                new StreamIO(null, out, new ByteArrayOutputStream())));
+        assertEquals("put by the contract\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anAttachedStreamReceivesWhatTheContainerWrites() throws InterruptedException {
+        String id = container("a1", null, List.of("sh", "-c", "echo attached output; exit 0"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Subscription attached = engine().attach(id,
+                new StreamIO(null, out, new ByteArrayOutputStream()))) {
+            engine().startContainer(id);
+            assertEquals(0, engine().waitContainer(id));
+            attached.awaitCompletion();
+        }
+        assertEquals("attached output\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void containersAreConnectedToAndDisconnectedFromNetworks() {
+        String first = network();
+        String second = prefix + "_second";
+        engine().createNetwork(new NetworkSpec(second, labels(), null));
+        cleanup.add(() -> engine().removeNetwork(second));
+        String id = container("n1", first, List.of("sleep", "300"));
+        engine().startContainer(id);
+        engine().connectNetwork(id, new ContainerSpec.NetworkAttachment(second, List.of("n1"),
+                null, null, null, null, null, null));
+        // a network a running container is on cannot be removed; once disconnected, it can
+        assertThrows(EngineException.class, () -> engine().removeNetwork(second));
+        engine().disconnectNetwork(id, second);
+        assertThrows(EngineException.NotFound.class, () -> engine().connectNetwork(id,
+                new ContainerSpec.NetworkAttachment(prefix + "_absent", List.of(), null, null,
+                        null, null, null, null)));
+        engine().removeNetwork(second);
+        assertFalse(engine().inspectNetwork(second).isPresent());
+    }
+
+    private static ExecSpec exec(String id, String... command) {
+        return new ExecSpec(id, List.of(command), List.of(), null, null, false, false, false);
+    }
+
+    @Test
     void renamedContainersKeepTheirId() {
         String id = container("c3", null, List.of("sleep", "1"));
         engine().renameContainer(id, prefix + "-renamed");
@@ -221,7 +296,7 @@ public abstract class EngineContract {
         assertNull(c.exitCode());
     }
 
-    // --- images (issue 5) -------------------------------------------------------------------
+    // --- images -----------------------------------------------------------------------------
 
     @Test
     void builtImagesAreInspectedListedTaggedAndRemoved() throws Exception {

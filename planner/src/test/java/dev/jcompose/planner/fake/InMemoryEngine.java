@@ -40,8 +40,9 @@ import java.util.regex.Pattern;
 
 /**
  * An engine in memory, for planner and service tests. Containers "run" their command in a tiny
- * interpretation: {@code echo WORDS} writes a log line, {@code exit N} exits with N; a command
- * without {@code exit} keeps running until stopped. A container whose service has a healthcheck
+ * interpretation: {@code echo WORDS} writes a log line (and to an attached stdout), {@code exit N}
+ * exits with N; a command without {@code exit} keeps running until stopped. Exec interprets its
+ * command the same way, and {@code cat PATH} prints a file put into the container. A container whose service has a healthcheck
  * starts "starting"; {@link #setHealth} changes it. Every call is recorded in {@link #calls()}.
  */
 public final class InMemoryEngine implements Engine {
@@ -56,6 +57,10 @@ public final class InMemoryEngine implements Engine {
         volatile Integer exitCode;
         final List<String> networks = new CopyOnWriteArrayList<>();
         final List<LogLine> logs = new CopyOnWriteArrayList<>();
+        /** Files put into the container, by path. */
+        final Map<String, String> files = new ConcurrentHashMap<>();
+        /** Streams attached before start: they receive what the command writes. */
+        final List<StreamIO> attached = new CopyOnWriteArrayList<>();
         /** Engine volumes by target: named ones, and a fresh 64-hex one per anonymous mount. */
         final Map<String, String> volumes = new LinkedHashMap<>();
 
@@ -76,6 +81,7 @@ public final class InMemoryEngine implements Engine {
 
     private static final Pattern ECHO = Pattern.compile("echo ([^;&|]*)");
     private static final Pattern EXIT = Pattern.compile("exit (\\d+)");
+    private static final Pattern CAT = Pattern.compile("^cat (\\S+)$");
 
     private final Map<String, Container> containers = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, NetworkSummary> networks = new ConcurrentHashMap<>();
@@ -252,6 +258,7 @@ public final class InMemoryEngine implements Engine {
         Container c = byId(containerId);
         for (ContainerSpec.File f : files) {
             calls.add("put " + c.name + " " + f.path());
+            c.files.put(f.path(), f.content());
         }
     }
 
@@ -292,6 +299,9 @@ public final class InMemoryEngine implements Engine {
         while (echo.find()) {
             c.logs.add(new LogLine(c.id, LogLine.Stream.STDOUT, Instant.now(),
                     echo.group(1).strip()));
+            for (StreamIO io : c.attached) {
+                write(io.stdout(), echo.group(1).strip() + "\n");
+            }
         }
         Matcher exit = EXIT.matcher(script);
         if (exit.find()) {
@@ -323,24 +333,54 @@ public final class InMemoryEngine implements Engine {
     }
 
     /**
-     * Records the call and succeeds with no output: the fake runs no processes. (Exec's real
-     * behaviour is tested against the engine, in the adapter's and the CLI's integration tests.)
+     * Runs the command in the fake's interpretation: {@code echo} to stdout, {@code exit N} as
+     * the exit code, {@code cat PATH} of a file put into the container (exit 1 when absent).
      */
     @Override
     public int exec(ExecSpec spec, StreamIO io) {
         Container c = byId(spec.containerId());
-        calls.add("exec in " + c.name + ": " + String.join(" ", spec.command()));
+        String script = String.join(" ", spec.command());
+        calls.add("exec in " + c.name + ": " + script);
         if (!"running".equals(c.state)) {
             throw new EngineException.Conflict("container " + c.name + " is not running");
         }
-        return 0;
+        Matcher cat = CAT.matcher(script);
+        if (cat.find()) {
+            String content = c.files.get(cat.group(1));
+            if (content != null && io != null) {
+                write(io.stdout(), content);
+            }
+            return content == null ? 1 : 0;
+        }
+        Matcher echo = ECHO.matcher(script);
+        while (echo.find() && io != null) {
+            write(io.stdout(), echo.group(1).strip() + "\n");
+        }
+        Matcher exit = EXIT.matcher(script);
+        return exit.find() ? Integer.parseInt(exit.group(1)) : 0;
     }
 
-    /** Nothing to relay: the fake runs no processes; the subscription ends at once. */
+    private static void write(java.io.OutputStream out, String text) {
+        if (out == null) {
+            return;
+        }
+        try {
+            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Relays what the command writes once started (the fake writes it all at start, so the
+     * subscription is complete when the container has started).
+     */
     @Override
     public Subscription attach(String containerId, StreamIO io) {
         Container c = byId(containerId);
         calls.add("attach container " + c.name);
+        c.attached.add(io);
         return new Subscription() {
             @Override
             public void awaitCompletion() {
