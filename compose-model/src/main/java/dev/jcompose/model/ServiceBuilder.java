@@ -35,7 +35,7 @@ public final class ServiceBuilder {
     private Map<String, Object> credentialSpec;
     private Map<String, DependsOn> dependsOn;
     private Deploy deploy;
-    private Map<String, Object> develop;
+    private Develop develop;
     private List<String> deviceCgroupRules;
     private List<Device> devices;
     private List<String> dns;
@@ -239,7 +239,7 @@ public final class ServiceBuilder {
     }
 
     public ServiceBuilder deploy(Deploy value) { deploy = value; return this; }
-    public ServiceBuilder develop(Map<String, Object> value) { develop = value; return this; }
+    public ServiceBuilder develop(Develop value) { develop = value; return this; }
 
     public ServiceBuilder deviceCgroupRules(List<String> value) {
         deviceCgroupRules = value;
