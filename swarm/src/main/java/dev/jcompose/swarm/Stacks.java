@@ -1,5 +1,6 @@
 package dev.jcompose.swarm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.model.ComposeFileException;
@@ -16,6 +17,7 @@ import dev.jcompose.swarm.convert.ServiceConverter;
 import dev.jcompose.swarm.convert.StackNetwork;
 import dev.jcompose.swarm.convert.StackObject;
 import dev.jcompose.swarm.convert.StackObjects;
+import dev.jcompose.swarm.deploy.SpecDiff;
 import dev.jcompose.swarm.deploy.StackDeployer;
 import dev.jcompose.swarm.deploy.StackReader;
 import dev.jcompose.swarm.deploy.StackRemover;
@@ -84,12 +86,12 @@ public final class Stacks {
         objects.configs().values().forEach(o -> configs.add(object(o)));
         ArrayNode services = root.putArray("Services");
         for (String name : project.services().keySet()) {
-            services.add(DockerApi.json().valueToTree(ServiceConverter.convert(ns, project,
+            services.add(SpecDiff.tree(ServiceConverter.convert(ns, project,
                     project.service(name), objects, Ids.NAMES)));
         }
         try {
-            return DockerApi.json().writerWithDefaultPrettyPrinter().writeValueAsString(root)
-                    + "\n";
+            return DockerApi.json().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(withoutNulls(root)) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -128,6 +130,24 @@ public final class Stacks {
         } catch (UncheckedIOException | IllegalArgumentException e) {
             throw new StackException(e.getMessage(), e);
         }
+    }
+
+    /** {@code tree} without its null fields, for reading. */
+    private static JsonNode withoutNulls(JsonNode tree) {
+        if (tree instanceof ObjectNode o) {
+            List<String> nulls = new java.util.ArrayList<>();
+            o.fields().forEachRemaining(e -> {
+                if (e.getValue().isNull()) {
+                    nulls.add(e.getKey());
+                } else {
+                    withoutNulls(e.getValue());
+                }
+            });
+            o.remove(nulls);
+        } else if (tree instanceof ArrayNode a) {
+            a.forEach(Stacks::withoutNulls);
+        }
+        return tree;
     }
 
     private static Namespace namespace(Project project) {

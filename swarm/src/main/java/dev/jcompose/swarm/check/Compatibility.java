@@ -45,7 +45,7 @@ public final class Compatibility {
 
     private static final List<Ignored> IGNORED = List.of(
             new Ignored("build", s -> s.build() != null && s.image() != null,
-                    "not used: every node runs the image as named; build it and push it where "
+                    "every node runs the image as named; build it and push it where "
                             + "all nodes can pull it first (jcompose build, jcompose push)"),
             new Ignored("container_name", s -> s.containerName() != null,
                     "swarm names the containers of a service's tasks itself"),

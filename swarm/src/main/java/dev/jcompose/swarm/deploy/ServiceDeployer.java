@@ -6,7 +6,6 @@ import dev.jcompose.model.Project;
 import dev.jcompose.planner.DependencyGraph;
 import dev.jcompose.planner.progress.ProgressEvent;
 import dev.jcompose.planner.progress.ProgressListener;
-import dev.jcompose.runtime.DockerApi;
 import dev.jcompose.swarm.StackException;
 import dev.jcompose.swarm.convert.Ids;
 import dev.jcompose.swarm.convert.Namespace;
@@ -135,7 +134,7 @@ final class ServiceDeployer {
             if (force.isNumber() && force.asInt() != 0) {
                 spec.getTaskTemplate().withForceUpdate(force.asInt());
             }
-            List<String> changes = SpecDiff.changes(DockerApi.json().valueToTree(spec),
+            List<String> changes = SpecDiff.changes(SpecDiff.tree(spec),
                     existing.path("Spec"));
             if (changes.isEmpty()) {
                 progress.on(ProgressEvent.done(resource, "Unchanged"));

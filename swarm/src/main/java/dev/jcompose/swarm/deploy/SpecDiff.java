@@ -1,6 +1,9 @@
 package dev.jcompose.swarm.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.api.model.ServiceSpec;
+import dev.jcompose.runtime.DockerApi;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,6 +26,18 @@ public final class SpecDiff {
             Map.of("Isolation", "default", "Runtime", "container");
 
     private SpecDiff() {
+    }
+
+    /**
+     * A spec as the JSON docker-java sends, without what docker-java adds that is not part of
+     * the API ({@code Mode.mode}, from a getter of its model).
+     */
+    public static JsonNode tree(ServiceSpec spec) {
+        JsonNode tree = DockerApi.json().valueToTree(spec);
+        if (tree.path("Mode") instanceof ObjectNode mode) {
+            mode.remove("mode");
+        }
+        return tree;
     }
 
     /** The API paths where the specs differ ({@code TaskTemplate.ContainerSpec.Env}); empty: same. */
@@ -71,7 +86,9 @@ public final class SpecDiff {
         if (Objects.equals(a, b)) {
             return;
         }
-        if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
+        if ((a == null || a instanceof Map<?, ?>) && (b == null || b instanceof Map<?, ?>)) {
+            Map<?, ?> ma = a == null ? Map.of() : (Map<?, ?>) a;
+            Map<?, ?> mb = b == null ? Map.of() : (Map<?, ?>) b;
             TreeSet<String> keys = new TreeSet<>();
             ma.keySet().forEach(k -> keys.add((String) k));
             mb.keySet().forEach(k -> keys.add((String) k));
