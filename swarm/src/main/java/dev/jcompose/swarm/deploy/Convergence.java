@@ -1,6 +1,7 @@
 package dev.jcompose.swarm.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -12,8 +13,9 @@ import java.util.Set;
  * the tasks of its current spec. Pure, so every case is tested from JSON alone.
  *
  * <ul>
- *   <li>replicated: as many tasks running as replicas (swarm holds a task with a healthcheck in
- *       "starting" until it is healthy, so running means healthy); a task that exited 0 counts
+ *   <li>replicated: as many tasks running as replicas, each for {@link #SETTLE} at least (swarm
+ *       holds a task with a healthcheck in "starting" until it is healthy, so running means
+ *       healthy; the wait catches a task that crashes as soon as it started); a task that exited 0 counts
  *       when the restart policy will not start it again (a one-shot service, {@code restart:
  *       "no"});
  *   <li>global: a running task on every node that has a task of the service;
@@ -27,6 +29,8 @@ public final class Convergence {
 
     /** Failed tasks that make a service that restarts its tasks count as crashing. */
     static final int CRASHES = 2;
+    /** How long a task must have been running to count. */
+    static final Duration SETTLE = Duration.ofSeconds(2);
 
     private Convergence() {
     }
@@ -38,9 +42,10 @@ public final class Convergence {
      * @param updatedNow  whether this deploy updated it (its update status is then this
      *                    deploy's; otherwise an old rollback says nothing about now)
      * @param since       when the deploy began, on the engine's clock
+     * @param now         the time now, on the engine's clock
      */
     public static ServiceState of(JsonNode service, List<JsonNode> tasks, Set<String> activeNodes,
-            boolean updatedNow, Instant since) {
+            boolean updatedNow, Instant since, Instant now) {
         JsonNode update = service.path("UpdateStatus");
         String updateState = update.path("State").asText("");
         String message = update.path("Message").asText("");
@@ -77,14 +82,14 @@ public final class Convergence {
             ServiceState job = job(service, mode, tasks);
             return job.isDone() || crash == null ? job : crash;
         }
-        ServiceState state = mode.has("Global") ? global(tasks, activeNodes)
+        ServiceState state = mode.has("Global") ? global(tasks, activeNodes, now)
                 : replicated(mode.path("Replicated").path("Replicas").asLong(1), tasks,
-                        activeNodes, !condition.equals("any"));
+                        activeNodes, !condition.equals("any"), now);
         return state.isDone() || crash == null ? state : crash;
     }
 
     private static ServiceState replicated(long replicas, List<JsonNode> tasks,
-            Set<String> activeNodes, boolean oneShot) {
+            Set<String> activeNodes, boolean oneShot, Instant now) {
         Map<Integer, JsonNode> bySlot = new HashMap<>();
         for (JsonNode t : tasks) {
             boolean ended = oneShot && "complete".equals(t.path("Status").path("State").asText());
@@ -92,7 +97,7 @@ public final class Convergence {
                 bySlot.merge(t.path("Slot").asInt(), t, Convergence::moreAdvanced);
             }
         }
-        long running = bySlot.values().stream().filter(Convergence::isRunning).count();
+        long running = bySlot.values().stream().filter(t -> isSettled(t, now)).count();
         long completed = oneShot ? bySlot.values().stream().filter(t -> "complete".equals(
                 t.path("Status").path("State").asText())).count() : 0;
         String text = completed > 0 && running == 0 ? "Completed " + completed + "/" + replicas
@@ -101,14 +106,15 @@ public final class Convergence {
                 : ServiceState.working(text, furthest(bySlot.values()));
     }
 
-    private static ServiceState global(List<JsonNode> tasks, Set<String> activeNodes) {
+    private static ServiceState global(List<JsonNode> tasks, Set<String> activeNodes,
+            Instant now) {
         Map<String, JsonNode> byNode = new HashMap<>();
         for (JsonNode t : tasks) {
             if (isLive(t, activeNodes)) {
                 byNode.merge(t.path("NodeID").asText(), t, Convergence::moreAdvanced);
             }
         }
-        long running = byNode.values().stream().filter(Convergence::isRunning).count();
+        long running = byNode.values().stream().filter(t -> isSettled(t, now)).count();
         String text = "Running " + running + "/" + byNode.size();
         return !byNode.isEmpty() && running == byNode.size() ? ServiceState.converged(text)
                 : ServiceState.working(text, byNode.isEmpty() ? "waiting for tasks"
@@ -192,6 +198,11 @@ public final class Convergence {
 
     private static boolean isRunning(JsonNode t) {
         return "running".equals(t.path("Status").path("State").asText());
+    }
+
+    /** Running for {@link #SETTLE} at least. */
+    private static boolean isSettled(JsonNode t, Instant now) {
+        return isRunning(t) && !timestamp(t).isAfter(now.minus(SETTLE));
     }
 
     private static JsonNode moreAdvanced(JsonNode a, JsonNode b) {

@@ -8,10 +8,12 @@ import dev.jcompose.swarm.StackException;
 import dev.jcompose.swarm.convert.Namespace;
 import dev.jcompose.swarm.convert.StackNetwork;
 import dev.jcompose.swarm.convert.StackObject;
+import dev.jcompose.swarm.convert.StackObjects;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,18 +34,49 @@ final class ObjectDeployer {
         this.progress = progress;
     }
 
-    /** Finds or creates each network, and records its ID. */
+    /**
+     * Checks that the external networks, secrets and configs exist, before anything is created,
+     * and records their IDs.
+     */
+    void externals(StackObjects objects, ObjectKind secrets, ObjectKind configs,
+            ResolvedIds ids) {
+        for (StackNetwork n : objects.networks()) {
+            if (n.external()) {
+                ids.network(n.name(), external(n, client.network(n.name()).orElse(null)));
+            }
+        }
+        externals(secrets, objects.secrets().values(), ids.secrets());
+        externals(configs, objects.configs().values(), ids.configs());
+    }
+
+    private void externals(ObjectKind kind, Collection<StackObject> objects,
+            Map<String, String> ids) {
+        for (StackObject o : objects) {
+            if (o.external()) {
+                ids.put(o.name(), kind.list().apply(Map.of("name", List.of(o.name()))).stream()
+                        .filter(x -> x.path("Spec").path("Name").asText().equals(o.name()))
+                        .map(x -> x.path("ID").asText()).findFirst()
+                        .orElseThrow(() -> new StackException(kind.noun().toLowerCase(
+                                Locale.ROOT) + " " + o.name() + " is declared as external, "
+                                + "but could not be found; create it first (docker "
+                                + kind.noun().toLowerCase(Locale.ROOT) + " create)")));
+            }
+        }
+    }
+
+    /** Finds or creates each of the stack's own networks, and records its ID. */
     void networks(List<StackNetwork> networks, ResolvedIds ids) {
         Map<String, String> existing = new HashMap<>();
         client.networks(ns.filter()).forEach(n -> existing.put(n.path("Name").asText(),
                 n.path("Id").asText()));
         for (StackNetwork n : networks) {
+            if (n.external()) {
+                continue;
+            }
             String id = existing.get(n.name());
             if (id == null) {
                 JsonNode found = client.network(n.name()).orElse(null);
-                if (n.external()) {
-                    id = external(n, found);
-                } else if (found != null && "swarm".equals(found.path("Scope").asText())) {
+                if (found != null && "swarm".equals(found.path("Scope").asText())) {
                     id = found.path("Id").asText();
                 } else {
                     String resource = "Network " + n.name();
@@ -71,21 +104,17 @@ final class ObjectDeployer {
         return found.path("Id").asText();
     }
 
-    /** Finds or creates each secret or config, and records its ID by name. */
+    /** Finds or creates each of the stack's own secrets or configs, and records its ID. */
     void objects(ObjectKind kind, Collection<StackObject> objects, Map<String, String> ids) {
         Map<String, String> existing = new HashMap<>();
         kind.list().apply(SwarmClient.labelFilter(ns.filter())).forEach(o -> existing.put(
                 o.path("Spec").path("Name").asText(), o.path("ID").asText()));
         for (StackObject o : objects) {
+            if (o.external()) {
+                continue;
+            }
             String id = existing.get(o.name());
-            if (id == null && o.external()) {
-                id = kind.list().apply(Map.of("name", List.of(o.name()))).stream()
-                        .filter(x -> x.path("Spec").path("Name").asText().equals(o.name()))
-                        .map(x -> x.path("ID").asText()).findFirst()
-                        .orElseThrow(() -> new StackException(kind.noun().toLowerCase(
-                                java.util.Locale.ROOT) + " " + o.name() + " is declared as "
-                                + "external, but could not be found; create it first"));
-            } else if (id == null) {
+            if (id == null) {
                 String resource = kind.noun() + " " + o.name();
                 progress.on(ProgressEvent.working(resource, "Creating"));
                 id = kind.create().apply(o);

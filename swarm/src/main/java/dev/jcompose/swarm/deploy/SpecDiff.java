@@ -16,14 +16,22 @@ import java.util.TreeSet;
 /**
  * Compares the spec a deploy wants with the one the swarm holds, so an unchanged service is
  * left alone: no update, no task restarted. The engine drops empty and zero values (Go's
- * {@code omitempty}) and fills in a few of its own ({@code Isolation: default},
- * {@code Runtime: container}); both sides are normalised the same way before comparing.
+ * {@code omitempty}) and writes the zero value of its enumerations where a spec left them out
+ * ({@code FailureAction: pause}, {@code Isolation: default}); both sides are normalised the same
+ * way before comparing.
  */
 public final class SpecDiff {
 
-    /** Values the engine writes when a spec leaves them out. */
-    private static final Map<String, String> ENGINE_DEFAULTS =
-            Map.of("Isolation", "default", "Runtime", "container");
+    /** Values the engine writes when a spec leaves them out (the keys are not used elsewhere). */
+    private static final Map<String, String> ENGINE_DEFAULTS = Map.of(
+            "Isolation", "default",
+            "Runtime", "container",
+            "FailureAction", "pause",
+            "Order", "stop-first",
+            "Condition", "any",
+            "Protocol", "tcp",
+            "PublishMode", "ingress",
+            "Mode", "vip");
 
     private SpecDiff() {
     }

@@ -35,6 +35,7 @@ public final class StackDeployer {
         ObjectDeployer objectDeployer = new ObjectDeployer(client, ns, progress);
         ObjectKind secrets = ObjectKind.secrets(client);
         ObjectKind configs = ObjectKind.configs(client);
+        objectDeployer.externals(objects, secrets, configs, ids);
         objectDeployer.networks(objects.networks(), ids);
         objectDeployer.objects(secrets, objects.secrets().values(), ids.secrets());
         objectDeployer.objects(configs, objects.configs().values(), ids.configs());

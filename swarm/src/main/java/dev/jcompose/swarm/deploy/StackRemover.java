@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * {@code stack rm}: the stack's services, then its secrets and configs, then its networks (once
  * the services' tasks have let go of them), found by the stack's label. Then, unless detached,
- * it waits until the tasks are gone, so nothing of the stack is left when it returns.
+ * it waits until every task has ended, so nothing of the stack runs when it returns (swarm
+ * removes the ended tasks and their containers soon after).
  */
 public final class StackRemover {
 
@@ -50,7 +51,8 @@ public final class StackRemover {
         }
         if (!detach) {
             long deadline = System.nanoTime() + TASKS_GONE.toNanos();
-            while (!client.tasks(ns.filter(), false).isEmpty() && System.nanoTime() < deadline) {
+            while (client.tasks(ns.filter(), false).stream().anyMatch(t -> !TaskStates.isTerminal(
+                    t.path("Status").path("State").asText())) && System.nanoTime() < deadline) {
                 Thread.sleep(StackWatch.INTERVAL.toMillis());
             }
         }

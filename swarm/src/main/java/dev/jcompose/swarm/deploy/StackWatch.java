@@ -33,6 +33,8 @@ final class StackWatch {
     private final Namespace ns;
     private final ProgressListener progress;
     private final Instant since;
+    /** When the deploy began on this machine's clock, to read the engine's clock from it. */
+    private final long startedNanos = System.nanoTime();
     private final Map<String, String> shown = new HashMap<>();
     private Snapshot last;
 
@@ -91,7 +93,8 @@ final class StackWatch {
             st = ServiceState.working("Waiting", "the service is not listed yet");
         } else {
             List<JsonNode> tasks = s.tasks().getOrDefault(service.path("ID").asText(), List.of());
-            st = Convergence.of(service, tasks, s.activeNodes(), updatedNow, since);
+            st = Convergence.of(service, tasks, s.activeNodes(), updatedNow, since,
+                    since.plusNanos(System.nanoTime() - startedNanos));
             tasks(name, tasks, s.nodeNames());
         }
         show("Service " + name, switch (st.phase()) {

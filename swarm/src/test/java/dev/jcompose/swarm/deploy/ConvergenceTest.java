@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConvergenceTest {
 
     private static final Instant SINCE = Instant.parse("2026-01-01T00:00:10Z");
+    private static final Instant NOW = Instant.parse("2026-01-01T00:01:00Z");
     private static final Set<String> NODES = Set.of("n1", "n2", "n3");
 
     @ParameterizedTest(name = "[{index}] {0} {1} {2}")
@@ -46,14 +47,14 @@ class ConvergenceTest {
     void statesFromModeUpdateAndTasks(String mode, String update, String tasks, String phase,
             String text) throws Exception {
         ServiceState st = Convergence.of(service(mode, update, null, "{}"), tasks(tasks), NODES,
-                true, SINCE);
+                true, SINCE, NOW);
         assertEquals(phase + " " + text, st.phase() + " " + st.text());
     }
 
     @Test
     void aRollbackOfAnEarlierDeployDoesNotFailAServiceThisDeployLeftAlone() throws Exception {
         ServiceState st = Convergence.of(service("{\"Replicated\":{\"Replicas\":1}}",
-                "rollback_completed", null, "{}"), tasks("1:running"), NODES, false, SINCE);
+                "rollback_completed", null, "{}"), tasks("1:running"), NODES, false, SINCE, NOW);
         assertEquals(ServiceState.Phase.CONVERGED, st.phase());
     }
 
@@ -63,7 +64,7 @@ class ConvergenceTest {
                 {"Spec":{"Mode":{"Replicated":{"Replicas":1}}},
                  "UpdateStatus":{"State":"rollback_completed","Message":"rollback completed"}}""");
         assertEquals("the update failed and was rolled back: rollback completed",
-                Convergence.of(service, tasks("1:running"), NODES, true, SINCE).detail());
+                Convergence.of(service, tasks("1:running"), NODES, true, SINCE, NOW).detail());
     }
 
     @ParameterizedTest(name = "[{index}] {0} {1}")
@@ -78,7 +79,7 @@ class ConvergenceTest {
     void tasksFailingSinceTheDeployBeganFailTheService(String policy, String tasks, String phase,
             String detail) throws Exception {
         ServiceState st = Convergence.of(service("{\"Replicated\":{\"Replicas\":1}}", "", policy,
-                "{}"), tasks(tasks), NODES, true, SINCE);
+                "{}"), tasks(tasks), NODES, true, SINCE, NOW);
         assertEquals(phase + " " + detail, st.phase() + " " + st.detail());
     }
 
@@ -86,9 +87,19 @@ class ConvergenceTest {
     void aOneShotServiceThatExitedConvergesWhenNothingRestartsIt() throws Exception {
         String mode = "{\"Replicated\":{\"Replicas\":1}}";
         assertEquals("CONVERGED Completed 1/1", describe(Convergence.of(service(mode, "",
-                "{\"Condition\":\"none\"}", "{}"), tasks("1:complete"), NODES, true, SINCE)));
+                "{\"Condition\":\"none\"}", "{}"), tasks("1:complete"), NODES, true, SINCE, NOW)));
         assertEquals("WORKING Running 0/1", describe(Convergence.of(service(mode, "", "{}",
-                "{}"), tasks("1:complete/shutdown"), NODES, true, SINCE)));
+                "{}"), tasks("1:complete/shutdown"), NODES, true, SINCE, NOW)));
+    }
+
+    @Test
+    void aTaskCountsOnceItHasBeenRunningForAMoment() throws Exception {
+        JsonNode service = service("{\"Replicated\":{\"Replicas\":1}}", "", null, "{}");
+        List<JsonNode> justStarted = tasks("1:running");
+        assertEquals("WORKING Running 0/1", describe(Convergence.of(service, justStarted, NODES,
+                true, SINCE, Instant.parse("2026-01-01T00:00:21Z"))));
+        assertEquals("CONVERGED Running 1/1", describe(Convergence.of(service, justStarted,
+                NODES, true, SINCE, Instant.parse("2026-01-01T00:00:22Z"))));
     }
 
     private static String describe(ServiceState st) {

@@ -18,6 +18,8 @@ class SpecDiffTest {
             {"TaskTemplate":{"ForceUpdate":0,"Runtime":null}}  | {"TaskTemplate":{"ForceUpdate":0,"Runtime":"container"}} | ''
             {"C":{"Image":"i","ReadOnly":false}}               | {"C":{"Image":"i","Isolation":"default","Privileges":{"CredentialSpec":null}}} | ''
             {"UpdateConfig":{"MaxFailureRatio":0.2}}           | {"UpdateConfig":{"MaxFailureRatio":0.2000}}        | ''
+            {"UpdateConfig":{"Parallelism":1}}                 | {"UpdateConfig":{"Parallelism":1,"FailureAction":"pause","Order":"stop-first"}} | ''
+            {"UpdateConfig":{"FailureAction":"rollback"}}      | {"UpdateConfig":{"FailureAction":"pause"}}         | UpdateConfig.FailureAction
             {"Mode":{"Replicated":{"Replicas":3}}}             | {"Mode":{"Replicated":{"Replicas":2}}}             | Mode.Replicated.Replicas
             {"C":{"Image":"i:2","Env":["A=1"]}}                | {"C":{"Image":"i:1","Env":["A=1","B=2"]}}          | C.Env,C.Image
             {"C":{"ReadOnly":false}}                           | {"C":{"ReadOnly":true}}                            | C.ReadOnly
