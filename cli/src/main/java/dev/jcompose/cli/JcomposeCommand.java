@@ -70,6 +70,7 @@ public final class JcomposeCommand implements Runnable {
             MoreCommands.Events.class,
             MoreCommands.Images.class,
             CompletionCommand.class,
+            dev.jcompose.cli.stack.StackCommand.class,
             CommandLine.HelpCommand.class);
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE",

@@ -101,7 +101,7 @@ public final class Stacks {
         return new StackReader(client).stacks();
     }
 
-    public List<StackService> services(String stack) {
+    public List<StackServiceInfo> services(String stack) {
         return new StackReader(client).services(new Namespace(stack));
     }
 

@@ -1,15 +1,17 @@
 package dev.jcompose.swarm.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jcompose.swarm.StackService;
+import dev.jcompose.swarm.StackServiceInfo;
 import dev.jcompose.swarm.StackSummary;
 import dev.jcompose.swarm.StackTask;
 import dev.jcompose.swarm.convert.Namespace;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** {@code stack ls}, {@code ps} and {@code services}: what the swarm holds, by its labels. */
@@ -37,9 +39,9 @@ public final class StackReader {
     }
 
     /** The stack's services, by name. */
-    public List<StackService> services(Namespace ns) {
+    public List<StackServiceInfo> services(Namespace ns) {
         client.requireManager();
-        List<StackService> out = new ArrayList<>();
+        List<StackServiceInfo> out = new ArrayList<>();
         for (JsonNode s : client.services(ns.filter())) {
             JsonNode mode = s.path("Spec").path("Mode");
             JsonNode status = s.path("ServiceStatus");
@@ -53,11 +55,11 @@ public final class StackReader {
                                 .path("TotalCompletions").asLong(1)
                                 : status.path("DesiredTasks").asLong()) + " completed)";
             }
-            out.add(new StackService(s.path("ID").asText(), s.path("Spec").path("Name").asText(),
+            out.add(new StackServiceInfo(s.path("ID").asText(), s.path("Spec").path("Name").asText(),
                     modeName, replicas, image(s.path("Spec").path("TaskTemplate")),
                     ports(s.path("Endpoint").path("Ports"))));
         }
-        out.sort(Comparator.comparing(StackService::name));
+        out.sort(Comparator.comparing(StackServiceInfo::name));
         return out;
     }
 
@@ -77,13 +79,13 @@ public final class StackReader {
             String node = nodes.getOrDefault(t.path("NodeID").asText(), "");
             int slot = t.path("Slot").asInt(0);
             JsonNode status = t.path("Status");
-            List<String> ports = new ArrayList<>();
+            Set<String> ports = new LinkedHashSet<>();
             status.path("PortStatus").path("Ports").forEach(p -> ports.add(port(p)));
             out.add(new StackTask(t.path("ID").asText(),
                     service + "." + (slot > 0 ? String.valueOf(slot) : t.path("NodeID").asText()),
                     image(t.path("Spec")), node, t.path("DesiredState").asText(),
                     status.path("State").asText(), Convergence.timestamp(t),
-                    status.path("Err").asText(""), ports));
+                    status.path("Err").asText(""), List.copyOf(ports)));
         }
         out.sort(Comparator.comparing(StackTask::name)
                 .thenComparing(StackTask::since, Comparator.reverseOrder()));

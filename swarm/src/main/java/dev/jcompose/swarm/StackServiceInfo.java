@@ -12,10 +12,10 @@ import java.util.List;
  * @param image    its image
  * @param ports    published ports ({@code *:8080->80/tcp})
  */
-public record StackService(String id, String name, String mode, String replicas, String image,
+public record StackServiceInfo(String id, String name, String mode, String replicas, String image,
         List<String> ports) {
 
-    public StackService {
+    public StackServiceInfo {
         ports = List.copyOf(ports);
     }
 }

@@ -1,0 +1,67 @@
+package dev.jcompose.cli.stack;
+
+import dev.jcompose.api.ProjectOptions;
+import dev.jcompose.api.StackService;
+import dev.jcompose.cli.CommandContext;
+import dev.jcompose.model.Project;
+import dev.jcompose.model.load.ModelPrinter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code stack config}: the files merged and interpolated as a deploy reads them, or the swarm
+ * specs it would send; both after the check, with its warnings.
+ */
+@Command(name = "config", description = "Print the final config: the merged, interpolated "
+        + "files, or with --specs the swarm specs a deploy sends.")
+final class StackConfigCommand implements Callable<Integer> {
+
+    @ParentCommand
+    StackCommand stack;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Option(names = {"-c", "--compose-file"}, paramLabel = "FILE",
+            description = "Compose file (repeatable; - reads stdin).")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--env-file", paramLabel = "FILE",
+            description = "Variables for the files (repeatable; default: the project's .env).")
+    List<Path> envFiles = new ArrayList<>();
+
+    @Option(names = "--specs", description = "Print the services', networks', secrets' and "
+            + "configs' swarm specs (JSON), objects by name.")
+    boolean specs;
+
+    @Parameters(paramLabel = "STACK", arity = "0..1",
+            description = "The stack's name (default: the project's).")
+    String name;
+
+    @Override
+    public Integer call() {
+        CommandContext c = stack.context();
+        ProjectOptions global = c.projectOptions();
+        ProjectOptions options = new ProjectOptions(files.isEmpty() ? global.files() : files,
+                name, global.projectDirectory(), envFiles.isEmpty() ? global.envFiles()
+                        : envFiles, global.profiles(), global.workingDir(), global.environment());
+        StackService stacks = stack.service();
+        Project project = stacks.load(name, options, c.console().in());
+        PrintWriter out = c.console().out();
+        if (specs) {
+            out.print(stacks.specs(project));
+        } else {
+            stacks.validate(project);
+            out.print(ModelPrinter.yaml(ModelPrinter.toTree(project)));
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.jcompose.cli.stack;
+
+import dev.jcompose.api.ProjectOptions;
+import dev.jcompose.api.StackService;
+import dev.jcompose.cli.CommandContext;
+import dev.jcompose.swarm.DeployOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code stack deploy}: create or update a stack from compose files. */
+@Command(name = "deploy", description = "Deploy a new stack or update an existing one.")
+final class StackDeployCommand implements Callable<Integer> {
+
+    @ParentCommand
+    StackCommand stack;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Option(names = {"-c", "--compose-file"}, paramLabel = "FILE",
+            description = "Compose file (repeatable; - reads stdin). Default: jcompose's -f, "
+                    + "else compose.yaml here or in a parent directory.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--env-file", paramLabel = "FILE",
+            description = "Variables for the files (repeatable; default: the project's .env).")
+    List<Path> envFiles = new ArrayList<>();
+
+    @Option(names = "--prune",
+            description = "Remove services no longer in the files, and networks, secrets and "
+                    + "configs nothing uses any more.")
+    boolean prune;
+
+    @Option(names = "--wait",
+            description = "Return when every service converged (running, healthy; jobs "
+                    + "completed); fail naming those that did not.")
+    boolean await;
+
+    @Option(names = {"-d", "--detach"}, arity = "0..1", paramLabel = "BOOL",
+            description = "Do not wait (the default); --detach=false is --wait, as with "
+                    + "docker stack deploy.")
+    Boolean detach;
+
+    @Option(names = "--wait-timeout", paramLabel = "SECONDS",
+            description = "How long --wait waits at most.")
+    Integer waitTimeout;
+
+    @Parameters(paramLabel = "STACK", description = "The stack's name.")
+    String name;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandContext c = stack.context();
+        ProjectOptions global = c.projectOptions();
+        ProjectOptions options = new ProjectOptions(files.isEmpty() ? global.files() : files,
+                name, global.projectDirectory(), envFiles.isEmpty() ? global.envFiles()
+                        : envFiles, global.profiles(), global.workingDir(), global.environment());
+        StackService stacks = stack.service();
+        DeployOptions deploy = DeployOptions.defaults().withPrune(prune)
+                .withWait(await || Boolean.FALSE.equals(detach))
+                .withWaitTimeout(waitTimeout == null ? null : Duration.ofSeconds(waitTimeout));
+        stacks.deploy(stacks.load(name, options, c.console().in()), deploy, c.progress());
+        return 0;
+    }
+}

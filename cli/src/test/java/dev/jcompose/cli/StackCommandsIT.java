@@ -1,0 +1,111 @@
+package dev.jcompose.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jcompose.swarm.TestSwarm;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code jcompose stack ...} on the 3-node test swarm ({@code scripts/swarm.sh}): deploy with an
+ * env file and {@code --wait}, the listings, a no-op redeploy, {@code --prune}, a failing
+ * {@code --wait}'s exit code, and {@code rm}.
+ */
+class StackCommandsIT {
+
+    private static TestSwarm swarm;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void swarm() {
+        swarm = TestSwarm.require();
+    }
+
+    private CliRunner.Result stack(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "--progress";
+        all[1] = "plain";
+        all[2] = "stack";
+        System.arraycopy(args, 0, all, 3, args.length);
+        return new CliRunner(dir).env("DOCKER_HOST", swarm.manager().socket()).run(all);
+    }
+
+    private void write(String name, String content) throws IOException {
+        Files.writeString(dir.resolve(name), content);
+    }
+
+    @Test
+    void deployListPruneFailAndRemoveAStackFromTheCommandLine() throws Exception {
+        write("compose.yaml", """
+                services:
+                  api:
+                    image: jcompose/base:latest
+                    command: [sleep, "3600"]
+                    stop_grace_period: 1s
+                    environment: {LEVEL: "${LEVEL}"}
+                    deploy: {replicas: 2, endpoint_mode: dnsrr}
+                  extra:
+                    image: jcompose/base:latest
+                    command: [sleep, "3600"]
+                    stop_grace_period: 1s
+                    deploy: {endpoint_mode: dnsrr}
+                """);
+        write("prod.env", "LEVEL=prod\n");
+        try {
+            CliRunner.Result up = stack("deploy", "--env-file", "prod.env", "--wait", "clit");
+            assertEquals(0, up.exitCode(), up::toString);
+            assertTrue(up.err().contains("Service clit_api Created"), up::toString);
+            assertTrue(up.err().contains("Service clit_api Running 2/2"), up::toString);
+
+            CliRunner.Result services = stack("services", "clit");
+            assertEquals(0, services.exitCode(), services::toString);
+            assertTrue(services.out().lines().anyMatch(l -> l.matches(
+                    "\\w{12} +clit_api +replicated +2/2 +jcompose/base:latest")), services::toString);
+            assertEquals(3, stack("ps", "-q", "clit").out().lines().count());
+            assertTrue(stack("ls").out().lines().anyMatch(l -> l.matches("clit +2")));
+            assertTrue(swarm.get("/services/clit_api", java.util.Map.of()).path("Spec")
+                    .path("TaskTemplate").path("ContainerSpec").path("Env").toString()
+                    .contains("LEVEL=prod"));
+
+            CliRunner.Result again = stack("deploy", "--env-file", "prod.env", "clit");
+            assertTrue(again.err().contains("Service clit_api Unchanged"), again::toString);
+
+            write("compose.yaml", """
+                    services:
+                      api:
+                        image: jcompose/base:latest
+                        command: [sleep, "3600"]
+                        stop_grace_period: 1s
+                        environment: {LEVEL: "${LEVEL}"}
+                        deploy: {replicas: 2, endpoint_mode: dnsrr}
+                      crash:
+                        image: jcompose/base:latest
+                        command: [sh, -c, "exit 4"]
+                        deploy: {endpoint_mode: dnsrr, restart_policy: {delay: 1s}}
+                    """);
+            CliRunner.Result failed = stack("deploy", "--env-file", "prod.env", "--prune",
+                    "--detach=false", "--wait-timeout", "60", "clit");
+            assertEquals(1, failed.exitCode(), failed::toString);
+            assertTrue(failed.err().contains("Service clit_extra Removed"), failed::toString);
+            assertTrue(failed.err().contains("error: service clit_crash: Crashing: failed: "),
+                    failed::toString);
+            assertFalse(failed.err().contains("Exception"), failed::toString);
+        } finally {
+            CliRunner.Result rm = stack("rm", "clit");
+            assertEquals(0, rm.exitCode(), rm::toString);
+        }
+        assertEquals(List.of(), stack("ls").out().lines().filter(l -> l.startsWith("clit "))
+                .toList());
+        CliRunner.Result nothing = stack("rm", "clit");
+        assertEquals("Nothing found in stack: clit\n", nothing.err(), nothing::toString);
+    }
+}
