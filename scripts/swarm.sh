@@ -106,7 +106,9 @@ test_images() {
   # a second, different image for the rolling-update tests: the base with one more label
   if ! docker image inspect jcompose/swarm-test:2 >/dev/null 2>&1; then
     printf 'FROM jcompose/base:latest\nLABEL dev.jcompose.swarm-test=2\n' \
-      | DOCKER_BUILDKIT=0 docker build -q -t jcompose/swarm-test:2 - >/dev/null
+      | DOCKER_BUILDKIT=0 docker build -q -t jcompose/swarm-test:2 - >"$DIR.build.log" 2>&1 \
+      || { cat "$DIR.build.log" >&2; return 1; }
+    rm -f "$DIR.build.log"
   fi
 }
 

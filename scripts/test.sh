@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: makes an engine available (installing it if needed), builds the local base
-# image, installs the registry the image tests push to and pull from, then builds jcompose and
-# runs every test, unit and integration, with a JDK >= 21.
+# image, installs the registry the image tests push to and pull from, starts the 3-node swarm the
+# stack tests deploy to (scripts/swarm.sh; stopped at the end when this run started it), then
+# builds jcompose and runs every test, unit and integration, with a JDK >= 21.
 # Extra arguments go to Maven (e.g. -pl compose-model, -DskipITs).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,4 +24,14 @@ JAVA_HOME="$(find_jdk 21)" || { echo "test.sh: no JDK >= 21 found" >&2; exit 1; 
 export JAVA_HOME
 echo "test.sh: JDK $JAVA_HOME" >&2
 
-exec mvn -B -ntp verify "$@"
+case " $* " in
+  *" -DskipITs "*) ;;
+  *)
+    if ! scripts/swarm.sh status; then
+      scripts/swarm.sh up
+      trap 'scripts/swarm.sh down' EXIT
+    fi
+    ;;
+esac
+
+mvn -B -ntp verify "$@"
