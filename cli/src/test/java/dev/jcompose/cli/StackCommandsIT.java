@@ -43,16 +43,20 @@ class StackCommandsIT {
         Files.writeString(dir.resolve(name), content);
     }
 
+    /** The service both versions of the file have. */
+    private static final String API = """
+            services:
+              api:
+                image: jcompose/base:latest
+                command: [sleep, "3600"]
+                stop_grace_period: 1s
+                environment: {LEVEL: "${LEVEL}"}
+                deploy: {replicas: 2, endpoint_mode: dnsrr}
+            """;
+
     @Test
     void deployListPruneFailAndRemoveAStackFromTheCommandLine() throws Exception {
-        write("compose.yaml", """
-                services:
-                  api:
-                    image: jcompose/base:latest
-                    command: [sleep, "3600"]
-                    stop_grace_period: 1s
-                    environment: {LEVEL: "${LEVEL}"}
-                    deploy: {replicas: 2, endpoint_mode: dnsrr}
+        write("compose.yaml", API + """
                   extra:
                     image: jcompose/base:latest
                     command: [sleep, "3600"]
@@ -79,14 +83,7 @@ class StackCommandsIT {
             CliRunner.Result again = stack("deploy", "--env-file", "prod.env", "clit");
             assertTrue(again.err().contains("Service clit_api Unchanged"), again::toString);
 
-            write("compose.yaml", """
-                    services:
-                      api:
-                        image: jcompose/base:latest
-                        command: [sleep, "3600"]
-                        stop_grace_period: 1s
-                        environment: {LEVEL: "${LEVEL}"}
-                        deploy: {replicas: 2, endpoint_mode: dnsrr}
+            write("compose.yaml", API + """
                       crash:
                         image: jcompose/base:latest
                         command: [sh, -c, "exit 4"]

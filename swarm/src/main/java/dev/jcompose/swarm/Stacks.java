@@ -1,6 +1,5 @@
 package dev.jcompose.swarm;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.model.ComposeFileException;
@@ -91,7 +90,7 @@ public final class Stacks {
         }
         try {
             return DockerApi.json().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(withoutNulls(root)) + "\n";
+                    .writeValueAsString(SpecDiff.withoutNulls(root)) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -130,24 +129,6 @@ public final class Stacks {
         } catch (UncheckedIOException | IllegalArgumentException e) {
             throw new StackException(e.getMessage(), e);
         }
-    }
-
-    /** {@code tree} without its null fields, for reading. */
-    private static JsonNode withoutNulls(JsonNode tree) {
-        if (tree instanceof ObjectNode o) {
-            List<String> nulls = new java.util.ArrayList<>();
-            o.fields().forEachRemaining(e -> {
-                if (e.getValue().isNull()) {
-                    nulls.add(e.getKey());
-                } else {
-                    withoutNulls(e.getValue());
-                }
-            });
-            o.remove(nulls);
-        } else if (tree instanceof ArrayNode a) {
-            a.forEach(Stacks::withoutNulls);
-        }
-        return tree;
     }
 
     private static Namespace namespace(Project project) {

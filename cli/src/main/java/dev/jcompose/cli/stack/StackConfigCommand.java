@@ -6,11 +6,9 @@ import dev.jcompose.cli.CommandContext;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.load.ModelPrinter;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -29,13 +27,8 @@ final class StackConfigCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
     boolean help;
 
-    @Option(names = {"-c", "--compose-file"}, paramLabel = "FILE",
-            description = "Compose file (repeatable; - reads stdin).")
-    List<Path> files = new ArrayList<>();
-
-    @Option(names = "--env-file", paramLabel = "FILE",
-            description = "Variables for the files (repeatable; default: the project's .env).")
-    List<Path> envFiles = new ArrayList<>();
+    @Mixin
+    StackFiles files;
 
     @Option(names = "--specs", description = "Print the services', networks', secrets' and "
             + "configs' swarm specs (JSON), objects by name.")
@@ -48,10 +41,7 @@ final class StackConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandContext c = stack.context();
-        ProjectOptions global = c.projectOptions();
-        ProjectOptions options = new ProjectOptions(files.isEmpty() ? global.files() : files,
-                name, global.projectDirectory(), envFiles.isEmpty() ? global.envFiles()
-                        : envFiles, global.profiles(), global.workingDir(), global.environment());
+        ProjectOptions options = files.options(c, name);
         StackService stacks = stack.service();
         Project project = stacks.load(name, options, c.console().in());
         PrintWriter out = c.console().out();

@@ -4,12 +4,10 @@ import dev.jcompose.api.ProjectOptions;
 import dev.jcompose.api.StackService;
 import dev.jcompose.cli.CommandContext;
 import dev.jcompose.swarm.DeployOptions;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -24,14 +22,8 @@ final class StackDeployCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
     boolean help;
 
-    @Option(names = {"-c", "--compose-file"}, paramLabel = "FILE",
-            description = "Compose file (repeatable; - reads stdin). Default: jcompose's -f, "
-                    + "else compose.yaml here or in a parent directory.")
-    List<Path> files = new ArrayList<>();
-
-    @Option(names = "--env-file", paramLabel = "FILE",
-            description = "Variables for the files (repeatable; default: the project's .env).")
-    List<Path> envFiles = new ArrayList<>();
+    @Mixin
+    StackFiles files;
 
     @Option(names = "--prune",
             description = "Remove services no longer in the files, and networks, secrets and "
@@ -58,10 +50,7 @@ final class StackDeployCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandContext c = stack.context();
-        ProjectOptions global = c.projectOptions();
-        ProjectOptions options = new ProjectOptions(files.isEmpty() ? global.files() : files,
-                name, global.projectDirectory(), envFiles.isEmpty() ? global.envFiles()
-                        : envFiles, global.profiles(), global.workingDir(), global.environment());
+        ProjectOptions options = files.options(c, name);
         StackService stacks = stack.service();
         DeployOptions deploy = DeployOptions.defaults().withPrune(prune)
                 .withWait(await || Boolean.FALSE.equals(detach))

@@ -1,12 +1,14 @@
 package dev.jcompose.cli.stack;
 
 import dev.jcompose.swarm.StackTask;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -18,11 +20,8 @@ final class StackPsCommand implements Callable<Integer> {
     @ParentCommand
     StackCommand stack;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
+    @Mixin
+    ListFormat format;
 
     @Option(names = {"-q", "--quiet"}, description = "Only display task IDs.")
     boolean quiet;
@@ -30,32 +29,30 @@ final class StackPsCommand implements Callable<Integer> {
     @Option(names = "--no-trunc", description = "Do not truncate IDs and errors.")
     boolean noTrunc;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table or json.")
-    String format = "table";
-
     @Parameters(paramLabel = "STACK", description = "The stack's name.")
     String name;
 
     @Override
     public Integer call() {
-        Tables.checkFormat(spec, format);
+        format.check();
         List<StackTask> tasks = stack.service().tasks(name);
         if (quiet) {
-            tasks.forEach(t -> stack.context().console().out().println(id(t.id())));
-            stack.context().console().out().flush();
+            PrintWriter out = stack.context().console().out();
+            tasks.forEach(t -> out.println(id(t.id())));
+            out.flush();
             return 0;
         }
         Instant now = Instant.now();
         List<List<String>> rows = new ArrayList<>();
         for (StackTask t : tasks) {
             rows.add(List.of(id(t.id()), t.name(), t.image(), t.node(), capital(t.desiredState()),
-                    capital(t.state()) + " " + Tables.ago(Duration.between(t.since(), now)),
+                    capital(t.state()) + " " + ago(Duration.between(t.since(), now)),
                     noTrunc || t.error().length() <= 40 ? t.error()
                             : t.error().substring(0, 39) + "…", String.join(",", t.ports())));
         }
-        Tables.print(stack.context(), format, List.of("ID", "NAME", "IMAGE", "NODE",
-                "DESIRED STATE", "CURRENT STATE", "ERROR", "PORTS"), List.of("ID", "Name",
-                "Image", "Node", "DesiredState", "CurrentState", "Error", "Ports"), rows);
+        format.print(stack.context(), List.of("ID", "NAME", "IMAGE", "NODE", "DESIRED STATE",
+                "CURRENT STATE", "ERROR", "PORTS"), List.of("ID", "Name", "Image", "Node",
+                "DesiredState", "CurrentState", "Error", "Ports"), rows);
         return 0;
     }
 
@@ -65,5 +62,27 @@ final class StackPsCommand implements Callable<Integer> {
 
     private static String capital(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** How long ago, as the docker CLI says it: {@code 5 seconds ago}, {@code 2 hours ago}. */
+    static String ago(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        String text;
+        if (s < 1) {
+            text = "Less than a second";
+        } else if (s < 60) {
+            text = s + (s == 1 ? " second" : " seconds");
+        } else if (s < 120) {
+            text = "About a minute";
+        } else if (s < 3600) {
+            text = s / 60 + " minutes";
+        } else if (s < 7200) {
+            text = "About an hour";
+        } else if (s < 48 * 3600) {
+            text = s / 3600 + " hours";
+        } else {
+            text = s / 86400 + " days";
+        }
+        return text + " ago";
     }
 }

@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -129,28 +130,29 @@ public final class FileObjects {
     /** The service's secrets, by name. */
     public static List<ContainerSpecSecret> secretRefs(Service s, Map<String, StackObject> secrets,
             Ids ids) {
-        List<ContainerSpecSecret> out = new ArrayList<>();
-        for (FileReference r : s.secrets()) {
-            StackObject o = object(secrets, r);
-            out.add(new ContainerSpecSecret().withSecretName(o.name())
-                    .withSecretId(ids.secret(o.name()))
-                    .withFile(file(r, r.source())));
-        }
-        out.sort(Comparator.comparing(ContainerSpecSecret::getSecretName));
-        return out;
+        return refs(s.secrets(), secrets, FileReference::source, (o, file) ->
+                new ContainerSpecSecret().withSecretName(o.name())
+                        .withSecretId(ids.secret(o.name())).withFile(file),
+                ContainerSpecSecret::getSecretName);
     }
 
     /** The service's configs, by name; a config without a target appears at {@code /<key>}. */
     public static List<ContainerSpecConfig> configRefs(Service s, Map<String, StackObject> configs,
             Ids ids) {
-        List<ContainerSpecConfig> out = new ArrayList<>();
-        for (FileReference r : s.configs()) {
-            StackObject o = object(configs, r);
-            out.add(new ContainerSpecConfig().withConfigName(o.name())
-                    .withConfigID(ids.config(o.name()))
-                    .withFile(file(r, "/" + r.source())));
+        return refs(s.configs(), configs, r -> "/" + r.source(), (o, file) ->
+                new ContainerSpecConfig().withConfigName(o.name())
+                        .withConfigID(ids.config(o.name())).withFile(file),
+                ContainerSpecConfig::getConfigName);
+    }
+
+    private static <T> List<T> refs(List<FileReference> refs, Map<String, StackObject> objects,
+            Function<FileReference, String> defaultTarget,
+            BiFunction<StackObject, ContainerSpecFile, T> ref, Function<T, String> name) {
+        List<T> out = new ArrayList<>();
+        for (FileReference r : refs) {
+            out.add(ref.apply(object(objects, r), file(r, defaultTarget.apply(r))));
         }
-        out.sort(Comparator.comparing(ContainerSpecConfig::getConfigName));
+        out.sort(Comparator.comparing(name));
         return out;
     }
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The IDs of the stack's networks, secrets and configs, as the deployer finds or makes them. */
-final class ResolvedIds implements Ids {
+final class ResolvedIds {
 
     private final Map<String, String> networks = new ConcurrentHashMap<>();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
@@ -23,18 +23,9 @@ final class ResolvedIds implements Ids {
         return configs;
     }
 
-    @Override
-    public String network(String name) {
-        return networks.getOrDefault(name, name);
-    }
-
-    @Override
-    public String secret(String name) {
-        return secrets.getOrDefault(name, name);
-    }
-
-    @Override
-    public String config(String name) {
-        return configs.getOrDefault(name, name);
+    /** The IDs found so far, by name (a name not found stands for itself). */
+    Ids ids() {
+        return Ids.of(n -> networks.getOrDefault(n, n), n -> secrets.getOrDefault(n, n),
+                n -> configs.getOrDefault(n, n));
     }
 }

@@ -48,6 +48,24 @@ public final class SpecDiff {
         return tree;
     }
 
+    /** {@code tree} without its null fields (for reading a spec), changed in place. */
+    public static JsonNode withoutNulls(JsonNode tree) {
+        if (tree instanceof ObjectNode o) {
+            List<String> nulls = new ArrayList<>();
+            o.fields().forEachRemaining(e -> {
+                if (e.getValue().isNull()) {
+                    nulls.add(e.getKey());
+                } else {
+                    withoutNulls(e.getValue());
+                }
+            });
+            o.remove(nulls);
+        } else if (tree != null && tree.isArray()) {
+            tree.forEach(SpecDiff::withoutNulls);
+        }
+        return tree;
+    }
+
     /** The API paths where the specs differ ({@code TaskTemplate.ContainerSpec.Env}); empty: same. */
     public static List<String> changes(JsonNode desired, JsonNode existing) {
         List<String> out = new ArrayList<>();

@@ -42,7 +42,7 @@ public final class StackDeployer {
 
         StackWatch watch = new StackWatch(client, ns, progress, since);
         Map<String, Boolean> deployed = new ServiceDeployer(client, ns, progress, watch)
-                .deploy(project, objects, ids);
+                .deploy(project, objects, ids.ids());
 
         List<JsonNode> services = client.services(ns.filter());
         if (options.prune()) {

@@ -66,22 +66,7 @@ class NetworksTest {
     @Test
     void attachmentsNameNetworksByTheirIds() {
         Project p = new Projects(dir).load("services: {web: {image: img}}\n");
-        Ids ids = new Ids() {
-            @Override
-            public String network(String name) {
-                return "id-of-" + name;
-            }
-
-            @Override
-            public String secret(String name) {
-                return name;
-            }
-
-            @Override
-            public String config(String name) {
-                return name;
-            }
-        };
+        Ids ids = Ids.of(n -> "id-of-" + n, n -> n, n -> n);
         assertEquals("[{\"Target\":\"id-of-st_default\",\"Aliases\":[\"web\"]}]",
                 Specs.json(Networks.attachments(p.service("web"), Networks.of(ns, p), ids)));
     }

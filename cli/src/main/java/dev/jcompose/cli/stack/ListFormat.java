@@ -2,20 +2,27 @@ package dev.jcompose.cli.stack;
 
 import dev.jcompose.cli.CommandContext;
 import dev.jcompose.model.load.ModelPrinter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /** The {@code --format} of the listing commands: an aligned table, or JSON objects. */
-final class Tables {
+final class ListFormat {
 
-    private Tables() {
-    }
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec spec;
 
-    static void checkFormat(CommandLine.Model.CommandSpec spec, String format) {
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table or json.")
+    String format = "table";
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    /** Fails with a usage error, before anything is asked of the engine, on a bad format. */
+    void check() {
         if (!format.equals("table") && !format.equals("json")) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--format must be table or json, not \"" + format + "\"");
@@ -23,7 +30,7 @@ final class Tables {
     }
 
     /** {@code rows} as a table under {@code header}, or as JSON objects with {@code keys}. */
-    static void print(CommandContext c, String format, List<String> header, List<String> keys,
+    void print(CommandContext c, List<String> header, List<String> keys,
             List<List<String>> rows) {
         if (format.equals("json")) {
             List<Object> out = new ArrayList<>();
@@ -39,27 +46,5 @@ final class Tables {
         } else {
             c.table(header, rows);
         }
-    }
-
-    /** How long ago, as the docker CLI says it: {@code 5 seconds ago}, {@code 2 hours ago}. */
-    static String ago(Duration d) {
-        long s = Math.max(0, d.toSeconds());
-        String text;
-        if (s < 1) {
-            text = "Less than a second";
-        } else if (s < 60) {
-            text = s + (s == 1 ? " second" : " seconds");
-        } else if (s < 120) {
-            text = "About a minute";
-        } else if (s < 3600) {
-            text = s / 60 + " minutes";
-        } else if (s < 7200) {
-            text = "About an hour";
-        } else if (s < 48 * 3600) {
-            text = s / 3600 + " hours";
-        } else {
-            text = s / 86400 + " days";
-        }
-        return text + " ago";
     }
 }
