@@ -9,7 +9,8 @@ import java.time.Duration;
  *                    secrets and configs nothing uses any more
  * @param await       return only when every service has converged (tasks running, healthy
  *                    when they have a healthcheck; jobs completed), failing when one does not
- * @param waitTimeout how long {@code await} waits at most; null: as long as it takes
+ * @param waitTimeout how long {@code await} waits at most, and the deploy of a service for its
+ *                    dependencies; null: as long as it takes
  */
 public record DeployOptions(boolean prune, boolean await, Duration waitTimeout) {
 

@@ -77,7 +77,7 @@ public final class Stacks {
         ObjectNode root = DockerApi.json().createObjectNode();
         ArrayNode networks = root.putArray("Networks");
         for (StackNetwork n : objects.networks()) {
-            networks.add(DockerApi.json().valueToTree(n));
+            networks.add(network(n));
         }
         ArrayNode secrets = root.putArray("Secrets");
         objects.secrets().values().forEach(o -> secrets.add(object(o)));
@@ -133,6 +133,25 @@ public final class Stacks {
 
     private static Namespace namespace(Project project) {
         return new Namespace(project.name());
+    }
+
+    /** A network as the network create request names its fields. */
+    private static ObjectNode network(StackNetwork n) {
+        ObjectNode o = DockerApi.json().createObjectNode();
+        o.put("Name", n.name());
+        o.put("External", n.external());
+        if (!n.external()) {
+            o.put("Driver", n.driver());
+            o.put("Attachable", n.attachable());
+            o.put("Internal", n.internal());
+            o.put("EnableIPv6", n.ipv6());
+            o.set("Options", DockerApi.json().valueToTree(n.options()));
+            o.set("Labels", DockerApi.json().valueToTree(n.labels()));
+            if (n.ipam() != null) {
+                o.set("IPAM", DockerApi.json().valueToTree(n.ipam()));
+            }
+        }
+        return o;
     }
 
     private static ObjectNode object(StackObject o) {

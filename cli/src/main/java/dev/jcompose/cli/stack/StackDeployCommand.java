@@ -41,7 +41,8 @@ final class StackDeployCommand implements Callable<Integer> {
     Boolean detach;
 
     @Option(names = "--wait-timeout", paramLabel = "SECONDS",
-            description = "How long --wait waits at most.")
+            description = "How long --wait, and a service's wait for its dependencies, wait at "
+                    + "most.")
     Integer waitTimeout;
 
     @Parameters(paramLabel = "STACK", description = "The stack's name.")

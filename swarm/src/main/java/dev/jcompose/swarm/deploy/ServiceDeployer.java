@@ -11,6 +11,7 @@ import dev.jcompose.swarm.convert.Ids;
 import dev.jcompose.swarm.convert.Namespace;
 import dev.jcompose.swarm.convert.ServiceConverter;
 import dev.jcompose.swarm.convert.StackObjects;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,13 +34,25 @@ final class ServiceDeployer {
     private final Namespace ns;
     private final ProgressListener progress;
     private final StackWatch watch;
+    private final Duration dependencyTimeout;
 
+    /** @param dependencyTimeout how long to wait for a dependency at most; null: no limit */
     ServiceDeployer(SwarmClient client, Namespace ns, ProgressListener progress,
-            StackWatch watch) {
+            StackWatch watch, Duration dependencyTimeout) {
         this.client = client;
         this.ns = ns;
         this.progress = progress;
         this.watch = watch;
+        this.dependencyTimeout = dependencyTimeout;
+    }
+
+    /** A service not deployed because a dependency failed; that failure says why. */
+    private static final class Skipped extends StackException {
+        private static final long serialVersionUID = 1L;
+
+        Skipped() {
+            super("");
+        }
     }
 
     /**
@@ -69,7 +82,7 @@ final class ServiceDeployer {
                         String resource = "Service " + ns.scope(name);
                         progress.on(ProgressEvent.error(resource, "Not deployed",
                                 "a dependency failed"));
-                        throw new StackException("");
+                        throw new Skipped();
                     }
                     awaitDependencies(name, deps, futures);
                     return deployOne(project, name, objects, ids, existing.get(ns.scope(name)));
@@ -86,9 +99,9 @@ final class ServiceDeployer {
             try {
                 out.put(ns.scope(name), f.join());
             } catch (CompletionException e) {
-                String m = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-                if (m != null && !m.isEmpty()) {
-                    failures.add(m);
+                if (!(e.getCause() instanceof Skipped)) {
+                    failures.add(e.getCause() == null ? e.getMessage()
+                            : e.getCause().getMessage());
                 }
             }
         });
@@ -105,7 +118,8 @@ final class ServiceDeployer {
             progress.on(new ProgressEvent(resource, ProgressEvent.Status.WORKING, "Waiting",
                     "for " + ns.scope(dep), -1, -1, null));
             try {
-                watch.require(ns.scope(dep), futures.get(dep).join(), ns.scope(name));
+                watch.require(ns.scope(dep), futures.get(dep).join(), ns.scope(name),
+                        dependencyTimeout);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new StackException("interrupted", e);

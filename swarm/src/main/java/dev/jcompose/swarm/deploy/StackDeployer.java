@@ -41,8 +41,8 @@ public final class StackDeployer {
         objectDeployer.objects(configs, objects.configs().values(), ids.configs());
 
         StackWatch watch = new StackWatch(client, ns, progress, since);
-        Map<String, Boolean> deployed = new ServiceDeployer(client, ns, progress, watch)
-                .deploy(project, objects, ids.ids());
+        Map<String, Boolean> deployed = new ServiceDeployer(client, ns, progress, watch,
+                options.waitTimeout()).deploy(project, objects, ids.ids());
 
         List<JsonNode> services = client.services(ns.filter());
         if (options.prune()) {

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Watches a stack converge: polls the swarm (services, their up-to-date tasks, nodes; one
@@ -36,6 +38,8 @@ final class StackWatch {
     /** When the deploy began on this machine's clock, to read the engine's clock from it. */
     private final long startedNanos = System.nanoTime();
     private final Map<String, String> shown = new HashMap<>();
+    /** Why swarm started rolling a service back, as it said then. */
+    private final Map<String, String> rollbackCauses = new HashMap<>();
     private Snapshot last;
 
     StackWatch(SwarmClient client, Namespace ns, ProgressListener progress, Instant since) {
@@ -76,9 +80,10 @@ final class StackWatch {
         }
     }
 
-    /** Waits for one service, and fails naming it when it does not converge. */
-    void require(String service, boolean updatedNow, String forWhom) throws InterruptedException {
-        ServiceState st = await(Map.of(service, updatedNow), null).get(service);
+    /** Waits for one service, and fails naming it when it does not converge in time. */
+    void require(String service, boolean updatedNow, String forWhom, Duration timeout)
+            throws InterruptedException {
+        ServiceState st = await(Map.of(service, updatedNow), timeout).get(service);
         if (st.phase() == ServiceState.Phase.FAILED) {
             throw new StackException("service " + forWhom + " was not deployed: it depends on "
                     + service + ", which did not converge: " + st.text()
@@ -96,6 +101,7 @@ final class StackWatch {
             st = Convergence.of(service, tasks, s.activeNodes(), updatedNow, since,
                     since.plusNanos(System.nanoTime() - startedNanos));
             tasks(name, tasks, s.nodeNames());
+            st = withRollbackCause(name, service.path("UpdateStatus"), st);
         }
         show("Service " + name, switch (st.phase()) {
             case WORKING -> ProgressEvent.working("Service " + name, st.text());
@@ -104,6 +110,32 @@ final class StackWatch {
         }, st.detail());
         return st;
     }
+
+    /**
+     * A rolled back update, with the task whose failure made swarm roll back, when its message
+     * names one ({@code update rolled back due to failure or early termination of task ...}).
+     */
+    private ServiceState withRollbackCause(String name, JsonNode update, ServiceState st) {
+        String message = update.path("Message").asText("");
+        synchronized (rollbackCauses) {
+            if (update.path("State").asText().equals("rollback_started")) {
+                rollbackCauses.put(name, message);
+            }
+            if (st.phase() != ServiceState.Phase.FAILED || !st.text().equals("Rolled back")) {
+                return st;
+            }
+            message = rollbackCauses.getOrDefault(name, message);
+        }
+        Matcher task = TASK_ID.matcher(message);
+        if (!task.find()) {
+            return st;
+        }
+        return client.task(task.group(1)).map(t -> ServiceState.failed(st.text(), "the update "
+                + "failed and was rolled back: task " + name + "." + t.path("Slot").asInt()
+                + " " + Convergence.describe(t))).orElse(st);
+    }
+
+    private static final Pattern TASK_ID = Pattern.compile("task ([a-z0-9]{25})");
 
     /** A row per task of the current spec that is meant to run (or has just failed). */
     private void tasks(String service, List<JsonNode> tasks, Map<String, String> nodeNames) {

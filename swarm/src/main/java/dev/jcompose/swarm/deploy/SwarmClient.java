@@ -73,8 +73,8 @@ public final class SwarmClient {
         return list("/tasks", filters, "listing tasks");
     }
 
-    public List<JsonNode> tasksOf(String serviceId) {
-        return list("/tasks", Map.of("service", List.of(serviceId)), "listing tasks");
+    public Optional<JsonNode> task(String id) {
+        return Optional.ofNullable(api.get("/tasks/" + id, Map.of(), "inspecting task " + id));
     }
 
     public List<JsonNode> nodes() {
