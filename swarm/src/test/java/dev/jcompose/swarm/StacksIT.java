@@ -216,7 +216,7 @@ class StacksIT {
                     DeployOptions.defaults().withWait(true)));
             assertTrue(e.getMessage().matches("service rollback_app: Rolled back: the update "
                     + "failed and was rolled back: task rollback_app\\.\\d failed: "
-                    + ".*\\(exit code 1\\)"), e.getMessage());
+                    + "non-zero exit \\(1\\)"), e.getMessage());
             JsonNode app = service("rollback_app");
             assertEquals("sleep 3600", app.path("Spec").path("TaskTemplate")
                     .path("ContainerSpec").path("Args").get(2).asText(), "the old spec is back");
@@ -270,7 +270,7 @@ class StacksIT {
                     .withWaitTimeout(Duration.ofSeconds(60))));
             assertTrue(e.getMessage().startsWith("service crash_crash: Crashing: failed: "),
                     e.getMessage());
-            assertTrue(e.getMessage().contains("(exit code 3)"), e.getMessage());
+            assertTrue(e.getMessage().contains("non-zero exit (3)"), e.getMessage());
             assertFalse(e.getMessage().contains("crash_steady"), e.getMessage());
         } finally {
             remove("jobs");

@@ -161,16 +161,18 @@ public final class Convergence {
                 describe(last) + (failures > 1 ? " (" + failures + " tasks failed)" : ""));
     }
 
-    /** {@code task failed: <error> (exit code N)}. */
+    /** {@code failed: <error>}, with the exit code when the error does not say it. */
     static String describe(JsonNode task) {
         JsonNode status = task.path("Status");
         String err = status.path("Err").asText("");
         if (err.isEmpty()) {
             err = status.path("Message").asText("");
         }
+        err = err.replaceFirst("^task: ", "");
         JsonNode exit = status.path("ContainerStatus").path("ExitCode");
-        return status.path("State").asText() + ": " + err
-                + (exit.isNumber() && exit.asInt() != 0 ? " (exit code " + exit.asInt() + ")" : "");
+        boolean said = err.contains("exit (");
+        return status.path("State").asText() + ": " + err + (!said && exit.isNumber()
+                && exit.asInt() != 0 ? " (exit code " + exit.asInt() + ")" : "");
     }
 
     private static boolean before(JsonNode task, Instant since) {

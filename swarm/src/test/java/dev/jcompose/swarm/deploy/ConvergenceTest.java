@@ -74,6 +74,7 @@ class ConvergenceTest {
             {}                           | 1:failed/shutdown!boom#1 1:failed/shutdown!boom#1 1:starting | FAILED | failed: boom (exit code 1) (2 tasks failed)
             {"Condition":"none"}         | 1:failed/shutdown!boom#3                                | FAILED    | failed: boom (exit code 3)
             {}                           | 1:rejected/shutdown!No such image 1:rejected/shutdown!No such image | FAILED | rejected: No such image (2 tasks failed)
+            {"Condition":"none"}         | 1:failed/shutdown!task: non-zero exit (5)#5             | FAILED    | failed: non-zero exit (5)
             {}                           | 1:old-failed/shutdown!boom#1 1:old-failed/shutdown!boom#1 1:running | CONVERGED | ''
             """)
     void tasksFailingSinceTheDeployBeganFailTheService(String policy, String tasks, String phase,
