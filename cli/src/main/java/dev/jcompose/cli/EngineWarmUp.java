@@ -141,5 +141,5 @@ final class EngineWarmUp {
     static final Set<String> COMMAND_NAMES = Set.of("up", "down", "ps", "logs", "config",
             "version", "build", "pull", "push", "start", "stop", "restart", "kill", "pause",
             "unpause", "rm", "run", "exec", "port", "ls", "create", "scale", "wait", "top",
-            "events", "images", "completion", "help");
+            "events", "images", "completion", "help", "stack");
 }
