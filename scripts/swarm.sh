@@ -21,7 +21,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DIR="${JCOMPOSE_SWARM_DIR:-/tmp/jcompose-swarm}"
 PREFIX="${JCOMPOSE_SWARM_PREFIX:-jcswarm}"
-SUBNET="${JCOMPOSE_SWARM_SUBNET:-192.168.250}"
+# the hub's /24, in the shared address space (100.64.0.0/10): no test network or engine address
+# pool uses it, and libnetwork refuses a bridge subnet that overlaps a route of the host
+SUBNET="${JCOMPOSE_SWARM_SUBNET:-100.71.23}"
 NODES=(n1 n2 n3)
 IMAGES=(jcompose/base:latest jcompose/swarm-test:2)
 
