@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The test command: makes an engine available (installing it if needed), builds the local base
-# image, installs the registry the image tests push to and pull from, starts the 3-node swarm the
-# stack tests deploy to (scripts/swarm.sh; stopped at the end when this run started it), then
-# builds jcompose and runs every test, unit and integration, with a JDK >= 21.
+# image, installs the registry the image tests push to and pull from, unpacks compose v2 (the
+# oracle ComposeV2OracleTest compares config with), starts the 3-node swarm the stack tests deploy
+# to (scripts/swarm.sh; stopped at the end when this run started it), then builds jcompose and
+# runs every test, unit and integration, with a JDK >= 21.
 # Extra arguments go to Maven (e.g. -pl compose-model, -DskipITs).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,6 +12,9 @@ cd "$here"
 scripts/engine.sh
 scripts/base-image.sh
 scripts/registry-deps.sh
+# compose v2, the reference the oracle tests run beside jcompose
+COMPOSE_V2="$(scripts/compose-v2.sh)"
+export COMPOSE_V2
 
 if ! command -v mvn >/dev/null 2>&1; then
   echo "test.sh: installing maven" >&2

@@ -26,7 +26,7 @@ if [ ! -f "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440 2>/dev/null)" ]; then
 fi
 
 for pkg in "$@"; do
-  version="$(apt-cache "${apt_opts[@]}" show "$pkg" 2>/dev/null | awk '/^Version:/ {print $2; exit}')"
+  version="$(apt-cache "${apt_opts[@]}" show "$pkg" 2>/dev/null | awk '/^Version:/ && !v {v = $2} END {print v}')"
   [ -n "$version" ] || { log "trixie has no package $pkg"; exit 1; }
   dest="$tools/trixie/$pkg"
   if [ "$(cat "$dest/.version" 2>/dev/null)" != "$version" ]; then

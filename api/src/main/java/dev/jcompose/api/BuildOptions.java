@@ -1,19 +1,79 @@
 package dev.jcompose.api;
 
-import dev.jcompose.planner.ImagePlanner;
-import dev.jcompose.planner.exec.Executor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Options of {@code build}.
+ * Options of {@code build}; made with {@link #builder()}.
  *
- * @param plan        what to build: services, no-cache, pull, build args
- * @param dryRun      plan only: print the plan, build nothing
+ * @param services    the services to build (empty: all with a build section)
+ * @param noCache     do not use the build cache
+ * @param pull        always try to pull newer base images
+ * @param args        build arguments, over each service's
+ * @param dryRun      plan only: build nothing
  * @param parallelism the most builds at once
  */
-public record BuildOptions(ImagePlanner.BuildOptions plan, boolean dryRun, int parallelism) {
+public record BuildOptions(List<String> services, boolean noCache, boolean pull,
+        Map<String, String> args, boolean dryRun, int parallelism) {
+
+    public BuildOptions {
+        services = List.copyOf(services);
+        args = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(args));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
 
     public static BuildOptions defaults() {
-        return new BuildOptions(ImagePlanner.BuildOptions.defaults(), false,
-                Executor.DEFAULT_PARALLELISM);
+        return builder().build();
+    }
+
+    /** Builds {@link BuildOptions}; every setter returns the builder. */
+    public static final class Builder {
+        private List<String> services = List.of();
+        private boolean noCache;
+        private boolean pull;
+        private Map<String, String> args = Map.of();
+        private boolean dryRun;
+        private int parallelism = ComposeService.DEFAULT_PARALLELISM;
+
+        private Builder() {
+        }
+
+        public Builder services(List<String> names) {
+            this.services = names;
+            return this;
+        }
+
+        public Builder noCache(boolean on) {
+            this.noCache = on;
+            return this;
+        }
+
+        public Builder pull(boolean on) {
+            this.pull = on;
+            return this;
+        }
+
+        public Builder args(Map<String, String> buildArgs) {
+            this.args = buildArgs;
+            return this;
+        }
+
+        public Builder dryRun(boolean on) {
+            this.dryRun = on;
+            return this;
+        }
+
+        public Builder parallelism(int operations) {
+            this.parallelism = operations;
+            return this;
+        }
+
+        public BuildOptions build() {
+            return new BuildOptions(services, noCache, pull, args, dryRun, parallelism);
+        }
     }
 }

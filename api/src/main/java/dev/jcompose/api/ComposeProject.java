@@ -7,21 +7,14 @@ import dev.jcompose.model.Project;
 import dev.jcompose.model.Records;
 import dev.jcompose.model.Service;
 import dev.jcompose.model.Volume;
+import dev.jcompose.api.local.LocalTarget;
 import dev.jcompose.model.load.ProjectNames;
-import dev.jcompose.planner.PlanException;
-import dev.jcompose.planner.engine.Engine;
-import dev.jcompose.planner.engine.EngineException;
-import dev.jcompose.planner.exec.ConditionWaiter;
-import dev.jcompose.planner.exec.Executor;
 import dev.jcompose.planner.progress.ProgressEvent;
 import dev.jcompose.planner.progress.ProgressListener;
-import dev.jcompose.runtime.DockerEngine;
-import dev.jcompose.runtime.DockerHosts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,8 +61,8 @@ public final class ComposeProject implements AutoCloseable {
 
     private final ProjectOptions options;
     private final Map<String, String> labels;
-    private final Engine engine;
-    private final boolean ownsEngine;
+    private final ComposeTarget target;
+    private final boolean ownsTarget;
     private final String engineHost;
     private final Consumer<Problem> warnings;
     private final InputStream stdin;
@@ -92,14 +85,16 @@ public final class ComposeProject implements AutoCloseable {
         this.options = new ProjectOptions(files, b.projectName, b.projectDirectory, b.envFiles,
                 b.profiles, workingDir, env);
         this.labels = Map.copyOf(b.labels);
-        String host = b.dockerHost != null ? b.dockerHost : DockerHosts.resolve(env);
-        this.ownsEngine = b.engine == null;
-        this.engine = b.engine != null ? b.engine : DockerEngine.at(host);
-        this.engineHost = hostOf(host);
+        this.ownsTarget = b.target == null;
+        // the environment chooses the engine as it does for the command line (DOCKER_HOST,
+        // DOCKER_CONTEXT, the current context), unless a host is given
+        this.target = b.target != null ? b.target : b.dockerHost != null
+                ? LocalTarget.at(b.dockerHost, env) : LocalTarget.fromEnvironment(env);
+        this.engineHost = target.publishedHost();
         this.warnings = b.warnings;
         this.stdin = b.stdin;
         this.onClose = b.onClose;
-        this.service = new StandardComposeService(engine, b.progress);
+        this.service = target.service(b.progress);
         this.name = b.projectName;
     }
 
@@ -186,7 +181,7 @@ public final class ComposeProject implements AutoCloseable {
     public ComposeProject up(Up up) {
         Objects.requireNonNull(up, "up");
         Project project = load(up.services());
-        call(() -> service.up(project, up.toOptions()));
+        call(() -> service.up(project, up.toOptions(project.environment())));
         if (up.waitTimeout() != null) {
             waitUntilHealthy(project, up.waitTimeout());
         }
@@ -226,8 +221,8 @@ public final class ComposeProject implements AutoCloseable {
             try {
                 down(onClose);
             } finally {
-                if (ownsEngine) {
-                    engine.close();
+                if (ownsTarget) {
+                    target.close();
                 }
             }
         }
@@ -366,25 +361,7 @@ public final class ComposeProject implements AutoCloseable {
 
     private void waitUntilHealthy(Project project, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        new Readiness(engine, project, ps(), timeout).await(this::tail);
-    }
-
-    /** The last lines of {@code service}'s log, indented, for error messages. */
-    String tail(String service) {
-        StringBuilder sb = new StringBuilder();
-        try {
-            this.service.logs(name(), new LogsOptions(List.of(service), false, 15, null, null,
-                    false), e -> {
-                        synchronized (sb) {
-                            sb.append("\n  ").append(e.prefix()).append(" | ").append(e.text());
-                        }
-                    });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.debug("cannot read the log of {}", service, e);
-        }
-        return sb.toString();
+        service.awaitReady(project, new ReadyOptions(timeout, List.of(), true));
     }
 
     // --- exec -----------------------------------------------------------------------------------
@@ -446,14 +423,7 @@ public final class ComposeProject implements AutoCloseable {
 
     /** The host name published ports are reached on, for an engine address. */
     static String hostOf(String dockerHost) {
-        if (dockerHost != null && (dockerHost.startsWith("tcp://")
-                || dockerHost.startsWith("http://") || dockerHost.startsWith("https://"))) {
-            String h = URI.create(dockerHost.replaceFirst("^tcp://", "http://")).getHost();
-            if (h != null && !h.isEmpty()) {
-                return h;
-            }
-        }
-        return "localhost";
+        return LocalTarget.hostOf(dockerHost);
     }
 
     /**
@@ -470,9 +440,8 @@ public final class ComposeProject implements AutoCloseable {
     public ExecResult exec(String service, String... command) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        int code = call(() -> this.service.exec(name(), new ExecOptions(service, 1,
-                List.of(command), List.of(), null, null, false, false, false),
-                new dev.jcompose.planner.engine.StreamIO(null, out, err)));
+        int code = call(() -> this.service.exec(name(), ExecOptions.builder(service,
+                List.of(command)).index(1).build(), new ProcessStreams(null, out, err)));
         return new ExecResult(code, out.toString(java.nio.charset.StandardCharsets.UTF_8),
                 err.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
@@ -483,16 +452,13 @@ public final class ComposeProject implements AutoCloseable {
         T run() throws InterruptedException;
     }
 
-    /** Runs a service call, turning interruption and engine failures into ComposeException. */
+    /** Runs a service call, turning interruption into a ComposeException. */
     private static <T> T call(Call<T> call) {
         try {
             return call.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ComposeException("interrupted", e);
-        } catch (PlanException | Executor.ExecutionException | EngineException
-                | ConditionWaiter.ConditionFailed e) {
-            throw new ComposeException(e.getMessage(), e);
         }
     }
 
@@ -527,7 +493,7 @@ public final class ComposeProject implements AutoCloseable {
         private final List<String> profiles = new ArrayList<>();
         private final Map<String, String> labels = new LinkedHashMap<>();
         private String dockerHost;
-        private Engine engine;
+        private ComposeTarget target;
         private ProgressListener progress = Builder::log;
         private Consumer<Problem> warnings = p -> LOG.warn("{}", p);
         private InputStream stdin = System.in;
@@ -624,7 +590,9 @@ public final class ComposeProject implements AutoCloseable {
 
         /**
          * The engine's address ({@code unix:///var/run/docker.sock}, {@code tcp://host:2375});
-         * default: {@code DOCKER_HOST}, else the local socket.
+         * default: the engine the environment names, as the docker CLI resolves it
+         * ({@code DOCKER_HOST}, {@code DOCKER_CONTEXT}, the current context of
+         * {@code config.json}), else the local socket.
          */
         public Builder dockerHost(String host) {
             this.dockerHost = host;
@@ -632,11 +600,12 @@ public final class ComposeProject implements AutoCloseable {
         }
 
         /**
-         * Uses this engine instead of connecting to Docker (the handle then does not close it).
-         * For tests of code built on this API, and for embedding.
+         * Deploys to this target instead of the Docker engine {@link #dockerHost} names (the
+         * handle then does not close it): another engine, such as an in-memory one for tests of
+         * code built on this API ({@code LocalTarget.on(engine)}), or another kind of target.
          */
-        public Builder engine(Engine engineToUse) {
-            this.engine = engineToUse;
+        public Builder target(ComposeTarget targetToUse) {
+            this.target = targetToUse;
             return this;
         }
 

@@ -1,37 +1,52 @@
 package dev.jcompose.api;
 
 import dev.jcompose.model.Project;
-import dev.jcompose.planner.engine.StreamIO;
-import dev.jcompose.planner.plan.Plan;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Compose's operations, one method per command. Each takes the project (or, where the files are
- * not needed, just its name) and an options record. Progress is reported to the listener the
- * service was built with. Failures are thrown as {@link ComposeException} (user-facing message),
- * {@link dev.jcompose.model.ComposeFileException} (bad files) or
- * {@link dev.jcompose.planner.engine.EngineException} (the engine refused).
+ * Compose's operations, one method per command: the only door to them, for the command line,
+ * the JUnit and Testcontainers modules and any Java caller. Each takes the project (or, where the
+ * files are not needed, just its name) and an options record of this package. Progress goes to
+ * the listener the service was made with ({@link ComposeTarget#service}). Failures are thrown as
+ * {@link ComposeException} (the engine refused, a plan cannot be made or carried out, with a
+ * message for people) or {@link dev.jcompose.model.ComposeFileException} (bad files, with file,
+ * line and column).
  */
 public interface ComposeService {
+
+    /** The most engine operations a command runs at once unless told otherwise. */
+    int DEFAULT_PARALLELISM = 64;
 
     /**
      * Creates and starts the project's containers, converging what exists.
      *
      * @return the plan that was executed (or, with {@code dryRun}, only planned)
      */
-    Plan up(Project project, UpOptions options) throws InterruptedException;
+    PlanReport up(Project project, UpOptions options) throws InterruptedException;
+
+    /** Creates the project's containers without starting them ({@code up --no-start}). */
+    PlanReport create(Project project, CreateOptions options) throws InterruptedException;
+
+    /** Sets the number of containers of the named services, converging them as {@code up}. */
+    PlanReport scale(Project project, ScaleOptions options) throws InterruptedException;
 
     /**
      * Stops and removes the project's containers and networks (and volumes when asked).
      *
      * @param project the model, or null to act on the labels of {@code projectName} alone
      */
-    Plan down(String projectName, Project project, DownOptions options)
+    PlanReport down(String projectName, Project project, DownOptions options)
             throws InterruptedException;
 
     /** The project's containers, ordered by service and replica number. */
     List<ContainerInfo> ps(String projectName, PsOptions options);
+
+    /**
+     * The containers of every compose project on the target, as {@link #ps} lists them (ordered
+     * by project, then as ps orders them); {@code options.services()} filters by service name.
+     */
+    List<ContainerInfo> psAllProjects(PsOptions options);
 
     /**
      * Runs a one-off container of a service (labelled {@code oneoff=True}; {@code down} removes
@@ -39,14 +54,15 @@ public interface ComposeService {
      *
      * @return the container's exit code (0 when detached)
      */
-    int run(Project project, RunOptions options, StreamIO io) throws InterruptedException;
+    int run(Project project, RunOptions options, ProcessStreams io) throws InterruptedException;
 
     /**
      * Runs a command in a running container of a service, streaming its output.
      *
      * @return the command's exit code
      */
-    int exec(String projectName, ExecOptions options, StreamIO io) throws InterruptedException;
+    int exec(String projectName, ExecOptions options, ProcessStreams io)
+            throws InterruptedException;
 
     /**
      * start, stop, restart, kill, pause, unpause or rm on the project's existing containers.
@@ -54,14 +70,12 @@ public interface ComposeService {
      * @param project the model, or null to work from the engine's labels alone
      * @return the plan run (or, with {@code dryRun}, the plan that would run)
      */
-    Plan lifecycle(String projectName, Project project, LifecycleCommand command)
+    PlanReport lifecycle(String projectName, Project project, LifecycleCommand command)
             throws InterruptedException;
 
     /** Writes the project's container logs to {@code sink}; returns when done (or interrupted). */
     void logs(String projectName, LogsOptions options, Consumer<LogEntry> sink)
             throws InterruptedException;
-
-    // --- images (issue 5) -------------------------------------------------------------------
 
     /**
      * Builds the images of the named services (or all) that have a build section, each tagged
@@ -69,11 +83,60 @@ public interface ComposeService {
      *
      * @return the plan that was executed (or, with {@code dryRun}, only planned)
      */
-    Plan build(Project project, BuildOptions options) throws InterruptedException;
+    PlanReport build(Project project, BuildOptions options) throws InterruptedException;
 
     /** Pulls the images of the named services (or all), each distinct image once. */
-    Plan pull(Project project, PullOptions options) throws InterruptedException;
+    PlanReport pull(Project project, PullOptions options) throws InterruptedException;
 
     /** Pushes the images of the named services (or all) that build an image named by image:. */
-    Plan push(Project project, PushOptions options) throws InterruptedException;
+    PlanReport push(Project project, PushOptions options) throws InterruptedException;
+
+    /** The processes of the project's running containers, container by container. */
+    List<ContainerProcesses> top(String projectName, TopOptions options);
+
+    /**
+     * Streams the events of the project's containers to {@code sink} from now on, until the
+     * returned subscription is closed (or the target's stream ends).
+     */
+    EventSubscription events(String projectName, EventsOptions options,
+            Consumer<ComposeEvent> sink);
+
+    /** The images the project's containers use, one per container. */
+    List<ImageInfo> images(String projectName, ImagesOptions options);
+
+    /** The compose projects on the target, by name. */
+    List<StackInfo> ls(LsOptions options);
+
+    /**
+     * Where a container port of a service is published on the host.
+     *
+     * @throws ComposeException when the service has no such running container or does not
+     *                          publish the port
+     */
+    ContainerInfo.Port port(String projectName, PortOptions options);
+
+    /**
+     * Blocks until the services' containers stop; with {@code downProject}, the first one to stop
+     * removes the project ({@code project}, or its labels alone when null).
+     *
+     * @return the exit code of the first container
+     */
+    int wait(String projectName, Project project, WaitOptions options)
+            throws InterruptedException;
+
+    /**
+     * Blocks until every service of the project that has containers is ready: healthy when it
+     * has a healthcheck, exited 0 when another service waits for it to complete, running
+     * otherwise ({@code up --wait}). Listens to the engine's events rather than polling.
+     *
+     * @throws ComposeException when a service fails or is not ready in time
+     */
+    void awaitReady(Project project, ReadyOptions options);
+
+    /**
+     * The engine's address and versions.
+     *
+     * @throws ComposeException when it does not answer
+     */
+    EngineVersion version();
 }

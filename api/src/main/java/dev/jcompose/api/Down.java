@@ -1,7 +1,5 @@
 package dev.jcompose.api;
 
-import dev.jcompose.planner.DownPlanOptions;
-import dev.jcompose.planner.exec.Executor;
 import java.time.Duration;
 import java.util.List;
 
@@ -71,10 +69,11 @@ public final class Down {
         return volumes;
     }
 
-    /** These options as the service layer's {@link DownOptions}. */
+    /** These options as the service's {@link DownOptions}. */
     DownOptions toOptions() {
-        return new DownOptions(new DownPlanOptions(volumes, removeOrphans, stopTimeout,
-                removeImages), false, Executor.DEFAULT_PARALLELISM);
+        return DownOptions.builder().removeVolumes(volumes).removeOrphans(removeOrphans)
+                .timeout(stopTimeout).images(removeImages == null ? RemoveImages.NONE
+                        : RemoveImages.of(removeImages)).build();
     }
 
     @Override

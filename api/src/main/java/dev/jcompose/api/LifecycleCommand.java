@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A command on a project's existing containers.
+ * A command on a project's existing containers: {@link #of} a kind and services, then
+ * {@code withX} copies.
  *
  * @param kind        what to do
  * @param services    the services to act on (empty: all)
@@ -27,6 +28,33 @@ public record LifecycleCommand(Kind kind, List<String> services, Duration timeou
 
     /** {@code kind} on {@code services}, with the defaults. */
     public static LifecycleCommand of(Kind kind, List<String> services) {
-        return new LifecycleCommand(kind, services, null, null, false, false, false, 64);
+        return new LifecycleCommand(kind, services, null, null, false, false, false,
+                ComposeService.DEFAULT_PARALLELISM);
+    }
+
+    public LifecycleCommand withTimeout(Duration grace) {
+        return new LifecycleCommand(kind, services, grace, signal, stopFirst, removeVolumes,
+                dryRun, parallelism);
+    }
+
+    public LifecycleCommand withSignal(String name) {
+        return new LifecycleCommand(kind, services, timeout, name, stopFirst, removeVolumes,
+                dryRun, parallelism);
+    }
+
+    /** {@link Kind#RM}: whether running containers are stopped first, and volumes removed. */
+    public LifecycleCommand withRemoval(boolean stop, boolean volumes) {
+        return new LifecycleCommand(kind, services, timeout, signal, stop, volumes, dryRun,
+                parallelism);
+    }
+
+    public LifecycleCommand withDryRun(boolean on) {
+        return new LifecycleCommand(kind, services, timeout, signal, stopFirst, removeVolumes,
+                on, parallelism);
+    }
+
+    public LifecycleCommand withParallelism(int operations) {
+        return new LifecycleCommand(kind, services, timeout, signal, stopFirst, removeVolumes,
+                dryRun, operations);
     }
 }

@@ -7,6 +7,7 @@ import dev.jcompose.model.load.ComposeLoader;
 import dev.jcompose.model.load.ConfigSource;
 import dev.jcompose.model.load.LoadOptions;
 import dev.jcompose.model.load.ProjectNames;
+import dev.jcompose.model.tree.YamlReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,11 +22,22 @@ public final class ProjectLoader {
     private final ProjectOptions options;
     private final Consumer<Problem> warnings;
     private final InputStream stdin;
+    private final LoadOptions.Documents documents;
 
     public ProjectLoader(ProjectOptions options, Consumer<Problem> warnings, InputStream stdin) {
+        this(options, warnings, stdin, YamlReader::readAll);
+    }
+
+    /**
+     * As the other, with the files' YAML parsed by {@code documents} (a parse made ahead, on
+     * another thread, for the file it was made of).
+     */
+    public ProjectLoader(ProjectOptions options, Consumer<Problem> warnings, InputStream stdin,
+            LoadOptions.Documents documents) {
         this.options = options;
         this.warnings = warnings;
         this.stdin = stdin;
+        this.documents = documents;
     }
 
     /** A builder of load options from the global options, to adjust per command. */
@@ -38,7 +50,8 @@ public final class ProjectLoader {
                 .envFiles(options.envFiles())
                 .profiles(options.profiles())
                 .services(services)
-                .warnings(warnings);
+                .warnings(warnings)
+                .documents(documents);
         for (Path f : options.files()) {
             if (f.toString().equals("-")) {
                 b.source(new ConfigSource(options.workingDir(), readStdin()));
@@ -47,17 +60,6 @@ public final class ProjectLoader {
             }
         }
         return b;
-    }
-
-    /**
-     * Starts parsing, on a background thread, the compose file a command run in
-     * {@code workingDir} with {@code env} and no {@code -f}, {@code --project-directory} or
-     * {@code --env-file} will load; that load then takes the parse instead of parsing again
-     * ({@link ComposeLoader#parseAhead}).
-     */
-    public static void parseAhead(Path workingDir, java.util.Map<String, String> env) {
-        ComposeLoader.parseAhead(LoadOptions.builder().workingDir(workingDir).processEnv(env)
-                .build());
     }
 
     /** Loads the project. */

@@ -1,20 +1,39 @@
 package dev.jcompose.api;
 
-import dev.jcompose.planner.ImagePlanner;
-import dev.jcompose.planner.exec.Executor;
 import java.util.List;
 
 /**
  * Options of {@code push}.
  *
- * @param plan        what to push: services, failures to ignore
- * @param dryRun      plan only
- * @param parallelism the most pushes at once
+ * @param services       the services whose images to push (empty: all)
+ * @param ignoreFailures push what can be pushed, report failures as warnings
+ * @param dryRun         plan only
+ * @param parallelism    the most pushes at once
  */
-public record PushOptions(ImagePlanner.PushOptions plan, boolean dryRun, int parallelism) {
+public record PushOptions(List<String> services, boolean ignoreFailures, boolean dryRun,
+        int parallelism) {
+
+    public PushOptions {
+        services = List.copyOf(services);
+    }
 
     public static PushOptions defaults() {
-        return new PushOptions(new ImagePlanner.PushOptions(List.of(), false), false,
-                Executor.DEFAULT_PARALLELISM);
+        return new PushOptions(List.of(), false, false, ComposeService.DEFAULT_PARALLELISM);
+    }
+
+    public PushOptions withServices(List<String> names) {
+        return new PushOptions(names, ignoreFailures, dryRun, parallelism);
+    }
+
+    public PushOptions withIgnoreFailures(boolean on) {
+        return new PushOptions(services, on, dryRun, parallelism);
+    }
+
+    public PushOptions withDryRun(boolean on) {
+        return new PushOptions(services, ignoreFailures, on, parallelism);
+    }
+
+    public PushOptions withParallelism(int operations) {
+        return new PushOptions(services, ignoreFailures, dryRun, operations);
     }
 }

@@ -1,7 +1,5 @@
 package dev.jcompose.api;
 
-import dev.jcompose.planner.UpPlanOptions;
-import dev.jcompose.planner.exec.Executor;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,7 +22,7 @@ import java.util.Objects;
 public final class Up {
 
     private static final Up DEFAULTS = new Up(List.of(), false, false, "missing", false, false,
-            Map.of(), null, null, Executor.DEFAULT_PARALLELISM);
+            Map.of(), null, null, ComposeService.DEFAULT_PARALLELISM);
 
     private final List<String> services;
     private final boolean noDeps;
@@ -143,11 +141,18 @@ public final class Up {
         return wait;
     }
 
-    /** These options as the service layer's {@link UpOptions}. */
-    UpOptions toOptions() {
-        UpPlanOptions plan = new UpPlanOptions(services, noDeps, forceRecreate, false,
-                removeOrphans, scale, false, pull, build, false, stopTimeout);
-        return new UpOptions(plan, false, false, wait, parallelism);
+    /**
+     * These options as the service's {@link UpOptions}, with the {@code COMPOSE_*} switches of
+     * the project's {@code environment}; the service does not wait (the handle does).
+     */
+    UpOptions toOptions(Map<String, String> environment) {
+        return UpOptions.builder().services(services).noDeps(noDeps)
+                .recreate(forceRecreate ? Recreate.FORCE : Recreate.DIVERGED)
+                .orphans(ComposeSwitches.orphans(removeOrphans, environment))
+                .compatibility(ComposeSwitches.compatibility(false, environment))
+                .scale(scale).pull(PullPolicy.of(pull))
+                .build(build ? BuildPolicy.ALWAYS : BuildPolicy.MISSING)
+                .stopTimeout(stopTimeout).waitTimeout(wait).parallelism(parallelism).build();
     }
 
     @Override

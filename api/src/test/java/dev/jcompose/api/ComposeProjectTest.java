@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jcompose.api.local.LocalTarget;
 import dev.jcompose.model.ComposeFileException;
 import dev.jcompose.planner.fake.InMemoryEngine;
 import java.io.IOException;
@@ -32,7 +33,7 @@ class ComposeProjectTest {
                 .workingDirectory(dir)
                 .inheritEnvironment(false)
                 .projectName("demo")
-                .engine(engine)
+                .target(LocalTarget.on(engine))
                 .build();
     }
 
@@ -105,7 +106,7 @@ class ComposeProjectTest {
                 """);
         try (ComposeProject p = Compose.project(dir.resolve("compose.yaml"))
                 .inheritEnvironment(false).env("IMAGE", "img").profiles("debug")
-                .projectName("demo").engine(engine).build()) {
+                .projectName("demo").target(LocalTarget.on(engine)).build()) {
             assertEquals(List.of("web", "debug"), p.model().serviceNames());
             assertEquals("img", p.model().service("web").image());
         }
@@ -120,7 +121,7 @@ class ComposeProjectTest {
                   data: {}
                 """);
         try (ComposeProject p = Compose.project(dir.resolve("compose.yaml"))
-                .inheritEnvironment(false).projectName("demo").engine(engine)
+                .inheritEnvironment(false).projectName("demo").target(LocalTarget.on(engine))
                 .label("org.example.session", "s1").build()) {
             p.up();
             assertEquals("s1", engine.container("demo-web-1").spec().labels()
@@ -235,7 +236,7 @@ class ComposeProjectTest {
                   data: {}
                 """);
         ComposeProject p = Compose.project(dir.resolve("compose.yaml"))
-                .inheritEnvironment(false).projectName("demo").engine(engine)
+                .inheritEnvironment(false).projectName("demo").target(LocalTarget.on(engine))
                 .downOnClose(Down.options().withVolumes()).build();
         p.up();
         assertEquals(1, engine.listVolumes(Map.of()).size());

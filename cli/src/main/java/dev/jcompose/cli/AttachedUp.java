@@ -1,14 +1,12 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.api.ContainerInfo;
+import dev.jcompose.api.EventSubscription;
+import dev.jcompose.api.EventsOptions;
 import dev.jcompose.api.LifecycleCommand;
-import dev.jcompose.api.LogEntry;
 import dev.jcompose.api.LogsOptions;
 import dev.jcompose.api.PsOptions;
 import dev.jcompose.model.Project;
-import dev.jcompose.planner.ContainerSpecs;
-import dev.jcompose.planner.Labels;
-import dev.jcompose.planner.engine.Subscription;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -76,12 +74,12 @@ final class AttachedUp {
                 }
             }
         };
-        Subscription exits = root.engine().events(ContainerSpecs.projectLabel(name), e -> {
-            if ("die".equals(e.action()) && !"True".equals(e.attribute(Labels.ONEOFF))) {
-                onExit.exited(e.id(), e.attribute(Labels.SERVICE),
-                        e.attribute(Labels.CONTAINER_NUMBER), parse(e.attribute("exitCode")));
-            }
-        });
+        EventSubscription exits = root.service().events(name, new EventsOptions(List.of()),
+                e -> {
+                    if ("die".equals(e.action()) && !e.oneOff()) {
+                        onExit.exited(e.id(), e.service(), e.number(), e.exitCode());
+                    }
+                });
         // containers that ended while up was still starting the others (a one-shot init
         // service, say): reported, and counted for --abort-on-container-exit, as if just now
         Runnable scan = () -> {
@@ -156,11 +154,7 @@ final class AttachedUp {
                         : "Aborting on container exit (service " + why.get() + ")...");
                 err.flush();
                 // pre_stop hooks print among the logs, under their container's prefix
-                root.service((service, container, stderr, text) -> printer.print(new LogEntry(
-                        container, service, container.startsWith(name + "-")
-                                ? container.substring(name.length() + 1) : container,
-                        stderr, Instant.now(), text)))
-                        .lifecycle(name, project, LifecycleCommand.of(
+                root.service(printer::print).lifecycle(name, project, LifecycleCommand.of(
                                 LifecycleCommand.Kind.STOP, List.of()));
                 streams.join(10_000);
             } else if (exitCodeFrom != null) {
@@ -207,13 +201,5 @@ final class AttachedUp {
         return root.service().ps(project.name(), new PsOptions(true, List.of(service))).stream()
                 .filter(c -> !c.oneOff()).map(ContainerInfo::exitCode)
                 .filter(java.util.Objects::nonNull).findFirst().orElse(0);
-    }
-
-    private static int parse(String s) {
-        try {
-            return s == null ? 0 : Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 }

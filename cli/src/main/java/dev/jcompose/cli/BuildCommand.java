@@ -1,11 +1,8 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.api.BuildOptions;
-import dev.jcompose.api.StandardComposeService;
+import dev.jcompose.api.PlanReport;
 import dev.jcompose.model.Project;
-import dev.jcompose.planner.ImagePlanner;
-import dev.jcompose.planner.plan.Plan;
-import dev.jcompose.planner.progress.ProgressListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code build}: build the images of services that have a build section. */
 @Command(name = "build", description = "Build or rebuild service images.")
-final class BuildCommand implements Callable<Integer> {
+public final class BuildCommand implements Callable<Integer> {
 
     @ParentCommand
     JcomposeCommand root;
@@ -61,11 +58,10 @@ final class BuildCommand implements Callable<Integer> {
             }
         }
         Project project = root.loader().load(services);
-        BuildOptions options = new BuildOptions(new ImagePlanner.BuildOptions(services, noCache,
-                pull, args), dryRun, root.parallelism());
-        var service = quiet ? new StandardComposeService(root.engine(), ProgressListener.NONE)
-                : root.service();
-        Plan plan = service.build(project, options);
+        BuildOptions options = BuildOptions.builder().services(services).noCache(noCache)
+                .pull(pull).args(args).dryRun(dryRun).parallelism(root.parallelism()).build();
+        var service = quiet ? root.quietService() : root.service();
+        PlanReport plan = service.build(project, options);
         if (dryRun) {
             root.console().out().print(plan);
             root.console().out().flush();

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "completion", description = "Print a shell completion script: "
         + "source <(jcompose completion bash)")
-final class CompletionCommand implements Callable<Integer> {
+public final class CompletionCommand implements Callable<Integer> {
 
     @ParentCommand
     JcomposeCommand root;
@@ -31,7 +31,7 @@ final class CompletionCommand implements Callable<Integer> {
         if (!shell.equals("bash") && !shell.equals("zsh")) {
             throw CommandException.usage("completion takes bash or zsh, not \"" + shell + "\"");
         }
-        CommandLine full = JcomposeCommand.commandLine(root.console());
+        CommandLine full = root.fullCommandLine();
         String script = AutoComplete.bash("jcompose", full);
         if (shell.equals("zsh")) {
             script = "autoload -U +X compinit && compinit\n"

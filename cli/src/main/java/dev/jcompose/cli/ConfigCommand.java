@@ -1,12 +1,12 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.api.ServiceHash;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
 import dev.jcompose.model.load.ComposeLoader;
 import dev.jcompose.model.load.EnvironmentTrace;
 import dev.jcompose.model.load.LoadOptions;
 import dev.jcompose.model.load.ModelPrinter;
-import dev.jcompose.planner.ConfigHash;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code config}: print the resolved, canonical model. */
 @Command(name = "config", description = "Parse, resolve and render the compose file in canonical "
         + "format.")
-final class ConfigCommand implements Callable<Integer> {
+public final class ConfigCommand implements Callable<Integer> {
 
     @ParentCommand
     JcomposeCommand root;
@@ -116,6 +116,10 @@ final class ConfigCommand implements Callable<Integer> {
         if (quiet) {
             return ExitCodes.OK;
         }
+        if (!root.allResources) {
+            // as docker compose: what no service uses is not part of the printed model
+            project = project.withoutUnusedResources();
+        }
         StringWriter text = new StringWriter();
         print(project, new PrintWriter(text));
         if (output != null) {
@@ -142,7 +146,7 @@ final class ConfigCommand implements Callable<Integer> {
                 if (s == null) {
                     throw CommandException.usage("no such service: " + name.strip());
                 }
-                out.println(s.name() + " " + ConfigHash.of(s));
+                out.println(s.name() + " " + ServiceHash.of(s));
             }
         } else if (services) {
             project.services().keySet().forEach(out::println);
@@ -163,10 +167,10 @@ final class ConfigCommand implements Callable<Integer> {
             }
         } else if (format.equals("json")) {
             out.print(ModelPrinter.json(noInterpolate ? ModelPrinter.toSortedTree(project)
-                    : ModelPrinter.toTree(project)));
+                    : ModelPrinter.escapeDollars(ModelPrinter.toTree(project))));
         } else {
             out.print(ModelPrinter.yaml(noInterpolate ? ModelPrinter.toSortedTree(project)
-                    : ModelPrinter.toTree(project)));
+                    : ModelPrinter.escapeDollars(ModelPrinter.toTree(project))));
         }
         out.flush();
     }

@@ -1,8 +1,8 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.api.LifecycleCommand;
+import dev.jcompose.api.PlanReport;
 import dev.jcompose.model.Project;
-import dev.jcompose.planner.plan.Plan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
  * unpause, rm): the services named, or all; the model when the files are there, else the
  * engine's labels with {@code -p NAME}; {@code --dry-run} prints the plan.
  */
-abstract class ContainerCommand implements Callable<Integer> {
+public abstract class ContainerCommand implements Callable<Integer> {
 
     @ParentCommand
     JcomposeCommand root;
@@ -34,8 +34,8 @@ abstract class ContainerCommand implements Callable<Integer> {
 
     /** The command with this subclass's options; the defaults unless overridden. */
     LifecycleCommand command() {
-        return new LifecycleCommand(kind(), services, timeout(), null, false, false, dryRun,
-                root.parallelism());
+        return LifecycleCommand.of(kind(), services).withTimeout(timeout()).withDryRun(dryRun)
+                .withParallelism(root.parallelism());
     }
 
     Duration timeout() {
@@ -54,7 +54,7 @@ abstract class ContainerCommand implements Callable<Integer> {
         if (!confirmed(project, name)) {
             return ExitCodes.OK;
         }
-        Plan plan = root.service().lifecycle(name, project, command());
+        PlanReport plan = root.service().lifecycle(name, project, command());
         if (dryRun) {
             root.console().out().print(plan);
             root.console().out().flush();
@@ -63,7 +63,7 @@ abstract class ContainerCommand implements Callable<Integer> {
     }
 
     /** {@code -t/--timeout}, for the commands that stop containers. */
-    abstract static class Stopping extends ContainerCommand {
+    public abstract static class Stopping extends ContainerCommand {
         @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS",
                 description = "Seconds to wait for a container to stop before it is killed "
                         + "(default: the service's stop_grace_period, else 10).")

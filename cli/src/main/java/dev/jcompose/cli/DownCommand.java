@@ -1,10 +1,9 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.api.DownOptions;
+import dev.jcompose.api.PlanReport;
+import dev.jcompose.api.RemoveImages;
 import dev.jcompose.model.Project;
-import dev.jcompose.planner.DownPlanOptions;
-import dev.jcompose.planner.Reconciler;
-import dev.jcompose.planner.plan.Plan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code down}: stop and remove the project's containers and networks. */
 @Command(name = "down", description = "Stop and remove containers and networks.")
-final class DownCommand implements Callable<Integer> {
+public final class DownCommand implements Callable<Integer> {
 
     @ParentCommand
     JcomposeCommand root;
@@ -55,19 +54,12 @@ final class DownCommand implements Callable<Integer> {
         }
         Project project = root.loader().loadIfPresent();
         String name = project != null ? project.name() : root.loader().projectName();
-        if (project != null) {
-            for (String s : services) {
-                if (!project.services().containsKey(s)
-                        && !project.disabledServices().containsKey(s)) {
-                    throw new CommandException(Reconciler.unknownService(project, s),
-                            ExitCodes.FAILURE);
-                }
-            }
-        }
-        DownOptions options = new DownOptions(new DownPlanOptions(volumes, removeOrphans,
-                timeout == null ? null : Duration.ofSeconds(timeout), rmi, services), dryRun,
-                root.parallelism());
-        Plan plan = root.service().down(name, project, options);
+        DownOptions options = DownOptions.builder().services(services).removeVolumes(volumes)
+                .removeOrphans(removeOrphans)
+                .timeout(timeout == null ? null : Duration.ofSeconds(timeout))
+                .images(rmi == null ? RemoveImages.NONE : RemoveImages.of(rmi))
+                .dryRun(dryRun).parallelism(root.parallelism()).build();
+        PlanReport plan = root.service().down(name, project, options);
         if (dryRun) {
             root.console().out().print(plan);
             root.console().out().flush();

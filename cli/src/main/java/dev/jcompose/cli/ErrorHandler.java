@@ -3,9 +3,6 @@ package dev.jcompose.cli;
 import dev.jcompose.api.ComposeException;
 import dev.jcompose.model.ComposeFileException;
 import dev.jcompose.model.Problem;
-import dev.jcompose.planner.PlanException;
-import dev.jcompose.planner.engine.EngineException;
-import dev.jcompose.planner.exec.Executor;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -45,9 +42,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
                 code = ce.exitCode();
             }
             case ComposeException ce -> err.println("error: " + ce.getMessage());
-            case PlanException pe -> err.println("error: " + pe.getMessage());
-            case Executor.ExecutionException xe -> err.println("error: " + xe.getMessage());
-            case EngineException ee -> err.println("error: " + ee.getMessage());
             case InterruptedException ie -> code = ExitCodes.INTERRUPTED;
             default -> {
                 err.println("error: unexpected failure: " + e);

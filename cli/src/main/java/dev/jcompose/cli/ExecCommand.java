@@ -1,7 +1,7 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.api.ExecOptions;
-import dev.jcompose.planner.engine.StreamIO;
+import dev.jcompose.api.ProcessStreams;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.OutputStream;
@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
  * stay separate, for scripts. The command's exit code is jcompose's.
  */
 @Command(name = "exec", description = "Run a command in a running container.")
-final class ExecCommand implements Callable<Integer> {
+public final class ExecCommand implements Callable<Integer> {
 
     @ParentCommand
     JcomposeCommand root;
@@ -82,35 +82,40 @@ final class ExecCommand implements Callable<Integer> {
         boolean interactive = !noTty && !detach && root.console().outIsTerminal()
                 && System.console() != null;
         if (detach) {
-            ExecOptions options = new ExecOptions(service, index == null ? 0 : index, command, vars, user, workdir,
-                    false, false, privileged);
+            ExecOptions options = options(vars, false);
             OutputStream discard = OutputStream.nullOutputStream();
             Thread.ofPlatform().daemon().start(() -> {
                 try {
-                    root.service().exec(name, options, new StreamIO(null, discard, discard));
+                    root.service().exec(name, options, new ProcessStreams(null, discard,
+                            discard));
                 } catch (InterruptedException | RuntimeException e) {
                     // detached: nobody waits for it
                 }
             });
             return ExitCodes.OK;
         }
-        ExecOptions options = new ExecOptions(service, index == null ? 0 : index, command, vars, user, workdir,
-                interactive, interactive, privileged);
+        ExecOptions options = options(vars, interactive);
         if (!interactive) {
             root.console().out().flush();
-            StreamIO io = new StreamIO(null, new WriterStream(root.console().out()),
+            ProcessStreams io = new ProcessStreams(null, new WriterStream(root.console().out()),
                     new WriterStream(root.console().err()));
             return root.service().exec(name, options, io);
         }
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             Attributes saved = terminal.enterRawMode();
             try {
-                return root.service().exec(name, options, new StreamIO(terminal.input(),
+                return root.service().exec(name, options, new ProcessStreams(terminal.input(),
                         new FileOutputStream(FileDescriptor.out),
                         new FileOutputStream(FileDescriptor.err)));
             } finally {
                 terminal.setAttributes(saved);
             }
         }
+    }
+
+    private ExecOptions options(List<String> vars, boolean interactive) {
+        return ExecOptions.builder(service, command).index(index == null ? 0 : index).env(vars)
+                .user(user).workingDir(workdir).interactive(interactive).privileged(privileged)
+                .build();
     }
 }

@@ -1,16 +1,15 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.api.ContainerInfo;
-import dev.jcompose.api.PsOptions;
+import dev.jcompose.api.LsOptions;
+import dev.jcompose.api.PortOptions;
+import dev.jcompose.api.StackInfo;
 import dev.jcompose.model.load.ModelPrinter;
-import dev.jcompose.planner.Labels;
-import dev.jcompose.planner.engine.ContainerSummary;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,14 +17,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code port} and {@code ls}: answers about what runs, no changes. */
-final class InfoCommands {
+public final class InfoCommands {
 
     private InfoCommands() {
     }
 
     @Command(name = "port", description = "Print the public address a container port is "
             + "published on.")
-    static final class Port implements Callable<Integer> {
+    public static final class Port implements Callable<Integer> {
 
         @ParentCommand
         JcomposeCommand root;
@@ -49,22 +48,8 @@ final class InfoCommands {
         @Override
         public Integer call() {
             String name = root.loader().projectName();
-            List<ContainerInfo> containers = root.service().ps(name, new PsOptions(false,
-                    List.of(service))).stream().filter(c -> !c.oneOff()
-                            && c.number() == index).toList();
-            if (containers.isEmpty()) {
-                throw new CommandException("service \"" + service + "\" has no running "
-                        + "container number " + index + " in project " + name, ExitCodes.FAILURE);
-            }
-            List<ContainerInfo.Port> published = containers.get(0).ports().stream()
-                    .filter(p -> p.containerPort() == port && p.protocol().equals(protocol)
-                            && p.hostPort() > 0).toList();
-            if (published.isEmpty()) {
-                throw new CommandException("port " + port + "/" + protocol + " of service \""
-                        + service + "\" is not published", ExitCodes.FAILURE);
-            }
-            ContainerInfo.Port p = published.stream().filter(x -> !x.hostIp().contains(":"))
-                    .findFirst().orElse(published.get(0));
+            ContainerInfo.Port p = root.service().port(name, new PortOptions(service, port,
+                    protocol, index));
             root.console().out().println(p.hostIp() + ":" + p.hostPort());
             root.console().out().flush();
             return ExitCodes.OK;
@@ -72,7 +57,7 @@ final class InfoCommands {
     }
 
     @Command(name = "ls", description = "List the compose projects on the engine.")
-    static final class Ls implements Callable<Integer> {
+    public static final class Ls implements Callable<Integer> {
 
         @ParentCommand
         JcomposeCommand root;
@@ -96,40 +81,22 @@ final class InfoCommands {
                 throw CommandException.usage("--format must be table or json, not \"" + format
                         + "\"");
             }
-            Map<String, Map<String, Integer>> states = new TreeMap<>();
-            Map<String, String> files = new LinkedHashMap<>();
-            for (ContainerSummary c : root.engine().listContainers(Map.of(Labels.PROJECT, ""),
-                    true)) {
-                String project = c.label(Labels.PROJECT);
-                states.computeIfAbsent(project, k -> new TreeMap<>()).merge(c.state(), 1,
-                        Integer::sum);
-                if (c.label(Labels.CONFIG_FILES) != null) {
-                    files.putIfAbsent(project, c.label(Labels.CONFIG_FILES));
-                }
-            }
             PrintWriter out = root.console().out();
             List<Object> rows = new ArrayList<>();
             Table table = new Table("NAME", "STATUS", "CONFIG FILES");
-            states.forEach((project, byState) -> {
-                if (!all && !byState.containsKey("running")) {
-                    return;
-                }
-                StringBuilder status = new StringBuilder();
-                byState.forEach((state, n) -> status.append(status.isEmpty() ? "" : ", ")
-                        .append(state).append('(').append(n).append(')'));
-                String f = files.getOrDefault(project, "");
+            for (StackInfo stack : root.quietService().ls(new LsOptions(all))) {
                 if (quiet) {
-                    out.println(project);
+                    out.println(stack.name());
                 } else if (format.equals("json")) {
                     Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("Name", project);
-                    row.put("Status", status.toString());
-                    row.put("ConfigFiles", f);
+                    row.put("Name", stack.name());
+                    row.put("Status", stack.status());
+                    row.put("ConfigFiles", stack.configFiles());
                     rows.add(row);
                 } else {
-                    table.row(project, status.toString(), f);
+                    table.row(stack.name(), stack.status(), stack.configFiles());
                 }
-            });
+            }
             if (!quiet) {
                 if (format.equals("json")) {
                     out.println(ModelPrinter.jsonLine(rows));

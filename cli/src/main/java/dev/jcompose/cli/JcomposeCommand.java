@@ -1,26 +1,32 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.api.ComposeService;
+import dev.jcompose.api.ComposeSwitches;
+import dev.jcompose.api.ComposeTarget;
+import dev.jcompose.api.DockerCliOptions;
+import dev.jcompose.api.LogEntry;
 import dev.jcompose.api.ProjectLoader;
 import dev.jcompose.api.ProjectOptions;
-import dev.jcompose.api.StandardComposeService;
+import dev.jcompose.api.TargetFactory;
 import dev.jcompose.cli.progress.ProgressRenderers;
+import dev.jcompose.cli.startup.CommandTable;
+import dev.jcompose.cli.startup.PsPrefetch;
+import dev.jcompose.cli.startup.Startup;
 import dev.jcompose.model.Problem;
-import dev.jcompose.planner.engine.Engine;
-import dev.jcompose.planner.exec.Executor;
+import dev.jcompose.model.Project;
 import dev.jcompose.planner.progress.ProgressListener;
-import dev.jcompose.runtime.DockerEngine;
-import dev.jcompose.runtime.DockerHosts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * The root command: global options, and the shared pieces commands use (the project loader, the
- * engine, the progress renderer), created lazily so a command pays only for what it uses.
+ * compose service on its target, the progress renderer), created lazily so a command pays only
+ * for what it uses.
  */
 @Command(name = "jcompose",
         mixinStandardHelpOptions = false,
@@ -38,40 +44,13 @@ import picocli.CommandLine.Option;
 public final class JcomposeCommand implements Runnable {
 
     /**
-     * The subcommands, in help order. Not in the annotation: picocli builds a command's model by
-     * reflection when it is registered, so {@link #commandLine(Console, String...)} registers
-     * only the one a command line invokes.
+     * The subcommands, in help order, from the {@link CommandTable}. Not in the annotation:
+     * picocli builds a command's model by reflection when it is registered, so
+     * {@link #commandLine(Console, TargetFactory, String...)} registers only the one a command
+     * line invokes.
      */
-    static final List<Class<?>> COMMANDS = List.of(
-            UpCommand.class,
-            DownCommand.class,
-            PsCommand.class,
-            LogsCommand.class,
-            ConfigCommand.class,
-            VersionCommand.class,
-            BuildCommand.class,
-            PullCommand.class,
-            PushCommand.class,
-            LifecycleCommands.Start.class,
-            LifecycleCommands.Stop.class,
-            LifecycleCommands.Restart.class,
-            LifecycleCommands.Kill.class,
-            LifecycleCommands.Pause.class,
-            LifecycleCommands.Unpause.class,
-            LifecycleCommands.Rm.class,
-            RunCommand.class,
-            ExecCommand.class,
-            InfoCommands.Port.class,
-            InfoCommands.Ls.class,
-            MoreCommands.Create.class,
-            MoreCommands.Scale.class,
-            MoreCommands.Wait.class,
-            MoreCommands.Top.class,
-            MoreCommands.Events.class,
-            MoreCommands.Images.class,
-            CompletionCommand.class,
-            dev.jcompose.cli.stack.StackCommand.class,
-            CommandLine.HelpCommand.class);
+    static final List<Class<?>> COMMANDS = CommandTable.entries().stream()
+            .<Class<?>>map(CommandTable.Entry::type).toList();
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE",
             description = "Compose file (repeatable; - reads stdin). Default: compose.yaml or "
@@ -126,16 +105,25 @@ public final class JcomposeCommand implements Runnable {
     boolean versionRequested;
 
     private final Console console;
-    private Engine engine;
+    private final TargetFactory targets;
+    private final DockerCliOptions docker;
+    private ComposeTarget target;
     private ProgressListener progressListener;
+    private Startup startup = Startup.none();
 
-    JcomposeCommand(Console console) {
+    /**
+     * On the targets {@code targets} opens, with the docker CLI's global options
+     * ({@code --context}, {@code -H}, {@code --tls*}) given as {@code docker}.
+     */
+    JcomposeCommand(Console console, TargetFactory targets, DockerCliOptions docker) {
         this.console = console;
+        this.targets = targets;
+        this.docker = docker;
     }
 
     /** A command line with every subcommand, jcompose's error handling and exit codes. */
-    static CommandLine commandLine(Console console) {
-        JcomposeCommand root = new JcomposeCommand(console);
+    static CommandLine commandLine(Console console, TargetFactory targets) {
+        JcomposeCommand root = new JcomposeCommand(console, targets, DockerCliOptions.NONE);
         CommandLine cl = new CommandLine(root, new Factory(root));
         COMMANDS.forEach(cl::addSubcommand);
         return configure(cl, root);
@@ -146,18 +134,18 @@ public final class JcomposeCommand implements Runnable {
      * which saves most of picocli's start-up work; with all of them for help, mistakes and
      * anything unusual, so help listings and suggestions stay complete.
      */
-    static CommandLine commandLine(Console console, String... args) {
-        JcomposeCommand root = new JcomposeCommand(console);
-        String engineCommand = EngineWarmUp.command(args);
-        if (engineCommand != null) {
-            EngineWarmUp.start(root::engine, engineCommand, args);
-        }
-        if ("config".equals(EngineWarmUp.subcommand(args)) && !EngineWarmUp.choosesFiles(args)) {
-            // the file config will print, parsed on the idle core while picocli reads the
-            // command line; ps and up gained nothing from it: their second core is the engine
-            // warm-up's
-            ProjectLoader.parseAhead(console.workingDir(), console.env());
-        }
+    static CommandLine commandLine(Console console, TargetFactory targets, String... args) {
+        return commandLine(console, targets, DockerCliOptions.NONE, args);
+    }
+
+    /**
+     * As {@link #commandLine(Console, TargetFactory, String...)}, acting on the engine the
+     * docker CLI's options {@code docker} name.
+     */
+    static CommandLine commandLine(Console console, TargetFactory targets,
+            DockerCliOptions docker, String... args) {
+        JcomposeCommand root = new JcomposeCommand(console, targets, docker);
+        root.startup = Startup.begin(console, root::target, args);
         CommandLine cl = new CommandLine(root, new Factory(root));
         Class<?> invoked = invokedCommand(cl.getCommandSpec(), args);
         (invoked == null || invoked == CommandLine.HelpCommand.class ? COMMANDS
@@ -227,7 +215,8 @@ public final class JcomposeCommand implements Runnable {
 
     /**
      * The most engine operations a command runs at once: {@code --parallel}, else
-     * {@code COMPOSE_PARALLEL_LIMIT}, else {@link Executor#DEFAULT_PARALLELISM}; -1 is no limit.
+     * {@code COMPOSE_PARALLEL_LIMIT}, else {@link ComposeService#DEFAULT_PARALLELISM}; -1 is no
+     * limit.
      */
     int parallelism() {
         if (parallel != null) {
@@ -237,7 +226,7 @@ public final class JcomposeCommand implements Runnable {
         if (env != null && !env.isBlank()) {
             return parallelism(env.strip(), "COMPOSE_PARALLEL_LIMIT");
         }
-        return Executor.DEFAULT_PARALLELISM;
+        return ComposeService.DEFAULT_PARALLELISM;
     }
 
     /** {@code value} of {@code source} as a parallelism, or a usage error naming both. */
@@ -256,33 +245,47 @@ public final class JcomposeCommand implements Runnable {
         return console;
     }
 
+    /** A command line with every subcommand, on this one's targets (completion scripts). */
+    CommandLine fullCommandLine() {
+        return commandLine(console, targets);
+    }
+
     boolean verbose() {
         return verbose;
     }
 
     ProjectOptions projectOptions() {
-        java.util.Map<String, String> env = console.env();
-        if (compatibility) {
-            env = new java.util.HashMap<>(env);
-            env.put("COMPOSE_COMPATIBILITY", "true");
-        }
         return new ProjectOptions(files, projectName, projectDirectory, envFiles, profiles,
-                console.workingDir(), env);
+                console.workingDir(), console.env());
+    }
+
+    /**
+     * Whether containers are named as docker-compose 1.x did: {@code --compatibility}, or
+     * {@code COMPOSE_COMPATIBILITY} in the project's environment.
+     */
+    boolean compatibility(Project project) {
+        return ComposeSwitches.compatibility(compatibility, project.environment());
+    }
+
+    /** The listing {@code ps} answers from, taken while the command line was read. */
+    PsPrefetch prefetch() {
+        return startup.prefetch();
     }
 
     ProjectLoader loader() {
-        return new ProjectLoader(projectOptions(), this::warn, console.in());
+        return new ProjectLoader(projectOptions(), this::warn, console.in(), startup.parsed());
     }
 
     void warn(Problem p) {
         console.err().println("WARN " + p);
     }
 
-    synchronized Engine engine() {
-        if (engine == null) {
-            engine = DockerEngine.at(DockerHosts.resolve(console.env()), console.env());
+    /** The target commands deploy to, opened on first use. */
+    synchronized ComposeTarget target() {
+        if (target == null) {
+            target = targets.open(docker, console.env());
         }
-        return engine;
+        return target;
     }
 
     synchronized ProgressListener progress() {
@@ -331,12 +334,17 @@ public final class JcomposeCommand implements Runnable {
     }
 
     ComposeService service() {
-        return new StandardComposeService(engine(), progress(), console.env());
+        return target().service(progress());
     }
 
     /** The service, with the output of post_start and pre_stop hooks sent to {@code hooks}. */
-    ComposeService service(dev.jcompose.planner.exec.HookOutput hooks) {
-        return new StandardComposeService(engine(), progress(), console.env(), hooks);
+    ComposeService service(Consumer<LogEntry> hooks) {
+        return target().service(progress(), hooks);
+    }
+
+    /** The service with no progress output ({@code --quiet}). */
+    ComposeService quietService() {
+        return target().service(ProgressListener.NONE);
     }
 
     /** Creates commands with access to the root. */

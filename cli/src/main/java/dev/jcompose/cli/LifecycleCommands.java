@@ -13,13 +13,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** start, stop, restart, kill, pause, unpause and rm: {@link ContainerCommand}s. */
-final class LifecycleCommands {
+public final class LifecycleCommands {
 
     private LifecycleCommands() {
     }
 
     @Command(name = "start", description = "Start the services' existing containers.")
-    static final class Start extends ContainerCommand {
+    public static final class Start extends ContainerCommand {
         @Override
         Kind kind() {
             return Kind.START;
@@ -27,7 +27,7 @@ final class LifecycleCommands {
     }
 
     @Command(name = "stop", description = "Stop running containers without removing them.")
-    static final class Stop extends ContainerCommand.Stopping {
+    public static final class Stop extends ContainerCommand.Stopping {
         @Override
         Kind kind() {
             return Kind.STOP;
@@ -35,7 +35,7 @@ final class LifecycleCommands {
     }
 
     @Command(name = "restart", description = "Restart the services' containers.")
-    static final class Restart extends ContainerCommand.Stopping {
+    public static final class Restart extends ContainerCommand.Stopping {
         @Override
         Kind kind() {
             return Kind.RESTART;
@@ -44,7 +44,7 @@ final class LifecycleCommands {
 
     @Command(name = "kill", description = "Send a signal (default SIGKILL) to running "
             + "containers.")
-    static final class Kill extends ContainerCommand {
+    public static final class Kill extends ContainerCommand {
         @Option(names = {"-s", "--signal"}, paramLabel = "SIGNAL",
                 description = "The signal to send, e.g. SIGTERM or HUP (default: SIGKILL).")
         String signal;
@@ -56,13 +56,12 @@ final class LifecycleCommands {
 
         @Override
         LifecycleCommand command() {
-            return new LifecycleCommand(kind(), services, null, signal, false, false, dryRun,
-                    root.parallelism());
+            return super.command().withSignal(signal);
         }
     }
 
     @Command(name = "pause", description = "Pause the services' running containers.")
-    static final class Pause extends ContainerCommand {
+    public static final class Pause extends ContainerCommand {
         @Override
         Kind kind() {
             return Kind.PAUSE;
@@ -70,7 +69,7 @@ final class LifecycleCommands {
     }
 
     @Command(name = "unpause", description = "Unpause the services' paused containers.")
-    static final class Unpause extends ContainerCommand {
+    public static final class Unpause extends ContainerCommand {
         @Override
         Kind kind() {
             return Kind.UNPAUSE;
@@ -78,7 +77,7 @@ final class LifecycleCommands {
     }
 
     @Command(name = "rm", description = "Remove stopped containers (running ones with -s).")
-    static final class Rm extends ContainerCommand.Stopping {
+    public static final class Rm extends ContainerCommand.Stopping {
         @Option(names = {"-f", "--force"}, description = "Do not ask for confirmation.")
         boolean force;
 
@@ -96,8 +95,7 @@ final class LifecycleCommands {
 
         @Override
         LifecycleCommand command() {
-            return new LifecycleCommand(kind(), services, timeout(), null, stop, volumes, dryRun,
-                    root.parallelism());
+            return super.command().withRemoval(stop, volumes);
         }
 
         /** As docker compose: without -f, name what goes and ask; no answer is no. */

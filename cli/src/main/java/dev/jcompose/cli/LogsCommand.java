@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code logs}: show the output of the project's containers. */
 @Command(name = "logs", description = "View output from containers.")
-final class LogsCommand implements Callable<Integer> {
+public final class LogsCommand implements Callable<Integer> {
 
     @ParentCommand
     JcomposeCommand root;

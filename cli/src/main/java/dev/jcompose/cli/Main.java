@@ -1,8 +1,14 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.api.TargetFactory;
+import dev.jcompose.cli.plugin.DockerCliArgs;
+import dev.jcompose.cli.plugin.PluginCancel;
+import dev.jcompose.cli.plugin.PluginMetadata;
+import dev.jcompose.cli.startup.CommandTable;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Set;
 
 /** The jcompose command-line entry point. */
 public final class Main {
@@ -11,8 +17,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        boolean leading = true; // docker's -D/--debug stand before the command
         for (String a : args) {
-            if (a.equals("--verbose")) {
+            leading &= a.startsWith("-");
+            if (a.equals("--verbose") || leading && (a.equals("-D") || a.equals("--debug"))) {
                 System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
                 System.setProperty("org.slf4j.simpleLogger.log.com.github.dockerjava", "debug");
             }
@@ -39,8 +47,40 @@ public final class Main {
         return System.console() != null;
     }
 
-    /** Runs one command line; returns its exit code. */
+    /** Runs one command line on the local target; returns its exit code. */
     public static int run(Console console, String... args) {
-        return JcomposeCommand.commandLine(console, args).execute(args);
+        return run(console, TargetFactory.local(), args);
+    }
+
+    /**
+     * Runs one command line on the targets {@code targets} opens, with the docker CLI's options
+     * it gives; returns its exit code.
+     */
+    public static int run(Console console, TargetFactory targets, String... args) {
+        // --- the docker CLI's plugin protocol and its global options (dev.jcompose.cli.plugin):
+        // docker-cli-plugin-metadata, [docker options] compose [args], DOCKER_CLI_PLUGIN_SOCKET
+        if (args.length == 1 && args[0].equals(PluginMetadata.SUBCOMMAND)) {
+            console.out().print(PluginMetadata.json(Versions.composeCompatible()));
+            console.out().flush();
+            return ExitCodes.OK;
+        }
+        DockerCliArgs docker;
+        try {
+            docker = DockerCliArgs.parse(args, console.env(),
+                    Set.copyOf(CommandTable.VALUED_ROOT_OPTIONS));
+        } catch (IllegalArgumentException e) {
+            console.err().println("error: " + e.getMessage());
+            console.err().flush();
+            return ExitCodes.USAGE;
+        }
+        if (docker.plugin()) {
+            PluginCancel.watch(console.env());
+        }
+        Console withDocker = new Console(console.out(), console.err(), console.in(), docker.env(),
+                console.workingDir(), console.outIsTerminal(), console.errIsTerminal());
+        String[] composeArgs = docker.composeArgs().toArray(String[]::new);
+        // --- end of the plugin protocol
+        return JcomposeCommand.commandLine(withDocker, targets, docker.options(), composeArgs)
+                .execute(composeArgs);
     }
 }

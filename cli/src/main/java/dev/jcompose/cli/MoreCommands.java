@@ -1,49 +1,38 @@
 package dev.jcompose.cli;
 
-import dev.jcompose.api.ContainerInfo;
-import dev.jcompose.api.DownOptions;
-import dev.jcompose.api.PsOptions;
-import dev.jcompose.api.UpOptions;
+import dev.jcompose.api.BuildPolicy;
+import dev.jcompose.api.ComposeEvent;
+import dev.jcompose.api.ContainerProcesses;
+import dev.jcompose.api.CreateOptions;
+import dev.jcompose.api.EventSubscription;
+import dev.jcompose.api.EventsOptions;
+import dev.jcompose.api.ImageInfo;
+import dev.jcompose.api.ImagesOptions;
+import dev.jcompose.api.ScaleOptions;
+import dev.jcompose.api.TopOptions;
+import dev.jcompose.api.WaitOptions;
+import dev.jcompose.model.Project;
 import dev.jcompose.model.load.ModelPrinter;
-import dev.jcompose.planner.ContainerSpecs;
-import dev.jcompose.planner.DownPlanOptions;
-import dev.jcompose.planner.Labels;
-import dev.jcompose.planner.UpPlanOptions;
-import dev.jcompose.planner.engine.EngineEvent;
-import dev.jcompose.planner.engine.EngineException;
-import dev.jcompose.planner.engine.ImageSummary;
-import dev.jcompose.planner.engine.ProcessList;
-import dev.jcompose.planner.engine.Subscription;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** wait, events and images: watching a project without changing it. */
-final class MoreCommands {
+/** wait, top, events and images (watching a project), create and scale. */
+public final class MoreCommands {
 
     private MoreCommands() {
     }
 
-    /** {@code up} of the services the options name, as create and scale need it. */
-    private static void converge(JcomposeCommand root, UpPlanOptions plan)
-            throws InterruptedException {
-        root.service().up(root.loader().load(plan.services()), new UpOptions(plan, false, false,
-                null, root.parallelism()));
-    }
-
     @Command(name = "wait", description = "Block until the services' containers stop; exit "
             + "with the first one's exit code.")
-    static final class Wait implements Callable<Integer> {
+    public static final class Wait implements Callable<Integer> {
 
         @ParentCommand
         JcomposeCommand root;
@@ -61,51 +50,17 @@ final class MoreCommands {
         @Override
         public Integer call() throws Exception {
             String name = root.loader().projectName();
-            List<ContainerInfo> containers = root.service().ps(name, new PsOptions(true,
-                    services)).stream().filter(c -> !c.oneOff()).toList();
-            if (containers.isEmpty()) {
-                throw new CommandException("no containers of " + String.join(", ", services)
-                        + " in project " + name, ExitCodes.FAILURE);
-            }
-            if (downProject) {
-                // checked now: a bad limit is a usage error before the wait, not after it
-                int parallelism = root.parallelism();
-                // the first container to stop decides; then the whole project goes
-                CompletableFuture<Integer> first = new CompletableFuture<>();
-                for (ContainerInfo c : containers) {
-                    Thread.ofVirtual().start(() -> {
-                        try {
-                            first.complete(root.engine().waitContainer(c.id()));
-                        } catch (InterruptedException | RuntimeException e) {
-                            first.completeExceptionally(e);
-                        }
-                    });
-                }
-                int code;
-                try {
-                    code = first.get();
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
-                var project = root.loader().loadIfPresent();
-                root.service().down(name, project, new DownOptions(
-                        DownPlanOptions.defaults(), false, parallelism));
-                return code;
-            }
-            Integer first = null;
-            for (ContainerInfo c : containers) {
-                int code = root.engine().waitContainer(c.id());
-                if (first == null) {
-                    first = code;
-                }
-            }
-            return first;
+            // checked now: a bad limit is a usage error before the wait, not after it
+            int parallelism = downProject ? root.parallelism() : 0;
+            Project project = downProject ? root.loader().loadIfPresent() : null;
+            return root.service().wait(name, project, new WaitOptions(services, downProject,
+                    parallelism));
         }
     }
 
     @Command(name = "top", description = "Show the processes running in the services' "
             + "containers.")
-    static final class Top implements Callable<Integer> {
+    public static final class Top implements Callable<Integer> {
 
         @ParentCommand
         JcomposeCommand root;
@@ -121,17 +76,12 @@ final class MoreCommands {
             String name = root.loader().projectName();
             PrintWriter out = root.console().out();
             boolean first = true;
-            for (ContainerInfo c : root.service().ps(name, new PsOptions(false, services))) {
-                ProcessList top;
-                try {
-                    top = root.engine().top(c.id());
-                } catch (EngineException.NotFound | EngineException.Conflict e) {
-                    continue; // stopped or removed since it was listed
-                }
+            for (ContainerProcesses top : root.service().top(name, new TopOptions(services))) {
                 if (!first) {
                     out.println();
                 }
                 first = false;
+                var c = top.container();
                 out.println(c.oneOff() ? c.name() : c.service() + "-" + c.number());
                 Table table = new Table(top.titles().toArray(String[]::new));
                 top.processes().forEach(p -> table.row(p.toArray(String[]::new)));
@@ -143,7 +93,7 @@ final class MoreCommands {
     }
 
     @Command(name = "events", description = "Stream the project's container events.")
-    static final class Events implements Callable<Integer> {
+    public static final class Events implements Callable<Integer> {
 
         @ParentCommand
         JcomposeCommand root;
@@ -161,38 +111,33 @@ final class MoreCommands {
         public Integer call() throws Exception {
             String name = root.loader().projectName();
             PrintWriter out = root.console().out();
-            try (Subscription s = root.engine().events(ContainerSpecs.projectLabel(name),
-                    e -> print(out, e))) {
+            try (EventSubscription s = root.quietService().events(name,
+                    new EventsOptions(services), e -> print(out, e))) {
                 s.awaitCompletion();
             }
             return ExitCodes.OK;
         }
 
-        private synchronized void print(PrintWriter out, EngineEvent e) {
-            String service = e.attribute(Labels.SERVICE);
-            if (!services.isEmpty() && !services.contains(service)) {
-                return;
-            }
-            Instant time = Instant.ofEpochSecond(0, e.timeNanos());
+        private synchronized void print(PrintWriter out, ComposeEvent e) {
             if (json) {
                 Map<String, Object> o = new LinkedHashMap<>();
-                o.put("time", time.toString());
+                o.put("time", e.time().toString());
                 o.put("type", e.type());
                 o.put("action", e.action());
                 o.put("id", e.id());
-                o.put("service", service);
+                o.put("service", e.service());
                 o.put("attributes", new java.util.TreeMap<>(e.attributes()));
                 out.println(ModelPrinter.jsonLine(o));
             } else {
-                out.println(time + " " + e.type() + " " + e.action() + " " + e.id()
-                        + " (name=" + e.attribute("name") + ", service=" + service + ")");
+                out.println(e.time() + " " + e.type() + " " + e.action() + " " + e.id()
+                        + " (name=" + e.name() + ", service=" + e.service() + ")");
             }
             out.flush();
         }
     }
 
     @Command(name = "images", description = "List the images the project's containers use.")
-    static final class Images implements Callable<Integer> {
+    public static final class Images implements Callable<Integer> {
 
         @ParentCommand
         JcomposeCommand root;
@@ -219,29 +164,20 @@ final class MoreCommands {
             PrintWriter out = root.console().out();
             Table table = new Table("CONTAINER", "REPOSITORY", "TAG", "IMAGE ID", "CREATED");
             List<Object> rows = new ArrayList<>();
-            for (ContainerInfo c : root.service().ps(name, new PsOptions(true, services))) {
-                ImageSummary img = root.engine().inspectImage(c.image()).orElse(null);
-                String id = img == null ? "" : img.id().replaceFirst("^sha256:", "")
-                        .substring(0, Math.min(12, img.id().length()));
-                String ref = c.image();
-                int colon = ref.lastIndexOf(':');
-                boolean tagged = colon > ref.lastIndexOf('/');
-                String repo = tagged ? ref.substring(0, colon) : ref;
-                String tag = tagged ? ref.substring(colon + 1) : "latest";
+            for (ImageInfo img : root.service().images(name, new ImagesOptions(services))) {
+                String created = img.created() == null ? "" : img.created().toString();
                 if (quiet) {
-                    out.println(id);
+                    out.println(img.id());
                 } else if (format.equals("json")) {
                     Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("ContainerName", c.name());
-                    row.put("Repository", repo);
-                    row.put("Tag", tag);
-                    row.put("ID", id);
-                    row.put("Created", img == null || img.created() == null ? ""
-                            : img.created().toString());
+                    row.put("ContainerName", img.container());
+                    row.put("Repository", img.repository());
+                    row.put("Tag", img.tag());
+                    row.put("ID", img.id());
+                    row.put("Created", created);
                     rows.add(row);
                 } else {
-                    table.row(c.name(), repo, tag, id, img == null || img.created() == null
-                            ? "" : img.created().toString());
+                    table.row(img.container(), img.repository(), img.tag(), img.id(), created);
                 }
             }
             if (!quiet) {
@@ -258,7 +194,7 @@ final class MoreCommands {
 
     @Command(name = "scale", description = "Set the number of containers of services: "
             + "scale web=3 worker=2.")
-    static final class Scale implements Callable<Integer> {
+    public static final class Scale implements Callable<Integer> {
 
         @ParentCommand
         JcomposeCommand root;
@@ -285,16 +221,18 @@ final class MoreCommands {
                             + "REPLICAS a number");
                 }
             }
-            List<String> services = List.copyOf(scale.keySet());
-            converge(root, new UpPlanOptions(services, noDeps, false, false, false, scale, false,
-                    null, false, false, null));
+            UpCommand.checkScale(scale);
+            Project project = root.loader().load(List.copyOf(scale.keySet()));
+            root.service().scale(project, ScaleOptions.of(scale).withNoDeps(noDeps)
+                    .withCompatibility(root.compatibility(project))
+                    .withParallelism(root.parallelism()));
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "create", description = "Create the services' containers without starting "
             + "them (up --no-start).")
-    static final class Create implements Callable<Integer> {
+    public static final class Create implements Callable<Integer> {
 
         @ParentCommand
         JcomposeCommand root;
@@ -329,10 +267,15 @@ final class MoreCommands {
         @Override
         public Integer call() throws Exception {
             UpCommand.checkRecreateFlags(forceRecreate, noRecreate, alwaysRecreateDeps);
-            converge(root, new UpPlanOptions(services, false, forceRecreate, noRecreate, false,
-                    Map.of(), true, pull, build, false, null)
-                    .withAlwaysRecreateDeps(alwaysRecreateDeps)
-                    .withRenewAnonVolumes(renewAnonVolumes));
+            Project project = root.loader().load(services);
+            root.service().create(project, CreateOptions.defaults().withServices(services)
+                    .withRecreate(UpCommand.recreate(forceRecreate, noRecreate),
+                            alwaysRecreateDeps)
+                    .withRenewAnonVolumes(renewAnonVolumes)
+                    .withImages(build ? BuildPolicy.ALWAYS : BuildPolicy.MISSING,
+                            UpCommand.pullPolicy(pull))
+                    .withCompatibility(root.compatibility(project))
+                    .withParallelism(root.parallelism()));
             return ExitCodes.OK;
         }
     }

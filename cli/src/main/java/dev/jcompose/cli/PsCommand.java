@@ -1,6 +1,7 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.api.ContainerInfo;
+import dev.jcompose.api.DockerCliConfig;
 import dev.jcompose.api.PsOptions;
 import dev.jcompose.model.load.ModelPrinter;
 import java.io.PrintWriter;
@@ -18,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code ps}: list the project's containers. */
 @Command(name = "ps", description = "List containers.")
-final class PsCommand implements Callable<Integer> {
+public final class PsCommand implements Callable<Integer> {
 
     @ParentCommand
     JcomposeCommand root;
@@ -49,6 +50,11 @@ final class PsCommand implements Callable<Integer> {
                     + "table prefix for a header row (default: psFormat from the docker CLI's "
                     + "config.json, else table).")
     String format;
+
+    @Option(names = "--orphans", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Include containers of services the files no longer declare "
+                    + "(default: true; --orphans=false leaves them out).")
+    boolean orphans = true;
 
     @Parameters(paramLabel = "SERVICE", description = "Services (default: all).")
     List<String> services = new ArrayList<>();
@@ -92,10 +98,21 @@ final class PsCommand implements Callable<Integer> {
             }
         }
         String name = root.loader().projectName();
-        List<ContainerInfo> containers = root.service().ps(name,
-                new PsOptions(all || !wanted.isEmpty(), services));
+        boolean includeStopped = all || !wanted.isEmpty();
+        List<ContainerInfo> containers = root.prefetch().answer(name, includeStopped, services);
+        if (containers == null) {
+            containers = root.service().ps(name, new PsOptions(includeStopped, services));
+        }
         if (!wanted.isEmpty()) {
             containers = containers.stream().filter(c -> wanted.contains(c.state())).toList();
+        }
+        if (!orphans) {
+            dev.jcompose.model.Project project = root.loader().loadIfPresent();
+            if (project != null) {
+                java.util.Set<String> declared = project.services().keySet();
+                containers = containers.stream().filter(c -> declared.contains(c.service()))
+                        .toList();
+            }
         }
         PrintWriter out = root.console().out();
         if (quiet) {
@@ -104,9 +121,8 @@ final class PsCommand implements Callable<Integer> {
             new LinkedHashSet<>(containers.stream().map(ContainerInfo::service).toList())
                     .forEach(out::println);
         } else if (format.equals("json")) {
-            List<Object> rows = new ArrayList<>();
-            containers.forEach(c -> rows.add(json(c)));
-            out.print(ModelPrinter.json(rows));
+            // JSON Lines, one container a line, as compose v2 prints them
+            containers.forEach(c -> out.println(ModelPrinter.jsonLine(json(c))));
         } else if (!format.equals("table")) {
             template(containers, out);
         } else {
@@ -173,11 +189,9 @@ final class PsCommand implements Callable<Integer> {
                         System.getProperty("user.home")), ".docker", "config.json");
         try {
             if (java.nio.file.Files.isRegularFile(config)) {
-                // a JSON tree without an ObjectMapper (whose set-up costs ps ~20 ms)
-                var node = dev.jcompose.runtime.JsonTrees.read(
-                        java.nio.file.Files.readAllBytes(config)).path("psFormat");
-                if (node.isTextual() && !node.asText().isBlank()) {
-                    return node.asText();
+                String psFormat = DockerCliConfig.psFormat(java.nio.file.Files.readString(config));
+                if (psFormat != null && !psFormat.isBlank()) {
+                    return psFormat;
                 }
             }
         } catch (java.io.IOException e) {

@@ -1,11 +1,8 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.api.PlanReport;
 import dev.jcompose.api.PullOptions;
-import dev.jcompose.api.StandardComposeService;
 import dev.jcompose.model.Project;
-import dev.jcompose.planner.ImagePlanner;
-import dev.jcompose.planner.plan.Plan;
-import dev.jcompose.planner.progress.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code pull}: pull the images of services, each distinct image once, in parallel. */
 @Command(name = "pull", description = "Pull service images.")
-final class PullCommand implements Callable<Integer> {
+public final class PullCommand implements Callable<Integer> {
 
     @ParentCommand
     JcomposeCommand root;
@@ -46,12 +43,11 @@ final class PullCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Project project = root.loader().load(services);
-        PullOptions options = new PullOptions(new ImagePlanner.PullOptions(services,
-                includeDeps, ignoreFailures, ignoreBuildable), dryRun,
-                root.parallelism());
-        var service = quiet ? new StandardComposeService(root.engine(), ProgressListener.NONE)
-                : root.service();
-        Plan plan = service.pull(project, options);
+        PullOptions options = PullOptions.builder().services(services).includeDeps(includeDeps)
+                .ignoreFailures(ignoreFailures).ignoreBuildable(ignoreBuildable).dryRun(dryRun)
+                .parallelism(root.parallelism()).build();
+        var service = quiet ? root.quietService() : root.service();
+        PlanReport plan = service.pull(project, options);
         if (dryRun) {
             root.console().out().print(plan);
             root.console().out().flush();

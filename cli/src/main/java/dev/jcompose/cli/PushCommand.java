@@ -1,11 +1,8 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.api.PlanReport;
 import dev.jcompose.api.PushOptions;
-import dev.jcompose.api.StandardComposeService;
 import dev.jcompose.model.Project;
-import dev.jcompose.planner.ImagePlanner;
-import dev.jcompose.planner.plan.Plan;
-import dev.jcompose.planner.progress.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code push}: push the images of services that build an image named by {@code image:}. */
 @Command(name = "push", description = "Push service images.")
-final class PushCommand implements Callable<Integer> {
+public final class PushCommand implements Callable<Integer> {
 
     @ParentCommand
     JcomposeCommand root;
@@ -40,11 +37,11 @@ final class PushCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Project project = root.loader().load(services);
-        PushOptions options = new PushOptions(new ImagePlanner.PushOptions(services,
-                ignoreFailures), dryRun, root.parallelism());
-        var service = quiet ? new StandardComposeService(root.engine(), ProgressListener.NONE)
-                : root.service();
-        Plan plan = service.push(project, options);
+        PushOptions options = PushOptions.defaults().withServices(services)
+                .withIgnoreFailures(ignoreFailures).withDryRun(dryRun)
+                .withParallelism(root.parallelism());
+        var service = quiet ? root.quietService() : root.service();
+        PlanReport plan = service.push(project, options);
         if (dryRun) {
             root.console().out().print(plan);
             root.console().out().flush();

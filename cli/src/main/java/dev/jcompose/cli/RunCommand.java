@@ -1,8 +1,9 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.api.ComposeSwitches;
+import dev.jcompose.api.ProcessStreams;
 import dev.jcompose.api.RunOptions;
 import dev.jcompose.model.Project;
-import dev.jcompose.planner.engine.StreamIO;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
  * removes it); no published ports unless {@code --service-ports}. Its exit code is jcompose's.
  */
 @Command(name = "run", description = "Run a one-off command on a service.")
-final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer> {
 
     @ParentCommand
     JcomposeCommand root;
@@ -106,11 +107,14 @@ final class RunCommand implements Callable<Integer> {
         }
         boolean interactive = !noTty && !detach && root.console().outIsTerminal()
                 && System.console() != null;
-        RunOptions options = new RunOptions(service, command, entrypoint == null ? null
-                : List.of(entrypoint), vars, name, user, workdir, noDeps, servicePorts, remove,
-                detach, interactive, publish, volumes);
+        RunOptions options = RunOptions.builder(service).command(command)
+                .entrypoint(entrypoint == null ? null : List.of(entrypoint)).env(vars).name(name)
+                .user(user).workingDir(workdir).noDeps(noDeps).servicePorts(servicePorts)
+                .remove(remove).detach(detach).tty(interactive).publish(publish)
+                .volumes(volumes).compatibility(root.compatibility(project))
+                .orphans(ComposeSwitches.orphans(false, project.environment())).build();
         if (!interactive) {
-            StreamIO io = new StreamIO(null, new WriterStream(root.console().out()),
+            ProcessStreams io = new ProcessStreams(null, new WriterStream(root.console().out()),
                     new WriterStream(root.console().err()));
             int code = root.service().run(project, options, io);
             root.console().out().flush();
@@ -120,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             Attributes saved = terminal.enterRawMode();
             try {
-                return root.service().run(project, options, new StreamIO(terminal.input(),
+                return root.service().run(project, options, new ProcessStreams(terminal.input(),
                         new FileOutputStream(FileDescriptor.out),
                         new FileOutputStream(FileDescriptor.err)));
             } finally {

@@ -1,9 +1,12 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.api.BuildPolicy;
+import dev.jcompose.api.ComposeSwitches;
+import dev.jcompose.api.PlanReport;
+import dev.jcompose.api.PullPolicy;
+import dev.jcompose.api.Recreate;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.model.Project;
-import dev.jcompose.planner.UpPlanOptions;
-import dev.jcompose.planner.plan.Plan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code up}: create and start the project's containers. */
 @Command(name = "up", description = "Create and start containers.")
-final class UpCommand implements Callable<Integer> {
+public final class UpCommand implements Callable<Integer> {
 
     @ParentCommand
     JcomposeCommand root;
@@ -64,6 +67,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--menu", arity = "0..1", hidden = true,
             description = "Accepted for docker compose compatibility; there is no menu.")
     Boolean menu;
+
+    @Option(names = "--no-color", description = "Monochrome output.")
+    boolean noColor;
 
     @Option(names = "--dry-run", description = "Print the plan; change nothing.")
     boolean dryRun;
@@ -125,6 +131,23 @@ final class UpCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SERVICE", description = "Services to start (default: all).")
     List<String> services = new ArrayList<>();
 
+    /** {@code --pull}: always, missing or never, else a usage error; unset: each service's. */
+    static PullPolicy pullPolicy(String pull) {
+        if (pull == null) {
+            return PullPolicy.SERVICE;
+        }
+        if (!List.of("always", "missing", "never").contains(pull)) {
+            throw CommandException.usage("--pull " + pull + " is not valid (use always, "
+                    + "missing or never)");
+        }
+        return PullPolicy.of(pull);
+    }
+
+    /** When to recreate, from {@code --force-recreate} and {@code --no-recreate}. */
+    static Recreate recreate(boolean force, boolean never) {
+        return force ? Recreate.FORCE : never ? Recreate.NEVER : Recreate.DIVERGED;
+    }
+
     /** The recreate flags docker compose refuses together. */
     static void checkRecreateFlags(boolean force, boolean never, boolean deps) {
         if (force && never) {
@@ -137,27 +160,40 @@ final class UpCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --scale S=N} and {@code scale S=N}: N is a number of containers, not negative. */
+    static void checkScale(Map<String, Integer> scale) {
+        scale.forEach((service, n) -> {
+            if (n < 0) {
+                throw CommandException.usage("--scale " + service + "=" + n + ": the number of "
+                        + "containers cannot be negative");
+            }
+        });
+    }
+
     @Override
     public Integer call() throws Exception {
-        if (pull != null && !List.of("always", "missing", "never").contains(pull)) {
-            throw CommandException.usage("--pull " + pull + " is not valid (use always, "
-                    + "missing or never)");
-        }
+        checkScale(scale);
+        PullPolicy pullPolicy = pullPolicy(pull);
         if (build && noBuild) {
             throw CommandException.usage("--build and --no-build cannot be used together");
         }
         checkRecreateFlags(forceRecreate, noRecreate, alwaysRecreateDeps);
         int parallelism = parallelism();
         Project project = root.loader().load(services);
-        UpPlanOptions plan = new UpPlanOptions(services, noDeps, forceRecreate, noRecreate,
-                removeOrphans, scale, noStart, pull, build, noBuild,
-                timeout == null ? null : Duration.ofSeconds(timeout))
-                .withAlwaysRecreateDeps(alwaysRecreateDeps)
-                .withRenewAnonVolumes(renewAnonVolumes)
-                .withAllResources(root.allResources)
-                .withRecreateVolumes(yes);
-        UpOptions options = new UpOptions(plan, dryRun, waitForServices,
-                waitTimeout == null ? null : Duration.ofSeconds(waitTimeout), parallelism);
+        UpOptions options = UpOptions.builder().services(services).noDeps(noDeps)
+                .recreate(recreate(forceRecreate, noRecreate))
+                .alwaysRecreateDeps(alwaysRecreateDeps).renewAnonVolumes(renewAnonVolumes)
+                .orphans(ComposeSwitches.orphans(removeOrphans, project.environment()))
+                .scale(scale).noStart(noStart)
+                .pull(pullPolicy)
+                .build(build ? BuildPolicy.ALWAYS : noBuild ? BuildPolicy.NEVER
+                        : BuildPolicy.MISSING)
+                .stopTimeout(timeout == null ? null : Duration.ofSeconds(timeout))
+                .allResources(root.allResources).recreateVolumes(yes)
+                .compatibility(root.compatibility(project))
+                .dryRun(dryRun).waitForServices(waitForServices)
+                .waitTimeout(waitTimeout == null ? null : Duration.ofSeconds(waitTimeout))
+                .parallelism(parallelism).build();
         boolean attached = !detach && !noStart && !waitForServices && !dryRun;
         if ((abortOnExit || abortOnFailure || exitCodeFrom != null) && !attached) {
             throw CommandException.usage("--abort-on-container-exit, "
@@ -170,7 +206,7 @@ final class UpCommand implements Callable<Integer> {
                     + ")");
         }
         java.time.Instant since = java.time.Instant.now().minusSeconds(1);
-        Plan done = root.service().up(project, options);
+        PlanReport done = root.service().up(project, options);
         if (dryRun) {
             root.console().out().print(done);
             root.console().out().flush();
@@ -186,7 +222,7 @@ final class UpCommand implements Callable<Integer> {
             }
             shown.removeAll(noAttach);
             return new AttachedUp(root, project, shown, abortOnExit, abortOnFailure,
-                    exitCodeFrom).run(since, root.colourOn(true));
+                    exitCodeFrom).run(since, !noColor && root.colourOn(true));
         }
         return ExitCodes.OK;
     }

@@ -10,6 +10,18 @@ final class Versions {
     private Versions() {
     }
 
+    /** The compose v2 release whose command-line surface jcompose matches. */
+    static final String COMPOSE_V2 = "2.26.1";
+
+    /**
+     * The version jcompose reports where compose v2 reports its own ({@code version --format
+     * json}, the plugin metadata): that release, with jcompose's version as build metadata, so
+     * clients that pick flags by compose v2's version (Spring Boot) read the feature level.
+     */
+    static String composeCompatible() {
+        return "v" + COMPOSE_V2 + "+jcompose." + jcompose();
+    }
+
     static String jcompose() {
         Properties p = new Properties();
         try (InputStream in = Versions.class.getResourceAsStream("/jcompose.properties")) {

@@ -1,5 +1,8 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.api.TargetFactory;
+import dev.jcompose.api.local.LocalTarget;
+import dev.jcompose.planner.engine.Engine;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,6 +25,7 @@ final class CliRunner {
 
     private final Path dir;
     private final Map<String, String> env = new HashMap<>(System.getenv());
+    private TargetFactory targets = TargetFactory.local();
 
     CliRunner(Path dir) {
         this.dir = dir;
@@ -33,6 +37,17 @@ final class CliRunner {
     CliRunner env(String key, String value) {
         env.put(key, value);
         return this;
+    }
+
+    /** Runs the commands on {@code engine} (an in-memory one) instead of Docker. */
+    CliRunner on(Engine engine) {
+        targets = (docker, environment) -> LocalTarget.on(engine, environment);
+        return this;
+    }
+
+    /** The environment runs get (the process's, less the compose variables, plus env()). */
+    Map<String, String> environment() {
+        return env;
     }
 
     /** A run in the background whose output can be read while it runs. */
@@ -57,7 +72,7 @@ final class CliRunner {
         Console console = new Console(new PrintWriter(out, true), new PrintWriter(err, true),
                 new ByteArrayInputStream(new byte[0]), env, dir, false, false);
         return new Running(CompletableFuture.supplyAsync(() -> {
-            int code = Main.run(console, args);
+            int code = Main.run(console, targets, args);
             return new Result(code, out.toString(), err.toString());
         }), out, err);
     }
@@ -67,7 +82,7 @@ final class CliRunner {
         StringWriter err = new StringWriter();
         Console console = new Console(new PrintWriter(out, true), new PrintWriter(err, true),
                 new ByteArrayInputStream(new byte[0]), env, dir, false, false);
-        int code = Main.run(console, args);
+        int code = Main.run(console, targets, args);
         return new Result(code, out.toString(), err.toString());
     }
 }

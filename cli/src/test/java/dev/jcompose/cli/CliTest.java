@@ -146,6 +146,17 @@ class CliTest {
     }
 
     @Test
+    void aNegativeScaleIsAUsageError() {
+        CliRunner.Result up = new CliRunner(dir).run("-p", "demo", "up", "--scale", "a=-1");
+        assertEquals(2, up.exitCode(), up.toString());
+        assertTrue(up.err().contains("--scale a=-1: the number of containers cannot be "
+                + "negative"), up.toString());
+        CliRunner.Result scale = new CliRunner(dir).run("-p", "demo", "scale", "a=-2");
+        assertEquals(2, scale.exitCode(), scale.toString());
+        assertFalse(scale.err().contains("at dev.jcompose"), scale.toString());
+    }
+
+    @Test
     void theParallelLimitIsANumberOrMinusOneFromTheOptionOrTheEnvironment() {
         assertEquals(8, JcomposeCommand.parallelism("8", "--parallel"));
         assertEquals(Integer.MAX_VALUE, JcomposeCommand.parallelism("-1", "--parallel"));

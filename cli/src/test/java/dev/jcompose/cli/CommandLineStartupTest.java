@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jcompose.api.TargetFactory;
+import dev.jcompose.cli.startup.CommandTable;
+import dev.jcompose.cli.startup.EngineWarmUp;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -36,7 +39,7 @@ class CommandLineStartupTest {
     }
 
     private CommandLine.Model.CommandSpec root() {
-        return JcomposeCommand.commandLine(console(dir)).getCommandSpec();
+        return JcomposeCommand.commandLine(console(dir), TargetFactory.local()).getCommandSpec();
     }
 
     @Test
@@ -56,13 +59,13 @@ class CommandLineStartupTest {
     @Test
     void registersOnlyTheInvokedSubcommandButEveryoneForHelpAndMistakes() {
         var console = console(dir);
-        assertEquals(1, JcomposeCommand.commandLine(console, "-p", "x", "ps").getSubcommands()
+        assertEquals(1, JcomposeCommand.commandLine(console, TargetFactory.local(), "-p", "x", "ps").getSubcommands()
                 .size());
         int all = JcomposeCommand.COMMANDS.size();
-        assertEquals(all, JcomposeCommand.commandLine(console, "--help").getSubcommands().size());
-        assertEquals(all, JcomposeCommand.commandLine(console, "help", "up").getSubcommands()
+        assertEquals(all, JcomposeCommand.commandLine(console, TargetFactory.local(), "--help").getSubcommands().size());
+        assertEquals(all, JcomposeCommand.commandLine(console, TargetFactory.local(), "help", "up").getSubcommands()
                 .size());
-        assertEquals(all, JcomposeCommand.commandLine(console, "upp").getSubcommands().size());
+        assertEquals(all, JcomposeCommand.commandLine(console, TargetFactory.local(), "upp").getSubcommands().size());
     }
 
     @Test
@@ -125,30 +128,29 @@ class CommandLineStartupTest {
     }
 
     /**
-     * The warm-up's and the launcher's lists of valued root options and of command names are
-     * written out for speed; they must stay what the annotations declare.
+     * The command table's lists of valued root options and of command names are written out for
+     * speed; they must stay what the annotations declare, and the launcher must read a command
+     * line as the table says.
      */
     @Test
-    void startUpListsMatchTheDeclaredOptionsAndCommands() throws Exception {
+    void theCommandTableMatchesTheDeclaredOptionsCommandsAndTheLauncher() throws Exception {
         Set<String> valued = new TreeSet<>();
         for (CommandLine.Model.OptionSpec o : root().options()) {
             if (o.arity().max() > 0) {
                 valued.addAll(List.of(o.names()));
             }
         }
-        assertEquals(valued, new TreeSet<>(EngineWarmUp.VALUED_ROOT_OPTIONS));
-        Set<String> names = new TreeSet<>();
-        for (Class<?> c : JcomposeCommand.COMMANDS) {
-            CommandLine.Command command = c.getAnnotation(CommandLine.Command.class);
-            names.add(command.name());
-            names.addAll(List.of(command.aliases()));
+        assertEquals(valued, new TreeSet<>(CommandTable.VALUED_ROOT_OPTIONS));
+        for (CommandTable.Entry e : CommandTable.entries()) {
+            CommandLine.Command command = e.type().getAnnotation(CommandLine.Command.class);
+            assertEquals(e.name(), command.name());
+            assertEquals(0, command.aliases().length, e.name() + " has aliases");
         }
-        assertEquals(names, new TreeSet<>(EngineWarmUp.COMMAND_NAMES));
-        // the launcher picks its start-up cache by the same reading of the command line
+        // the launcher picks its start-up cache by the table's reading of the command line
         String launcher = Files.readString(
                 Path.of("").toAbsolutePath().getParent().resolve("jcompose"));
-        Matcher m = Pattern.compile("(?m)^\\s+(-f\\|[^)]*)\\) skip=1").matcher(launcher);
-        assertTrue(m.find(), "no valued-option list in the launcher");
-        assertEquals(valued, new TreeSet<>(List.of(m.group(1).split("\\|"))));
+        Matcher m = Pattern.compile("(?s)    case \"\\$a\" in\n(.*?)    esac").matcher(launcher);
+        assertTrue(m.find(), "no case of command families in the launcher");
+        assertEquals(CommandTable.launcherCases(), m.group(1));
     }
 }

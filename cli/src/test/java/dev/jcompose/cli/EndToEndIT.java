@@ -149,7 +149,7 @@ class EndToEndIT {
         assertTrue(lines.get(2).matches(project + "-web-1\\s+web\\s+\\S+\\s+running\\s+127.0.0.1:"
                 + port + "->8080/tcp"), ps.out());
         CliRunner.Result json = cli.run("-p", project, "ps", "--format", "json");
-        assertTrue(json.out().contains("\"Name\": \"" + project + "-web-1\""), json.toString());
+        assertTrue(json.out().contains("\"Name\":\"" + project + "-web-1\""), json.toString());
 
         CliRunner.Result logs = awaitLogs("web says hi");
         assertTrue(logs.out().contains("web-1  | web says hi"), logs.toString());

@@ -99,38 +99,6 @@ class LifecycleIT {
     }
 
     @Test
-    void stopStartRestartKillPauseAndUnpause() {
-        ok(cli.run("-p", project, "up", "-d"));
-
-        CliRunner.Result plan = cli.run("-p", project, "stop", "--dry-run");
-        ok(plan);
-        assertEquals("1. stop Container " + project + "-app-1 (stop)\n"
-                + "2. stop Container " + project + "-db-1 (stop) after 1\n", plan.out());
-        assertEquals("running", state("app"));
-
-        ok(cli.run("-p", project, "stop", "-t", "2"));
-        assertEquals("exited", state("app"));
-        assertEquals("exited", state("db"));
-
-        ok(cli.run("-p", project, "start", "db"));
-        assertEquals("running", state("db"));
-        assertEquals("exited", state("app"));
-        ok(cli.run("-p", project, "start"));
-        assertEquals("running", state("app"));
-
-        ok(cli.run("-p", project, "pause", "app"));
-        assertEquals("paused", state("app"));
-        ok(cli.run("-p", project, "unpause"));
-        assertEquals("running", state("app"));
-
-        ok(cli.run("-p", project, "kill", "-s", "SIGKILL", "app"));
-        assertEquals("exited", state("app"));
-        ok(cli.run("-p", project, "restart", "-t", "1"));
-        assertEquals("running", state("app"));
-        assertEquals("running", state("db"));
-    }
-
-    @Test
     void rmAsksRemovesStoppedOnesAndWorksFromLabelsAlone() {
         ok(cli.run("-p", project, "up", "-d"));
         CliRunner elsewhereCli = new CliRunner(elsewhere);   // no compose file there
@@ -155,15 +123,6 @@ class LifecycleIT {
         ok(elsewhereCli.run("-p", project, "rm", "-f", "-s", "-t", "1"));
         CliRunner.Result none = cli.run("-p", project, "ps", "-a", "-q");
         assertEquals("", none.out(), none.toString());
-    }
-
-    @Test
-    void unknownServicesAreRefusedWithTheKnownOnes() {
-        ok(cli.run("-p", project, "up", "-d"));
-        CliRunner.Result r = cli.run("-p", project, "stop", "cache");
-        assertEquals(ExitCodes.FAILURE, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("no such service: cache (services: db, app)"), r.toString());
-        assertEquals("running", state("app"));
     }
 
     @Test

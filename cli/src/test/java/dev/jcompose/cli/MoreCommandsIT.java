@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** create, scale, wait, top, images and events on the real engine. */
+/** hooks, models, scale, top and events on the real engine. */
 class MoreCommandsIT {
 
     private static final Path REPO = Path.of("").toAbsolutePath().getParent();
@@ -52,21 +52,6 @@ class MoreCommandsIT {
     void tearDown() {
         cli.run("-p", project, "down", "-t", "1");
         Cleanup.project(project);
-    }
-
-    @Test
-    void createMakesContainersWithoutStartingThemAndWaitReturnsTheExitCode() {
-        assertEquals(0, cli.run("-p", project, "--progress", "quiet", "create").exitCode());
-        CliRunner.Result ps = cli.run("-p", project, "ps", "-a", "--status", "created", "-q");
-        assertEquals(1, ps.out().lines().count(), ps.toString());
-
-        CliRunner.Result images = cli.run("-p", project, "images");
-        assertTrue(images.out().contains(project + "-job-1") && images.out()
-                .contains("jcompose/base"), images.toString());
-
-        assertEquals(0, cli.run("-p", project, "--progress", "quiet", "start").exitCode());
-        CliRunner.Result waited = cli.run("-p", project, "wait", "job");
-        assertEquals(5, waited.exitCode(), waited.toString());
     }
 
     @Test
@@ -156,7 +141,7 @@ class MoreCommandsIT {
         assertTrue(Files.notExists(out.resolve("hook")), "an unchanged up runs no hook");
     }
 
-    private static final String USES_A_MODEL = """
+    static final String USES_A_MODEL = """
             services:
               chat:
                 image: %s
@@ -174,29 +159,6 @@ class MoreCommandsIT {
                 context_size: 2048
                 runtime_flags: ["--threads", "2"]
             """.formatted(BaseImage.NAME, BaseImage.NAME);
-
-    @Test
-    void modelsWithoutDockerModelRunnerAreAClearErrorAndNothingIsCreated() throws IOException {
-        Files.writeString(dir.resolve("compose.yaml"), USES_A_MODEL);
-        cli.env("DOCKER_CONFIG", Files.createDirectories(dir.resolve("docker-config")).toString());
-        CliRunner.Result up = cli.run("-p", project, "up", "-d");
-        assertEquals(1, up.exitCode(), up.toString());
-        assertTrue(up.err().contains("service \"chat\" uses model \"llm\" (ai/smollm2), and "
-                + "models need Docker Model Runner: its docker CLI plugin (docker-model) is not "
-                + "installed (looked in " + dir.resolve("docker-config/cli-plugins")),
-                up.toString());
-        try (var docker = Cleanup.docker()) {
-            String label = "com.docker.compose.project=" + project;
-            assertTrue(docker.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(java.util.Map.of("com.docker.compose.project", project))
-                    .exec().isEmpty(), "no container created");
-            assertTrue(docker.listNetworksCmd().withFilter("label", List.of(label)).exec()
-                    .isEmpty(), "no network created");
-        }
-        CliRunner.Result plain = cli.run("-p", project, "--progress", "quiet", "up", "-d",
-                "plain");
-        assertEquals(0, plain.exitCode(), "a service without models runs: " + plain);
-    }
 
     @Test
     void modelsArePulledConfiguredAndTheirVariablesSetThroughTheDockerModelPlugin()
@@ -226,31 +188,6 @@ class MoreCommandsIT {
         CliRunner.Result env = cli.run("-p", project, "exec", "-T", "chat", "env");
         assertTrue(env.out().contains("LLM_URL=http://model-runner.test/engines/v1/\n")
                 && env.out().contains("CHAT_MODEL=ai/smollm2\n"), env.toString());
-    }
-
-    @Test
-    void psTakesATemplateOrThePsFormatOfTheDockerConfig() throws IOException {
-        Files.writeString(dir.resolve("compose.yaml"), """
-                services:
-                  app:
-                    image: %s
-                    command: ["sleep", "300"]
-                    stop_grace_period: 1s
-                """.formatted(BaseImage.NAME));
-        assertEquals(0, cli.run("-p", project, "--progress", "quiet", "up", "-d").exitCode());
-        CliRunner.Result plain = cli.run("-p", project, "ps", "--format",
-                "{{.Name}}\\t{{.State}} {{json .ExitCode}}");
-        assertEquals(project + "-app-1\trunning 0\n", plain.out(), plain.toString());
-        Path config = Files.createDirectories(dir.resolve("docker-config"));
-        Files.writeString(config.resolve("config.json"),
-                "{\"psFormat\": \"table {{.Name}}\\\\t{{.Status}}\"}");
-        CliRunner.Result table = cli.env("DOCKER_CONFIG", config.toString())
-                .run("-p", project, "ps");
-        assertTrue(table.out().startsWith("NAME "), table.toString());
-        assertTrue(table.out().contains("STATUS") && !table.out().contains("IMAGE"),
-                table.toString());
-        assertEquals(ExitCodes.USAGE, cli.run("-p", project, "ps", "--format", "{{.Nope}}")
-                .exitCode());
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.jcompose.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
@@ -108,10 +107,15 @@ class RuntimeConformanceIT {
     /** One step: a command and what must hold after it. */
     record Step(String id, String fixture, String env, String command, String expected) { }
 
+    /** The scenarios' project and image names are fixed: one run per engine at a time. */
+    private static EngineLock engineLock;
+
     @BeforeAll
     static void images() throws IOException {
-        assumeTrue(Files.isRegularFile(CORPUS.resolve("expectations.tsv")),
-                "the conformance corpus is not at " + CORPUS);
+        assertTrue(Files.isRegularFile(CORPUS.resolve("expectations.tsv")),
+                "the conformance corpus is not at " + CORPUS + " (it lives beside the "
+                        + "repository, or give -Dconformance.dir=...)");
+        engineLock = EngineLock.acquire("runtime-conformance");
         BaseImage.ensure();
         Set<String> wanted = new TreeSet<>();
         for (List<Step> steps : scenarios().values()) {
@@ -186,7 +190,7 @@ class RuntimeConformanceIT {
 
     @AfterAll
     static void untagAndReport() {
-        try (DockerClient docker = Cleanup.docker()) {
+        try (EngineLock held = engineLock; DockerClient docker = Cleanup.docker()) {
             List<String> remove = new ArrayList<>(tagged);
             if (!tagged.isEmpty() || outcomes.size() > 0) {
                 remove.add(STAND_IN_IMAGE);

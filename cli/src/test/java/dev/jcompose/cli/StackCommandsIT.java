@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.swarm.TestSwarm;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code jcompose stack ...} on the 3-node test swarm ({@code scripts/swarm.sh}): deploy with an
  * env file and {@code --wait}, the listings, a no-op redeploy, {@code --prune}, a failing
- * {@code --wait}'s exit code, and {@code rm}.
+ * {@code --wait}'s exit code, and {@code rm}; the engine chosen as the docker CLI chooses it.
  */
 class StackCommandsIT {
 
@@ -104,5 +106,55 @@ class StackCommandsIT {
                 .toList());
         CliRunner.Result nothing = stack("rm", "clit");
         assertEquals("Nothing found in stack: clit\n", nothing.err(), nothing::toString);
+    }
+
+    /**
+     * A docker context the docker CLI made for the manager takes the stack there: {@code
+     * --context} over {@code DOCKER_HOST} (here a worker, which refuses stacks), and
+     * {@code DOCKER_CONTEXT} when no host is given, as the docker CLI decides.
+     */
+    @Test
+    void aContextNamingTheManagerTakesTheStackThere() throws Exception {
+        Path config = dir.resolve("docker-config");
+        docker(config, "context", "create", "swarm-manager", "--docker",
+                "host=" + swarm.manager().socket());
+        write("compose.yaml", API);
+        write(".env", "LEVEL=ctx\n");
+        String worker = swarm.nodes().stream().filter(n -> n.role().equals("worker"))
+                .findFirst().orElseThrow().socket();
+        CliRunner onWorker = new CliRunner(dir).env("DOCKER_CONFIG", config.toString())
+                .env("DOCKER_HOST", worker);
+        try {
+            CliRunner.Result up = onWorker.run("--context", "swarm-manager", "stack", "deploy",
+                    "ctxt");
+            assertEquals(0, up.exitCode(), up::toString);
+            assertEquals("ctxt", swarm.get("/services/ctxt_api", java.util.Map.of())
+                    .path("Spec").path("Labels").path("com.docker.stack.namespace").asText());
+
+            CliRunner.Result refused = onWorker.run("stack", "ls");
+            assertEquals(1, refused.exitCode(), refused::toString);
+            assertTrue(refused.err().contains("not a swarm manager"), refused::toString);
+
+            CliRunner byVariable = new CliRunner(dir).env("DOCKER_CONFIG", config.toString())
+                    .env("DOCKER_CONTEXT", "swarm-manager");
+            byVariable.environment().remove("DOCKER_HOST");
+            CliRunner.Result ls = byVariable.run("stack", "ls");
+            assertTrue(ls.out().lines().anyMatch(l -> l.matches("ctxt +1")), ls::toString);
+        } finally {
+            CliRunner.Result rm = onWorker.run("--context", "swarm-manager", "stack", "rm",
+                    "ctxt");
+            assertEquals(0, rm.exitCode(), rm::toString);
+        }
+    }
+
+    /** Runs the docker CLI with its configuration in {@code config}. */
+    private static void docker(Path config, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("docker", "--config",
+                config.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "docker " + String.join(" ", args));
+        assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8));
     }
 }

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.cli.stack.StackCommand;
+import dev.jcompose.cli.startup.CommandTable;
+import dev.jcompose.planner.fake.InMemoryEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The {@code stack} commands' command lines and what they print without a swarm. */
 class StackCommandsTest {
@@ -20,10 +21,36 @@ class StackCommandsTest {
 
     @Test
     void stackIsOneCommandOfTheTable() {
-        CommandLine.Model.CommandSpec spec = new CommandLine(
-                new JcomposeCommand(null)).getCommandSpec();
-        assertEquals(StackCommand.class, JcomposeCommand.invokedCommand(spec, "stack", "deploy",
-                "x"));
+        assertEquals(StackCommand.class, CommandTable.named("stack").type());
+        CliRunner.Result help = new CliRunner(dir).run("stack", "--help");
+        assertEquals(0, help.exitCode(), help::toString);
+        assertTrue(help.out().contains("jcompose --context prod stack ps shop"), help::toString);
+    }
+
+    /**
+     * The stack commands act on the engine the docker CLI's options and variables name, as
+     * every other command: a host or context that does not lead to one is an error naming it,
+     * never another engine.
+     */
+    @Test
+    void theStackCommandsReachTheEngineTheDockerOptionsName() {
+        Path socket = dir.resolve("no-engine.sock");
+        CliRunner.Result byHost = new CliRunner(dir)
+                .env("DOCKER_HOST", "unix:///var/run/docker.sock").run("-H", "unix://" + socket, "stack", "ls");
+        assertEquals(1, byHost.exitCode(), byHost::toString);
+        assertTrue(byHost.err().startsWith("error: cannot connect to the Docker engine at unix://"
+                + socket), byHost::toString);
+
+        CliRunner.Result byContext = new CliRunner(dir).env("DOCKER_CONFIG", dir.toString())
+                .run("--context", "no-such-context", "stack", "ps", "shop");
+        assertEquals(1, byContext.exitCode(), byContext::toString);
+        assertTrue(byContext.err().contains("no-such-context"), byContext::toString);
+        assertFalse(byContext.err().contains("Exception"), byContext::toString);
+
+        CliRunner.Result inMemory = new CliRunner(dir).on(new InMemoryEngine()).run("stack", "ls");
+        assertEquals(1, inMemory.exitCode(), inMemory::toString);
+        assertTrue(inMemory.err().startsWith("error: the stack commands need a Docker engine "
+                + "that is a swarm manager"), inMemory::toString);
     }
 
     @Test

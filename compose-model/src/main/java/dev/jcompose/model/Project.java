@@ -53,6 +53,41 @@ public record Project(
         return List.copyOf(services.keySet());
     }
 
+    /**
+     * A copy without the networks, volumes, secrets and configs no service uses, as docker
+     * compose's {@code config} prints a project.
+     */
+    public Project withoutUnusedResources() {
+        java.util.Set<String> nets = new java.util.HashSet<>();
+        java.util.Set<String> vols = new java.util.HashSet<>();
+        java.util.Set<String> secretNames = new java.util.HashSet<>();
+        java.util.Set<String> configNames = new java.util.HashSet<>();
+        for (Service s : services.values()) {
+            nets.addAll(s.networks().keySet());
+            s.volumes().stream().filter(v -> ServiceVolume.VOLUME.equals(v.type())
+                    && v.source() != null && !v.source().isEmpty())
+                    .forEach(v -> vols.add(v.source()));
+            s.secrets().forEach(r -> secretNames.add(r.source()));
+            if (s.build() != null) {
+                s.build().secrets().forEach(r -> secretNames.add(r.source()));
+            }
+            s.configs().forEach(r -> configNames.add(r.source()));
+        }
+        return new Project(name, services, only(networks, nets), only(volumes, vols),
+                only(secrets, secretNames), only(configs, configNames), models, extensions,
+                workingDir, configFiles, environment, disabledServices, activeProfiles);
+    }
+
+    private static <T> Map<String, T> only(Map<String, T> map, java.util.Set<String> keys) {
+        Map<String, T> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            if (keys.contains(k)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
     /** A copy holding only {@code names} and, transitively, what they depend on. */
     public Project withSelectedServices(Collection<String> names, boolean withDependencies) {
         if (names.isEmpty()) {

@@ -34,23 +34,22 @@ public final class ContainerSpecs {
     private ContainerSpecs() {
     }
 
-    /** The name of replica {@code number} of {@code service}. */
-    public static String containerName(Project project, Service service, int number) {
+    /**
+     * The name of replica {@code number} of {@code service}; with {@code compatibility}, as
+     * docker-compose 1.x named it ({@code project_service_1}).
+     */
+    public static String containerName(Project project, Service service, int number,
+            boolean compatibility) {
         if (service.containerName() != null && !service.containerName().isEmpty()) {
             return service.containerName();
         }
-        String sep = separator(project);
+        String sep = separator(compatibility);
         return project.name() + sep + service.name() + sep + number;
     }
 
-    /**
-     * What joins the parts of container names: "-", or "_" as docker-compose 1.x named them
-     * with {@code --compatibility} / {@code COMPOSE_COMPATIBILITY}.
-     */
-    public static String separator(Project project) {
-        String compat = project.environment().get("COMPOSE_COMPATIBILITY");
-        return compat != null && java.util.Set.of("1", "t", "true")
-                .contains(compat.strip().toLowerCase(java.util.Locale.ROOT)) ? "_" : "-";
+    /** What joins the parts of container names: "-", or "_" as docker-compose 1.x named them. */
+    public static String separator(boolean compatibility) {
+        return compatibility ? "_" : "-";
     }
 
     /** The labels that identify a project's resources. */
@@ -61,7 +60,16 @@ public final class ContainerSpecs {
     /** Describes replica {@code number} of {@code service}. */
     public static ContainerSpec forService(Project project, Service service, int number,
             String configHash) {
-        String name = containerName(project, service, number);
+        return forService(project, service, number, configHash, false);
+    }
+
+    /**
+     * Describes replica {@code number} of {@code service}, named as docker-compose 1.x did with
+     * {@code compatibility}.
+     */
+    public static ContainerSpec forService(Project project, Service service, int number,
+            String configHash, boolean compatibility) {
+        String name = containerName(project, service, number, compatibility);
         return build(project, service, name, number, false, configHash);
     }
 

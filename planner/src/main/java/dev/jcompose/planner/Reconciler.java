@@ -87,6 +87,16 @@ public final class Reconciler {
      */
     public static Plan planRun(Project project, ObservedState observed, String service,
             boolean noDeps) {
+        return planRun(project, observed, service, noDeps, UpPlanOptions.defaults());
+    }
+
+    /**
+     * As {@link #planRun(Project, ObservedState, String, boolean)}, with the orphan and naming
+     * switches of {@code switches} ({@code removeOrphans}, {@code ignoreOrphans},
+     * {@code compatibility}).
+     */
+    public static Plan planRun(Project project, ObservedState observed, String service,
+            boolean noDeps, UpPlanOptions switches) {
         if (!project.services().containsKey(service)) {
             throw new PlanException(unknownService(project, service));
         }
@@ -95,11 +105,10 @@ public final class Reconciler {
         deps.retainAll(project.services().keySet());
         Reconciler r;
         if (noDeps || deps.isEmpty()) {
-            r = new Reconciler(project, observed, UpPlanOptions.defaults());
+            r = new Reconciler(project, observed, runOptions(List.of(), false, switches));
             r.checkExternals(project.withSelectedServices(List.of(service), false));
         } else {
-            r = new Reconciler(project, observed, new UpPlanOptions(deps, false, false, true,
-                    false, Map.of(), false, null, false, false, null));
+            r = new Reconciler(project, observed, runOptions(deps, true, switches));
             r.plan();
         }
         r.resources(project.service(service));
@@ -149,6 +158,15 @@ public final class Reconciler {
             }
         }
         return project.withSelectedServices(options.services(), !options.noDeps());
+    }
+
+    /** The options {@code run} brings its dependencies up with. */
+    private static UpPlanOptions runOptions(List<String> deps, boolean noRecreate,
+            UpPlanOptions switches) {
+        return new UpPlanOptions(deps, false, false, noRecreate, switches.removeOrphans(),
+                Map.of(), false, null, false, false, null)
+                .withIgnoreOrphans(switches.ignoreOrphans())
+                .withCompatibility(switches.compatibility());
     }
 
     /** "no such service: x (known: a, b)". */
@@ -458,7 +476,8 @@ public final class Reconciler {
         List<PendingStart> starts = new ArrayList<>();
         boolean everStarted = false;
         for (int n : numbers) {
-            ContainerSpec spec = ContainerSpecs.forService(project, s, n, hash);
+            ContainerSpec spec = ContainerSpecs.forService(project, s, n, hash,
+                    options.compatibility());
             names.add(spec.name());
             ContainerSummary c = byNumber.get(n);
             if (c == null) {
@@ -680,20 +699,14 @@ public final class Reconciler {
 
     /**
      * Orphans, as docker compose counts them: containers of services no longer in the files,
-     * and one-off containers that have ended. Removed with {@code --remove-orphans} or
-     * {@code COMPOSE_REMOVE_ORPHANS}, ignored with {@code COMPOSE_IGNORE_ORPHANS}, else a warning.
+     * and one-off containers that have ended. Removed with {@code removeOrphans}, kept silently
+     * with {@code ignoreOrphans}, else kept with a warning.
      */
     private void orphans() {
-        boolean ignore = truthy(project.environment().get("COMPOSE_IGNORE_ORPHANS"));
-        if (ignore && options.removeOrphans()) {
-            throw new PlanException("COMPOSE_IGNORE_ORPHANS and --remove-orphans cannot be "
-                    + "combined");
-        }
-        if (ignore) {
+        if (options.ignoreOrphans()) {
             return;
         }
-        boolean remove = options.removeOrphans()
-                || truthy(project.environment().get("COMPOSE_REMOVE_ORPHANS"));
+        boolean remove = options.removeOrphans();
         Set<String> orphans = new LinkedHashSet<>();
         for (ContainerSummary c : observed.containers()) {
             String svc = c.label(Labels.SERVICE);
@@ -724,12 +737,6 @@ public final class Reconciler {
                     + "project; if you removed or renamed their service, run this command with "
                     + "--remove-orphans to clean them up");
         }
-    }
-
-    /** A boolean environment value as compose reads one: 1, t, true (any case). */
-    private static boolean truthy(String value) {
-        return value != null && Set.of("1", "t", "true").contains(value.strip()
-                .toLowerCase(java.util.Locale.ROOT));
     }
 
     private static void addIfPresent(List<Integer> list, Integer id) {

@@ -28,6 +28,8 @@ import java.util.Map;
  * @param recreateVolumes    a volume whose labels or driver no longer match the files is
  *                           removed and created again, with the containers that use it (its
  *                           data is lost: {@code up -y}); else it is kept, with a warning
+ * @param ignoreOrphans      keep orphan containers without a warning
+ * @param compatibility      name containers as docker-compose 1.x did ({@code project_svc_1})
  */
 public record UpPlanOptions(
         List<String> services,
@@ -44,7 +46,9 @@ public record UpPlanOptions(
         boolean alwaysRecreateDeps,
         boolean renewAnonVolumes,
         boolean allResources,
-        boolean recreateVolumes) {
+        boolean recreateVolumes,
+        boolean ignoreOrphans,
+        boolean compatibility) {
 
     public UpPlanOptions {
         services = List.copyOf(services);
@@ -55,31 +59,43 @@ public record UpPlanOptions(
             boolean noRecreate, boolean removeOrphans, Map<String, Integer> scale,
             boolean noStart, String pull, boolean build, boolean noBuild, Duration stopTimeout) {
         this(services, noDeps, forceRecreate, noRecreate, removeOrphans, scale, noStart, pull,
-                build, noBuild, stopTimeout, false, false, false, false);
+                build, noBuild, stopTimeout, false, false, false, false, false, false);
     }
 
     public UpPlanOptions withAlwaysRecreateDeps(boolean on) {
         return new UpPlanOptions(services, noDeps, forceRecreate, noRecreate, removeOrphans,
                 scale, noStart, pull, build, noBuild, stopTimeout, on, renewAnonVolumes,
-                allResources, recreateVolumes);
+                allResources, recreateVolumes, ignoreOrphans, compatibility);
     }
 
     public UpPlanOptions withRenewAnonVolumes(boolean on) {
         return new UpPlanOptions(services, noDeps, forceRecreate, noRecreate, removeOrphans,
                 scale, noStart, pull, build, noBuild, stopTimeout, alwaysRecreateDeps, on,
-                allResources, recreateVolumes);
+                allResources, recreateVolumes, ignoreOrphans, compatibility);
     }
 
     public UpPlanOptions withAllResources(boolean on) {
         return new UpPlanOptions(services, noDeps, forceRecreate, noRecreate, removeOrphans,
                 scale, noStart, pull, build, noBuild, stopTimeout, alwaysRecreateDeps,
-                renewAnonVolumes, on, recreateVolumes);
+                renewAnonVolumes, on, recreateVolumes, ignoreOrphans, compatibility);
     }
 
     public UpPlanOptions withRecreateVolumes(boolean on) {
         return new UpPlanOptions(services, noDeps, forceRecreate, noRecreate, removeOrphans,
                 scale, noStart, pull, build, noBuild, stopTimeout, alwaysRecreateDeps,
-                renewAnonVolumes, allResources, on);
+                renewAnonVolumes, allResources, on, ignoreOrphans, compatibility);
+    }
+
+    public UpPlanOptions withIgnoreOrphans(boolean on) {
+        return new UpPlanOptions(services, noDeps, forceRecreate, noRecreate, removeOrphans,
+                scale, noStart, pull, build, noBuild, stopTimeout, alwaysRecreateDeps,
+                renewAnonVolumes, allResources, recreateVolumes, on, compatibility);
+    }
+
+    public UpPlanOptions withCompatibility(boolean on) {
+        return new UpPlanOptions(services, noDeps, forceRecreate, noRecreate, removeOrphans,
+                scale, noStart, pull, build, noBuild, stopTimeout, alwaysRecreateDeps,
+                renewAnonVolumes, allResources, recreateVolumes, ignoreOrphans, on);
     }
 
     public static UpPlanOptions defaults() {

@@ -69,8 +69,7 @@ class ContainerSpecsTest {
         assertTrue(spec.env().contains("UNSET_ANYWHERE"), spec.env().toString());
         assertTrue(spec.env().contains("SET=1"), spec.env().toString());
         assertEquals("demo-app-2", spec.name());
-        Project compat = Records.with(p, "environment", Map.of("COMPOSE_COMPATIBILITY", "true"));
-        assertEquals("demo_app_2", ContainerSpecs.forService(compat, compat.service("app"), 2, "h")
+        assertEquals("demo_app_2", ContainerSpecs.forService(p, p.service("app"), 2, "h", true)
                 .name());
     }
 }

@@ -526,13 +526,8 @@ class ReconcilerTest {
         assertTrue(plan(p, engine, new UpPlanOptions(List.of(), false, false, false, true, Map.of(),
                 false, null, false, false, null)).toString()
                 .contains("remove Container demo-app-run-1 (orphan container)"));
-        Project ignoring = Records.with(p, "environment",
-                Map.of("COMPOSE_IGNORE_ORPHANS", "true"));
-        assertTrue(plan(ignoring, engine, UpPlanOptions.defaults()).warnings().isEmpty());
-        Project removing = Records.with(p, "environment",
-                Map.of("COMPOSE_REMOVE_ORPHANS", "1"));
-        assertTrue(plan(removing, engine, UpPlanOptions.defaults()).toString()
-                .contains("remove Container demo-app-run-1 (orphan container)"));
+        assertTrue(plan(p, engine, UpPlanOptions.defaults().withIgnoreOrphans(true)).warnings()
+                .isEmpty());
     }
 
     @Test

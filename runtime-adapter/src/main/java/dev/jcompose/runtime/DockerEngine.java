@@ -38,6 +38,10 @@ import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.engine.Subscription;
 import dev.jcompose.planner.engine.VolumeSpec;
 import dev.jcompose.planner.engine.VolumeSummary;
+import dev.jcompose.runtime.context.DockerClientOptions;
+import dev.jcompose.runtime.context.DockerEndpoint;
+import dev.jcompose.runtime.context.EndpointResolver;
+import dev.jcompose.runtime.transport.EngineTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -66,30 +70,36 @@ public final class DockerEngine implements Engine {
 
     private static final Pattern EXITED = Pattern.compile("Exited \\((-?\\d+)\\)");
 
+    private final DockerEndpoint endpoint;
     private final String host;
     private final Object lock = new Object();
-    private final FirstListing firstListing = new FirstListing();
     private volatile DockerClient client;
     private volatile DockerHttpClient http;
     private DockerClientConfig config;
+    private EngineTransport transport;
     private final DockerImages images;
     private final Map<String, String> env;
 
-    private DockerEngine(String host, Map<String, String> env) {
-        this.host = host;
+    private DockerEngine(DockerEndpoint endpoint, Map<String, String> env) {
+        this.endpoint = endpoint;
+        this.host = endpoint.host();
         this.env = env;
         this.images = new DockerImages(this, RegistryAuth.fromEnvironment(env),
                 PullRecords.fromEnvironment(env));
     }
 
-    /** An engine at {@code DOCKER_HOST}, or at the default socket. */
+    /**
+     * The engine the environment names as the docker CLI resolves it (DOCKER_HOST,
+     * DOCKER_CONTEXT, the current context, else the default socket).
+     */
     public static DockerEngine fromEnvironment() {
-        return at(DockerHosts.resolve(System.getenv()));
+        Map<String, String> env = System.getenv();
+        return at(EndpointResolver.resolve(DockerClientOptions.NONE, env), env);
     }
 
     /** An engine at {@code host} ({@code unix:///var/run/docker.sock}, {@code tcp://h:2375}). */
     public static DockerEngine at(String host) {
-        return new DockerEngine(host, System.getenv());
+        return at(host, System.getenv());
     }
 
     /**
@@ -97,7 +107,21 @@ public final class DockerEngine implements Engine {
      * ({@code DOCKER_CONFIG}, {@code HOME}, and the {@code PATH} of credential helpers).
      */
     public static DockerEngine at(String host, Map<String, String> env) {
-        return new DockerEngine(host, env);
+        return new DockerEngine(DockerEndpoint.of(host), env);
+    }
+
+    /**
+     * The engine at {@code endpoint} (a context's or the default one, with its TLS material),
+     * reached through {@code ssh} or a TLS relay when it needs one; commands it runs get
+     * {@code env}, which also locates registry credentials.
+     */
+    public static DockerEngine at(DockerEndpoint endpoint, Map<String, String> env) {
+        return new DockerEngine(endpoint, env);
+    }
+
+    /** The endpoint this engine talks to. */
+    public DockerEndpoint endpoint() {
+        return endpoint;
     }
 
     public String host() {
@@ -115,7 +139,8 @@ public final class DockerEngine implements Engine {
             synchronized (lock) {
                 h = http;
                 if (h == null) {
-                    config = EngineClientConfig.forHost(host, env);
+                    transport = EngineTransport.open(endpoint, env);
+                    config = EngineClientConfig.forHost(transport.uri());
                     h = new ZerodepDockerHttpClient.Builder()
                             .dockerHost(config.getDockerHost())
                             .sslConfig(config.getSSLConfig())
@@ -172,6 +197,12 @@ public final class DockerEngine implements Engine {
     }
 
     private EngineException.Unavailable unavailable(Throwable e) {
+        EngineTransport t = transport;
+        String relayFailure = t == null ? null : t.lastFailure();
+        if (relayFailure != null) {
+            return new EngineException.Unavailable("cannot connect to the Docker engine at "
+                    + endpoint.describe() + ": " + relayFailure, e);
+        }
         return new EngineException.Unavailable("cannot connect to the Docker engine at " + host
                 + " (" + rootMessage(e) + "). Is the Docker daemon running? Start it "
                 + "(sudo systemctl start docker, or scripts/engine.sh in this repository), or "
@@ -230,17 +261,7 @@ public final class DockerEngine implements Engine {
     // --- containers ---------------------------------------------------------------------------
 
     @Override
-    public void prefetchContainers(boolean includeStopped) {
-        firstListing.take(includeStopped, all -> list(Map.of(Labels.PROJECT, ""), all));
-    }
-
-    @Override
     public List<ContainerSummary> listContainers(Map<String, String> labels, boolean includeStopped) {
-        List<ContainerSummary> prefetched = firstListing.answer(labels, includeStopped);
-        return prefetched != null ? prefetched : list(labels, includeStopped);
-    }
-
-    private List<ContainerSummary> list(Map<String, String> labels, boolean includeStopped) {
         // read as a JSON tree through the raw API: binding docker-java's Container beans costs
         // Jackson's introspection of a dozen classes on the first list of every command, about
         // 40 ms of CPU in a command that lasts 250 ms (docs/PERFORMANCE.md)
@@ -925,6 +946,10 @@ public final class DockerEngine implements Engine {
             closeQuietly(c); // closes its HTTP client too
         } else if (h != null) {
             closeQuietly(h);
+        }
+        EngineTransport t = transport;
+        if (t != null) {
+            t.close();
         }
     }
 }

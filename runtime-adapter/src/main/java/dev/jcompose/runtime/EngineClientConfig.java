@@ -2,13 +2,11 @@ package dev.jcompose.runtime;
 
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.AuthConfigurations;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.core.SSLConfig;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.util.Map;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLContextSpi;
@@ -24,9 +22,9 @@ import javax.net.ssl.TrustManager;
  * creates the JDK's default TLS context (parsing every certificate in {@code cacerts}) even for
  * a Unix socket: together a fifth of a second on every command. jcompose reads registry
  * credentials itself ({@link RegistryAuth}) and passes them per call, so for plain connections
- * this configuration carries only the host (and, for sockets, a TLS context that costs nothing);
- * TLS connections ({@code DOCKER_TLS_VERIFY},
- * {@code DOCKER_CERT_PATH}) keep docker-java's own configuration and certificate handling.
+ * this configuration carries only the host (and, for sockets, a TLS context that costs nothing).
+ * TLS and SSH connections are made by a relay ({@code transport.EngineTransport}), so the HTTP
+ * client only ever speaks plain HTTP, to a socket or to a plain TCP address.
  */
 final class EngineClientConfig implements DockerClientConfig {
 
@@ -36,18 +34,9 @@ final class EngineClientConfig implements DockerClientConfig {
         this.host = host;
     }
 
-    static DockerClientConfig forHost(String host, Map<String, String> env) {
-        if (usesTls(env)) {
-            return DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host)
-                    .build();
-        }
-        return new EngineClientConfig(URI.create(host));
-    }
-
-    static boolean usesTls(Map<String, String> env) {
-        String verify = env.getOrDefault("DOCKER_TLS_VERIFY", "");
-        return !(verify.isEmpty() || verify.equals("0") || verify.equalsIgnoreCase("false"))
-                || !env.getOrDefault("DOCKER_CERT_PATH", "").isEmpty();
+    /** The configuration for {@code host}: a socket, a relay's socket, or plain TCP. */
+    static DockerClientConfig forHost(URI host) {
+        return new EngineClientConfig(host);
     }
 
     /**

@@ -22,8 +22,7 @@ import java.util.function.Consumer;
  * JSON jcompose sends (request bodies, queries) written from trees the same way. Not through an {@code ObjectMapper}: the class
  * initialisation of one builds a {@code SimpleDateFormat} and a calendar, 15-30 ms of CPU at the
  * start of every command that lists, for dates the engine's answers are never bound to
- * (docs/PERFORMANCE.md). Public for the CLI's start-up training, whose stand-in engine reads
- * and writes the same trees.
+ * (docs/PERFORMANCE.md). Public for the api, which reads the docker CLI's config.json with it.
  */
 public final class JsonTrees {
 

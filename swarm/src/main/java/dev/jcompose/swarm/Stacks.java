@@ -48,7 +48,7 @@ public final class Stacks {
      * What in {@code project} a swarm cannot honour (warnings) or makes a deploy impossible
      * (errors), with file:line:col.
      */
-    public static List<Problem> check(Project project) {
+    private static List<Problem> check(Project project) {
         return Compatibility.check(project, SourceMarks.of(project.configFiles()));
     }
 
@@ -117,13 +117,23 @@ public final class Stacks {
         return new StackRemover(client, progress).remove(new Namespace(stack), detach);
     }
 
-    private static StackObjects prepare(Project project, Consumer<Problem> warnings) {
+    /**
+     * Checks {@code project} as a deploy does, before anything: its warnings go to
+     * {@code warnings}, all of them.
+     *
+     * @throws ComposeFileException what makes a deploy impossible, with file:line:col
+     */
+    public static void validate(Project project, Consumer<Problem> warnings) {
         List<Problem> problems = check(project);
         Compatibility.warnings(problems).forEach(warnings);
         List<Problem> errors = Compatibility.errors(problems);
         if (!errors.isEmpty()) {
             throw new ComposeFileException(errors);
         }
+    }
+
+    private static StackObjects prepare(Project project, Consumer<Problem> warnings) {
+        validate(project, warnings);
         try {
             return StackObjects.of(namespace(project), project, FileObjects.contentOf(project));
         } catch (UncheckedIOException | IllegalArgumentException e) {

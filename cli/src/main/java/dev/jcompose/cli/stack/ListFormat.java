@@ -41,8 +41,8 @@ final class ListFormat {
                 }
                 out.add(m);
             }
-            c.console().out().println(ModelPrinter.jsonLine(out));
-            c.console().out().flush();
+            c.out().println(ModelPrinter.jsonLine(out));
+            c.out().flush();
         } else {
             c.table(header, rows);
         }

@@ -2,22 +2,26 @@ package dev.jcompose.cli.stack;
 
 import dev.jcompose.api.StackService;
 import dev.jcompose.cli.CommandContext;
-import dev.jcompose.cli.JcomposeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code stack}: compose projects on a Docker Swarm, as {@code docker stack} does. */
 @Command(name = "stack",
-        description = "Deploy compose projects to a Docker Swarm as stacks (the engine at "
-                + "DOCKER_HOST must be a swarm manager).",
+        description = "Deploy compose projects to a Docker Swarm as stacks. The engine is the "
+                + "one every command uses (--context, -H, DOCKER_HOST, DOCKER_CONTEXT, the "
+                + "current docker context); it must be a swarm manager.",
         subcommands = {StackDeployCommand.class, StackLsCommand.class, StackPsCommand.class,
-            StackServicesCommand.class, StackRmCommand.class, StackConfigCommand.class})
+            StackServicesCommand.class, StackRmCommand.class, StackConfigCommand.class},
+        footer = {
+            "",
+            "Examples:",
+            "  jcompose stack deploy -c compose.yaml --wait shop   deploy, wait until converged",
+            "  jcompose --context prod stack ps shop      the tasks on context prod's swarm",
+            "  jcompose stack config --specs shop         the swarm specs a deploy sends",
+            "  jcompose stack rm shop                     remove the stack and its objects"
+        })
 public final class StackCommand implements Runnable {
-
-    @ParentCommand
-    JcomposeCommand root;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,11 +37,10 @@ public final class StackCommand implements Runnable {
     }
 
     CommandContext context() {
-        return CommandContext.of(root);
+        return CommandContext.of(spec);
     }
 
     StackService service() {
-        CommandContext c = context();
-        return new StackService(c.console().env(), c::warn);
+        return context().stacks();
     }
 }

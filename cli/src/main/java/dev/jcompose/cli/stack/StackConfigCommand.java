@@ -43,8 +43,8 @@ final class StackConfigCommand implements Callable<Integer> {
         CommandContext c = stack.context();
         ProjectOptions options = files.options(c, name);
         StackService stacks = stack.service();
-        Project project = stacks.load(name, options, c.console().in());
-        PrintWriter out = c.console().out();
+        Project project = stacks.load(name, options, c.in());
+        PrintWriter out = c.out();
         if (specs) {
             out.print(stacks.specs(project));
         } else {

@@ -1,9 +1,9 @@
 package dev.jcompose.cli.stack;
 
 import dev.jcompose.api.ProjectOptions;
+import dev.jcompose.api.StackDeployOptions;
 import dev.jcompose.api.StackService;
 import dev.jcompose.cli.CommandContext;
-import dev.jcompose.swarm.DeployOptions;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,10 +53,10 @@ final class StackDeployCommand implements Callable<Integer> {
         CommandContext c = stack.context();
         ProjectOptions options = files.options(c, name);
         StackService stacks = stack.service();
-        DeployOptions deploy = DeployOptions.defaults().withPrune(prune)
-                .withWait(await || Boolean.FALSE.equals(detach))
-                .withWaitTimeout(waitTimeout == null ? null : Duration.ofSeconds(waitTimeout));
-        stacks.deploy(stacks.load(name, options, c.console().in()), deploy, c.progress());
+        StackDeployOptions deploy = new StackDeployOptions(prune,
+                await || Boolean.FALSE.equals(detach),
+                waitTimeout == null ? null : Duration.ofSeconds(waitTimeout));
+        stacks.deploy(stacks.load(name, options, c.in()), deploy);
         return 0;
     }
 }

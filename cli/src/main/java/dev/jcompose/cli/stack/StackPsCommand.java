@@ -1,6 +1,6 @@
 package dev.jcompose.cli.stack;
 
-import dev.jcompose.swarm.StackTask;
+import dev.jcompose.api.SwarmTask;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,16 +35,16 @@ final class StackPsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         format.check();
-        List<StackTask> tasks = stack.service().tasks(name);
+        List<SwarmTask> tasks = stack.service().tasks(name);
         if (quiet) {
-            PrintWriter out = stack.context().console().out();
+            PrintWriter out = stack.context().out();
             tasks.forEach(t -> out.println(id(t.id())));
             out.flush();
             return 0;
         }
         Instant now = Instant.now();
         List<List<String>> rows = new ArrayList<>();
-        for (StackTask t : tasks) {
+        for (SwarmTask t : tasks) {
             rows.add(List.of(id(t.id()), t.name(), t.image(), t.node(), capital(t.desiredState()),
                     capital(t.state()) + " " + ago(Duration.between(t.since(), now)),
                     noTrunc || t.error().length() <= 40 ? t.error()

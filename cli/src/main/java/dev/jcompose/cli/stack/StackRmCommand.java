@@ -33,13 +33,13 @@ final class StackRmCommand implements Callable<Integer> {
         StackService stacks = stack.service();
         List<String> empty = new ArrayList<>();
         for (String name : names) {
-            if (!stacks.remove(name, detach, c.progress())) {
+            if (!stacks.remove(name, detach)) {
                 empty.add(name);
             }
         }
-        c.finish();
-        empty.forEach(n -> c.console().err().println("Nothing found in stack: " + n));
-        c.console().err().flush();
+        c.finishProgress();
+        empty.forEach(n -> c.err().println("Nothing found in stack: " + n));
+        c.err().flush();
         return 0;
     }
 }

@@ -1,6 +1,6 @@
 package dev.jcompose.cli.stack;
 
-import dev.jcompose.swarm.StackServiceInfo;
+import dev.jcompose.api.SwarmService;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,14 +30,14 @@ final class StackServicesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         format.check();
-        List<StackServiceInfo> services = stack.service().services(name);
+        List<SwarmService> services = stack.service().services(name);
         List<List<String>> rows = new ArrayList<>();
-        for (StackServiceInfo s : services) {
+        for (SwarmService s : services) {
             rows.add(List.of(s.id().length() > 12 ? s.id().substring(0, 12) : s.id(), s.name(),
                     s.mode(), s.replicas(), s.image(), String.join(", ", s.ports())));
         }
         if (quiet) {
-            PrintWriter out = stack.context().console().out();
+            PrintWriter out = stack.context().out();
             services.forEach(s -> out.println(s.id()));
             out.flush();
         } else {

@@ -225,7 +225,12 @@ public final class CanonicalStage {
                         t = t.substring(0, colon) + "=" + t.substring(colon + 1);
                     }
                 }
-                out.add(Nodes.str(t, item.mark()));
+                int eq = t.indexOf('=');
+                // host=ip1,ip2: one entry per address, as compose-go splits them
+                for (String ip : eq < 0 ? new String[] {null} : t.substring(eq + 1).split(",")) {
+                    out.add(Nodes.str(ip == null ? t : t.substring(0, eq + 1) + ip,
+                            item.mark()));
+                }
             }
             return seq.withItems(out);
         }
@@ -293,7 +298,15 @@ public final class CanonicalStage {
     private Node volume(Node node, YamlPath path) {
         if (node instanceof ScalarNode s && s.isString()) {
             try {
-                return Nodes.of(VolumeSpecs.parse(s.text()), s.mark());
+                Map<String, Object> parsed = VolumeSpecs.parse(s.text());
+                if ("volume".equals(parsed.get("type")) && parsed.get("bind") instanceof Map<?, ?> b
+                        && b.get("selinux") != null) {
+                    diag.warning(s.mark(), path, "\"" + s.text() + "\": the SELinux option "
+                            + b.get("selinux") + " is not passed on for a named volume: it is "
+                            + "mounted through the engine's Mount API, which has no such option "
+                            + "(docker compose ignores it too)");
+                }
+                return Nodes.of(parsed, s.mark());
             } catch (IllegalArgumentException e) {
                 diag.error(node, path, e.getMessage());
             }
@@ -360,6 +373,10 @@ public final class CanonicalStage {
     }
 
     private Node stringList(Node node, YamlPath path) {
+        if (node instanceof ScalarNode s && s.isString() && s.text().isEmpty()) {
+            // an empty string (an unset variable) is no entry, as compose-go reads it
+            return SeqNode.of(List.of(), s.mark()).withTag(s.tag());
+        }
         if (node instanceof ScalarNode s && s.isString()) {
             return SeqNode.of(List.of(Nodes.str(s.text(), s.mark())), s.mark()).withTag(s.tag());
         }

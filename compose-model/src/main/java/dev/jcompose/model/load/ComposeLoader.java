@@ -19,7 +19,6 @@ import dev.jcompose.model.tree.YamlPath;
 import dev.jcompose.model.tree.YamlReader;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,20 +68,17 @@ public final class ComposeLoader {
     }
 
     /**
-     * Starts finding, reading and parsing the first file {@code options} would load, on a
-     * background thread; the next load that reads that file with the same text takes the parse
-     * instead of parsing again. For a command line that will load a project once it is parsed:
-     * {@code options} should find the files as the real ones will (a wrong guess costs the
-     * parse on another core, nothing else), and no warnings consumer: the real load warns.
+     * The first file {@code options} would load, with its text read, as a load will name it: for
+     * a caller that parses it ahead, on another thread, and hands the parse to that load
+     * ({@link LoadOptions#documents()}).
+     *
+     * @throws ComposeFileException when there is no such file, or it cannot be read
      */
-    public static void parseAhead(LoadOptions options) {
-        ParseAhead.start(() -> {
-            ComposeLoader loader = new ComposeLoader(options);
-            ConfigSource file = loader.files(loader.discoveryEnvironment()).get(0);
-            String text = loader.read(file);
-            return new ParseAhead.Parsed(file.displayName(), text,
-                    YamlReader.readAll(file.displayName(), text));
-        });
+    public static ConfigSource firstFile(LoadOptions options) {
+        ComposeLoader loader = new ComposeLoader(options);
+        ConfigSource file = loader.files(loader.discoveryEnvironment()).get(0);
+        String text = loader.read(file);
+        return new ConfigSource(file.path(), text);
     }
 
     /**
@@ -144,7 +140,7 @@ public final class ComposeLoader {
         }
         merged = merged == null ? null : MergeStage.enforceUnicity(merged);
         MapNode root = merged instanceof MapNode m ? m : MapNode.empty(Mark.NONE);
-        root = includes(root, projectDir, files);
+        root = includes(root, projectDir, files, interpolation);
         diag.throwIfErrors();
 
         String name = projectName(root, env, projectDir);
@@ -247,9 +243,12 @@ public final class ComposeLoader {
      * {@code include}: each entry's files are loaded as a project of their own (their own
      * directory, env files and relative paths), and their resources added to this model; this
      * model's own definitions are merged over them. A file that includes itself, directly or
-     * not, is an error naming the cycle.
+     * not, is an error naming the cycle. As in compose-go, an include sees this project's
+     * variables ({@code parentEnv}: the shell, the env files, the project name) over its own
+     * {@code env_file}s (else its directory's {@code .env}).
      */
-    private MapNode includes(MapNode root, Path projectDirectory, List<ConfigSource> files) {
+    private MapNode includes(MapNode root, Path projectDirectory, List<ConfigSource> files,
+            Environment parentEnv) {
         if (!(root.get("include") instanceof SeqNode entries)) {
             return root;
         }
@@ -266,7 +265,16 @@ public final class ComposeLoader {
             YamlPath at = YamlPath.ROOT.key("include").index(i);
             List<Path> incFiles = new ArrayList<>();
             for (int j = 0; j < paths.size(); j++) {
-                incFiles.add(projectDir.resolve(Nodes.text(paths.get(j))).normalize());
+                Path file = projectDir.resolve(Nodes.text(paths.get(j))).normalize();
+                String problem = SourceFiles.problem(file);
+                if (problem != null) {
+                    diag.error(paths.get(j), at.key("path").index(j), "included file " + file
+                            + ": " + problem);
+                }
+                incFiles.add(file);
+            }
+            if (diag.hasErrors()) {
+                continue;
             }
             if (chain.contains(incFiles.get(0))) {
                 List<String> names = new ArrayList<>();
@@ -282,11 +290,20 @@ public final class ComposeLoader {
             List<Path> envFiles = new ArrayList<>();
             if (entry.get("env_file") instanceof SeqNode envs) {
                 for (int j = 0; j < envs.size(); j++) {
-                    envFiles.add(projectDir.resolve(Nodes.text(envs.get(j))).normalize());
+                    Path envFile = projectDir.resolve(Nodes.text(envs.get(j))).normalize();
+                    String problem = SourceFiles.problem(envFile);
+                    if (problem != null) {
+                        diag.error(envs.get(j), at.key("env_file").index(j), "env file "
+                                + envFile + ": " + problem);
+                    }
+                    envFiles.add(envFile);
                 }
             }
+            if (diag.hasErrors()) {
+                continue;
+            }
             LoadOptions nested = LoadOptions.builder().files(incFiles).workingDir(dir)
-                    .projectDirectory(dir).processEnv(options.processEnv()).envFiles(envFiles)
+                    .projectDirectory(dir).processEnv(parentEnv.asMap()).envFiles(envFiles)
                     .interpolate(options.interpolate()).resolvePaths(options.resolvePaths())
                     .normalize(false).consistencyCheck(false).warnings(options.warnings())
                     .discardEnvFiles(options.discardEnvFiles())
@@ -322,7 +339,7 @@ public final class ComposeLoader {
         }
         diag.throwIfErrors();
         MapNode root = merged instanceof MapNode m ? m : MapNode.empty(Mark.NONE);
-        root = includes(root, projectDir, files);
+        root = includes(root, projectDir, files, env);
         diag.throwIfErrors();
         root = ResolveStages.buildDefaults(root);
         if (options.resolvePaths()) {
@@ -356,7 +373,7 @@ public final class ComposeLoader {
     /** One file through interpolation, validation and the canonical form. */
     private Node readCanonical(ConfigSource file, Environment env, Set<String> warned) {
         String text = read(file);
-        List<Node> documents = ParseAhead.readAll(file.displayName(), text);
+        List<Node> documents = options.documents().readAll(file.displayName(), text);
         Node tree = null;
         for (Node doc : documents) {
             tree = tree == null ? doc : MergeStage.merge(tree, doc);
@@ -366,6 +383,8 @@ public final class ComposeLoader {
         }
         tree = new InterpolateStage(env, diag, warned, options.interpolate(),
                 trace == null ? (m, v, o) -> { } : trace.recorder(env)).apply(tree);
+        diag.throwIfErrors();
+        LegacyFormat.check(tree, diag);
         diag.throwIfErrors();
         Schema.validate(tree, ComposeSchema.FILE, YamlPath.ROOT, diag);
         diag.throwIfErrors();
@@ -378,15 +397,12 @@ public final class ComposeLoader {
         if (file.content() != null) {
             return file.content();
         }
-        try {
-            return Files.readString(file.path());
-        } catch (NoSuchFileException e) {
+        String problem = SourceFiles.commandLineProblem(file.path());
+        if (problem != null) {
             throw new ComposeFileException(Problem.error(new Mark(file.displayName(), 0, 0),
-                    YamlPath.ROOT, "file not found"));
-        } catch (IOException e) {
-            throw new ComposeFileException(Problem.error(new Mark(file.displayName(), 0, 0),
-                    YamlPath.ROOT, "cannot read the file: " + e.getMessage()));
+                    YamlPath.ROOT, problem.equals("not found") ? "file not found" : problem));
         }
+        return SourceFiles.read(file.path(), file.displayName());
     }
 
     /** {@code -f} files, else {@code COMPOSE_FILE}, else discovery (with the override file). */
@@ -441,9 +457,10 @@ public final class ComposeLoader {
         if (!options.envFiles().isEmpty()) {
             for (Path p : options.envFiles()) {
                 Path abs = options.workingDir().resolve(p).normalize();
-                if (!Files.isRegularFile(abs)) {
+                String problem = SourceFiles.commandLineProblem(abs);
+                if (problem != null) {
                     throw new ComposeFileException(Problem.error(new Mark(abs.toString(), 0, 0),
-                            YamlPath.ROOT, "env file not found"));
+                            YamlPath.ROOT, "env file " + problem));
                 }
                 envFiles.add(abs);
             }

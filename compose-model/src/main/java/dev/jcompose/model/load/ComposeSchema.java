@@ -31,8 +31,53 @@ public final class ComposeSchema {
 
     static final String NAME_PATTERN = "^[a-zA-Z0-9._-]+$";
 
+    private static final java.util.Set<Schema.ScalarKind> INTEGER_OR_STRING =
+            java.util.Set.of(Schema.ScalarKind.INTEGER, Schema.ScalarKind.STRING);
+
+    /** A number of containers: an integer, not negative. */
+    static final Type COUNT = new Schema.Scalar(INTEGER_OR_STRING, "a number of containers",
+            n -> {
+                String text = String.valueOf(n.value()).strip();
+                if (n.value() instanceof String && text.contains("$")) {
+                    return null;
+                }
+                if (!text.matches("[-+]?\\d+")) {
+                    return "must be an integer, not \"" + text + "\"";
+                }
+                return text.startsWith("-") && !text.matches("-0+") ? "cannot be negative ("
+                        + text + "): it is a number of containers" : null;
+            });
+
+    /** {@code expose}: a port or a range, with an optional protocol ({@code 80-85/udp}). */
+    static final Type EXPOSE = new Schema.Scalar(INTEGER_OR_STRING, "a port", n -> {
+        String text = String.valueOf(n.value());
+        if (text.contains("$")) {
+            return null;
+        }
+        var m = java.util.regex.Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?(?:/(?i:tcp|udp|sctp))?")
+                .matcher(text);
+        if (!m.matches() || Integer.parseInt(m.group(1)) > 65535
+                || m.group(2) != null && (Integer.parseInt(m.group(2)) > 65535
+                || Integer.parseInt(m.group(2)) < Integer.parseInt(m.group(1)))) {
+            return "\"" + text + "\" is not a port to expose (use PORT, PORT-PORT, and "
+                    + "/tcp, /udp or /sctp)";
+        }
+        return null;
+    });
+
+    /** {@code image}: a reference the engine takes. */
+    static final Type IMAGE = new Schema.Scalar(java.util.Set.of(Schema.ScalarKind.STRING),
+            "an image name", n -> {
+                String text = (String) n.value();
+                if (text.contains("$")) {
+                    return null;
+                }
+                String problem = ImageReferences.problem(text);
+                return problem == null ? null : "\"" + text + "\" " + problem;
+            });
+
     static final Type RESTART = Schema.string("a restart policy",
-            s -> s.matches("^(no|always|unless-stopped|on-failure(:[0-9]+)?)$"),
+            s -> s.matches("^(|no|always|unless-stopped|on-failure(:[0-9]+)?)$"),
             "is not a restart policy (use no, always, unless-stopped, on-failure or "
                     + "on-failure:N)");
 
@@ -170,7 +215,7 @@ public final class ComposeSchema {
     static final Type DEPLOY = obj("a deploy section")
             .key("mode", STRING)
             .key("endpoint_mode", STRING)
-            .key("replicas", INT_LIKE)
+            .key("replicas", COUNT)
             .key("labels", listOrDict())
             .key("rollback_config", UPDATE_CONFIG)
             .key("update_config", UPDATE_CONFIG)
@@ -287,7 +332,7 @@ public final class ComposeSchema {
                     .key("format", STRING).required("path").build()))))
             .key("label_file", stringOrList())
             .key("environment", listOrDict())
-            .key("expose", uniqueList(STRING_OR_NUMBER))
+            .key("expose", uniqueList(EXPOSE))
             .key("extends", anyOf(STRING, obj("extends")
                     .key("service", STRING).key("file", STRING).required("service").build()))
             .key("external_links", uniqueList(STRING))
@@ -297,7 +342,7 @@ public final class ComposeSchema {
             .key("group_add", list(STRING_OR_NUMBER))
             .key("healthcheck", HEALTHCHECK)
             .key("hostname", STRING)
-            .key("image", STRING)
+            .key("image", IMAGE)
             .key("init", BOOL_LIKE)
             .key("ipc", STRING)
             .key("isolation", STRING)
@@ -335,7 +380,7 @@ public final class ComposeSchema {
             .key("read_only", BOOL_LIKE)
             .key("restart", RESTART)
             .key("runtime", STRING)
-            .key("scale", INT_LIKE)
+            .key("scale", COUNT)
             .key("security_opt", uniqueList(STRING))
             .key("shm_size", BYTES)
             .key("secrets", list(FILE_REFERENCE))

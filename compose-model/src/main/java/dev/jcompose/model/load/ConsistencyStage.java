@@ -38,6 +38,17 @@ final class ConsistencyStage {
                 }
             }
         }
+        if (svc.get("links") instanceof SeqNode links) {
+            for (int i = 0; i < links.size(); i++) {
+                String ref = Nodes.text(links.get(i));
+                String dep = ref == null ? null : ref.split(":", 2)[0];
+                if (dep != null && !services.has(dep) && !disabled.has(dep)) {
+                    diag.error(links.get(i), path.key("links").index(i), "service \"" + name
+                            + "\" depends on undefined service \"" + dep + "\""
+                            + Schema.suggestion(dep, services.keys()));
+                }
+            }
+        }
         for (String key : new String[] {"network_mode", "ipc", "pid"}) {
             String value = Nodes.text(svc.get(key));
             if (value != null && value.startsWith("service:")) {
@@ -62,7 +73,8 @@ final class ConsistencyStage {
             String name = e.getKey();
             MapNode svc = (MapNode) e.getValue();
             YamlPath path = YamlPath.of("services", name);
-            if (!svc.has("image") && !svc.has("build")) {
+            String image = Nodes.text(svc.get("image"));
+            if ((image == null || image.isEmpty()) && !svc.has("build")) {
                 diag.error(services.keyMark(name), path, "service \"" + name
                         + "\" has neither an image nor a build context; add image: or build:");
             }
@@ -127,8 +139,30 @@ final class ConsistencyStage {
                 });
             }
             exclusive(name, svc, path, diag);
+            platforms(svc, path, diag);
         }
+        ResolveStages.map(root, "secrets").entries().forEach((name, secret) -> {
+            if (secret instanceof MapNode m && !m.has("file") && !m.has("environment")
+                    && (m.get("external") == null
+                            || Boolean.FALSE.equals(Nodes.plain(m.get("external"))))) {
+                diag.error(ResolveStages.map(root, "secrets").keyMark(name),
+                        YamlPath.of("secrets", name), "secret \"" + name + "\" needs file: or "
+                                + "environment: (or external: true)");
+            }
+        });
         cycles(services, diag);
+    }
+
+    /** A service's platform must be one its build makes, when the build names platforms. */
+    private static void platforms(MapNode svc, YamlPath path, Diagnostics diag) {
+        String platform = Nodes.text(svc.get("platform"));
+        if (platform != null && svc.get("build") instanceof MapNode build
+                && build.get("platforms") instanceof SeqNode list && list.size() > 0
+                && list.items().stream().noneMatch(p -> platform.equals(Nodes.text(p)))) {
+            diag.error(svc.get("platform"), path.key("platform"), "platform \"" + platform
+                    + "\" is not one of the platforms the build makes (build.platforms); add it "
+                    + "there");
+        }
     }
 
     /**

@@ -41,6 +41,7 @@ public final class Dotenv {
             text = text.substring(1);
         }
         text = text.replace("\r\n", "\n").replace('\r', '\n');
+        checkCharacters(file, text);
         int i = 0;
         int line = 1;
         int n = text.length();
@@ -228,6 +229,30 @@ public final class Dotenv {
                 throw error(file, line, "invalid variable name \"" + key + "\": it contains "
                         + c);
             }
+        }
+    }
+
+    /**
+     * Control characters other than tab and line ends cannot be written in a compose file
+     * either (YAML forbids them); in an env file they are a damaged file or a binary one.
+     */
+    private static void checkCharacters(String file, String text) {
+        int line = 1;
+        int column = 1;
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c == '\n') {
+                line++;
+                column = 1;
+                continue;
+            }
+            if (c < 0x20 && c != '\t' || c == 0x7f) {
+                throw new ComposeFileException(Problem.error(new Mark(file, line, column),
+                        YamlPath.ROOT, String.format("control character U+%04X in an env file "
+                                + "(is it a binary file?); write it as an escape in a double-"
+                                + "quoted value, such as \"\\t\"", (int) c)));
+            }
+            column++;
         }
     }
 

@@ -1,8 +1,5 @@
 package dev.jcompose.model.load;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -60,16 +57,11 @@ public final class Environment {
             List<Path> envFiles) {
         Map<String, Value> v = new LinkedHashMap<>();
         for (Path file : envFiles) {
-            Map<String, String> read;
-            try {
-                read = Dotenv.parse(file.toString(), Files.readString(file), processEnv::get,
-                        name -> {
-                            Value prev = v.get(name);
-                            return prev == null ? null : prev.value();
-                        });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            Map<String, String> read = Dotenv.parse(file.toString(),
+                    SourceFiles.read(file, file.toString()), processEnv::get, name -> {
+                        Value prev = v.get(name);
+                        return prev == null ? null : prev.value();
+                    });
             read.forEach((k, val) -> v.put(k, new Value(val, file.toString())));
         }
         return v;
@@ -128,11 +120,8 @@ public final class Environment {
     public static Map<String, String> readEnvFile(Path file,
             java.util.function.Function<String, String> lookup,
             java.util.function.Function<String, String> fallback) {
-        try {
-            return Dotenv.parse(file.toString(), Files.readString(file), lookup, fallback);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Dotenv.parse(file.toString(), SourceFiles.read(file, file.toString()), lookup,
+                fallback);
     }
 
     public String get(String name) {

@@ -58,16 +58,12 @@ final class EnvironmentStage {
      */
     private static Map<String, String> raw(Path file) {
         Map<String, String> out = new LinkedHashMap<>();
-        try {
-            for (String line : Files.readAllLines(file)) {
-                int eq = line.indexOf('=');
-                if (line.isBlank() || line.strip().startsWith("#") || eq <= 0) {
-                    continue;
-                }
-                out.put(line.substring(0, eq).strip(), line.substring(eq + 1));
+        for (String line : SourceFiles.read(file, file.toString()).split("\r?\n")) {
+            int eq = line.indexOf('=');
+            if (line.isBlank() || line.strip().startsWith("#") || eq <= 0) {
+                continue;
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            out.put(line.substring(0, eq).strip(), line.substring(eq + 1));
         }
         return out;
     }
@@ -88,8 +84,12 @@ final class EnvironmentStage {
                 boolean required = !(f.get("required") instanceof ScalarNode r
                         && Boolean.FALSE.equals(r.value()));
                 Path p = base.resolve(file).normalize();
-                if (!Files.isRegularFile(p)) {
-                    if (required && (needed == null || needed.contains(name))) {
+                String problem = SourceFiles.problem(p);
+                if (problem != null) {
+                    if (!problem.equals("not found")) {
+                        diag.error(f, path.key("env_file").index(i), "env file " + file + ": "
+                                + problem);
+                    } else if (required && (needed == null || needed.contains(name))) {
                         diag.error(f, path.key("env_file").index(i), "env file " + file
                                 + " not found");
                     }
@@ -154,9 +154,10 @@ final class EnvironmentStage {
         for (int i = 0; i < files.size(); i++) {
             String file = Nodes.text(files.get(i));
             Path p = base.resolve(file).normalize();
-            if (!Files.isRegularFile(p)) {
+            String problem = SourceFiles.problem(p);
+            if (problem != null) {
                 diag.error(files.get(i), path.key("label_file").index(i), "label file " + file
-                        + " not found");
+                        + (problem.equals("not found") ? " not found" : ": " + problem));
                 continue;
             }
             Node item = files.get(i);

@@ -8,9 +8,11 @@ import dev.jcompose.model.tree.YamlPath;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Resolves {@code extends} in one file's canonical tree: each service that extends another (in
@@ -30,6 +32,8 @@ final class ExtendsStage {
     private final Diagnostics diag;
     private final FileReader reader;
     private final Map<Path, MapNode> files = new HashMap<>();
+    /** Services whose chain is merged, by file and name. */
+    private final Map<String, MapNode> resolved = new HashMap<>();
 
     private final Path rootDir;
     private Path rootFile;
@@ -60,7 +64,7 @@ final class ExtendsStage {
         for (var e : services.entries().entrySet()) {
             Node resolved = e.getValue();
             if (resolved instanceof MapNode svc && svc.has("extends")) {
-                resolved = resolve(e.getKey(), root, normalised, new ArrayList<>());
+                resolved = resolve(new Link(normalised, root, e.getKey()));
             }
             out.put(e.getKey(), services.keyMark(e.getKey()), resolved == null ? e.getValue()
                     : resolved);
@@ -68,33 +72,90 @@ final class ExtendsStage {
         return root.with("services", out.build());
     }
 
-    /** The service {@code name} of {@code root} with its extends chain merged in, or null. */
-    private MapNode resolve(String name, MapNode root, Path file, List<String> chain) {
-        YamlPath path = YamlPath.ROOT.key("services").key(name);
-        if (!(ResolveStages.map(root, "services").get(name) instanceof MapNode svc)) {
-            return null;
+    /** A service of a file, on an extends chain. */
+    private record Link(Path file, MapNode root, String name) {
+        String key() {
+            return file + " " + name;
         }
-        if (!(svc.get("extends") instanceof MapNode ref)) {
-            return svc;
+
+        MapNode service() {
+            return ResolveStages.map(root, "services").get(name) instanceof MapNode m ? m : null;
         }
-        String link = file + " " + name;
-        if (chain.contains(link)) {
-            List<String> cycle = new ArrayList<>(chain.subList(chain.indexOf(link),
-                    chain.size()));
-            cycle.add(link);
-            diag.error(ref, path.key("extends"), "extends cycle: " + String.join(" -> ",
-                    cycle.stream().map(ExtendsStage::shortName).toList()));
-            return null;
+    }
+
+    /**
+     * The service of {@code start} with its extends chain merged in, or null after an error.
+     * The chain is walked down without recursion (a chain may be thousands long), then merged
+     * from its base up; every service resolved on the way is kept, so each is merged once.
+     */
+    private MapNode resolve(Link start) {
+        List<Link> chain = new ArrayList<>();
+        Set<String> onChain = new HashSet<>();
+        MapNode base = null;
+        for (Link link = start; link != null; ) {
+            MapNode done = resolved.get(link.key());
+            if (done != null) {
+                base = done;
+                break;
+            }
+            if (!onChain.add(link.key())) {
+                List<String> cycle = new ArrayList<>();
+                for (Link l : chain.subList(indexOf(chain, link), chain.size())) {
+                    cycle.add(shortName(l));
+                }
+                cycle.add(shortName(link));
+                Link last = chain.get(chain.size() - 1);
+                diag.error(last.service().get("extends"), servicePath(last).key("extends"),
+                        "extends cycle: " + String.join(" -> ", cycle));
+                return null;
+            }
+            chain.add(link);
+            MapNode svc = link.service();
+            if (!(svc.get("extends") instanceof MapNode ref)) {
+                base = svc;
+                chain.remove(chain.size() - 1);
+                resolved.put(link.key(), svc);
+                break;
+            }
+            link = baseOf(link, ref);
+            if (link == null) {
+                return null;
+            }
         }
-        chain.add(link);
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            Link link = chain.get(i);
+            MapNode svc = link.service();
+            MapNode ref = (MapNode) svc.get("extends");
+            Link baseLink = baseOf(link, ref);
+            MapNode b = base.without("extends");
+            if (!Objects.equals(baseLink.file().getParent(), link.file().getParent())) {
+                b = rebased(b, baseLink.name(), baseLink.file().getParent());
+            }
+            Node merged = MergeStage.merge(b, svc.without("extends"), servicePath(link));
+            base = merged instanceof MapNode m ? MergeStage.clearTags(m) instanceof MapNode c
+                    ? c : m : svc;
+            resolved.put(link.key(), base);
+        }
+        return base;
+    }
+
+    /** The service {@code ref} (the {@code extends} of {@code link}) names, or null. */
+    private Link baseOf(Link link, MapNode ref) {
         String baseName = Nodes.text(ref.get("service"));
-        Path baseFile = file;
-        MapNode baseRoot = root;
+        Path baseFile = link.file();
+        MapNode baseRoot = link.root();
         if (ref.get("file") != null) {
-            Path dir = rootDir != null && file.equals(rootFile) ? rootDir : file.getParent();
+            Path dir = rootDir != null && link.file().equals(rootFile) ? rootDir
+                    : link.file().getParent();
             baseFile = dir.resolve(Nodes.text(ref.get("file"))).normalize();
             baseRoot = files.get(baseFile);
             if (baseRoot == null) {
+                String problem = SourceFiles.problem(baseFile);
+                if (problem != null) {
+                    diag.error(ref.get("file"), servicePath(link).key("extends").key("file"),
+                            "file " + baseFile + ": " + problem);
+                    return null;
+                }
                 baseRoot = reader.read(baseFile);
                 if (baseRoot == null) {
                     return null;
@@ -102,25 +163,28 @@ final class ExtendsStage {
                 files.put(baseFile, baseRoot);
             }
         }
-        if (!(ResolveStages.map(baseRoot, "services").get(baseName) instanceof MapNode)) {
+        Link base = new Link(baseFile, baseRoot, baseName);
+        if (base.service() == null) {
             diag.error(ref.get("service") != null ? ref.get("service") : ref,
-                    path.key("extends").key("service"), "service \"" + name + "\" extends \""
-                            + baseName + "\", which is not a service of " + baseFile
-                            .getFileName());
+                    servicePath(link).key("extends").key("service"), "service \""
+                            + link.name() + "\" extends \"" + baseName + "\", which is not a "
+                            + "service of " + baseFile.getFileName());
             return null;
         }
-        MapNode base = resolve(baseName, baseRoot, baseFile, chain);
-        chain.remove(chain.size() - 1);
-        if (base == null) {
-            return null;
+        return base;
+    }
+
+    private static int indexOf(List<Link> chain, Link link) {
+        for (int i = 0; i < chain.size(); i++) {
+            if (chain.get(i).key().equals(link.key())) {
+                return i;
+            }
         }
-        base = base.without("extends");
-        if (!Objects.equals(baseFile.getParent(), file.getParent())) {
-            base = rebased(base, baseName, baseFile.getParent());
-        }
-        Node merged = MergeStage.merge(base, svc.without("extends"), path);
-        return merged instanceof MapNode m ? MergeStage.clearTags(m) instanceof MapNode c ? c
-                : m : svc;
+        return 0;
+    }
+
+    private static YamlPath servicePath(Link link) {
+        return YamlPath.ROOT.key("services").key(link.name());
     }
 
     /** {@code service}'s relative paths made absolute against {@code dir}. */
@@ -133,8 +197,7 @@ final class ExtendsStage {
         return (MapNode) ResolveStages.map(done, "services").get(name);
     }
 
-    private static String shortName(String link) {
-        int space = link.lastIndexOf(' ');
-        return Path.of(link.substring(0, space)).getFileName() + ":" + link.substring(space + 1);
+    private static String shortName(Link link) {
+        return link.file().getFileName() + ":" + link.name();
     }
 }

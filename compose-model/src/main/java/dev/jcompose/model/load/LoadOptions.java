@@ -1,6 +1,8 @@
 package dev.jcompose.model.load;
 
 import dev.jcompose.model.Problem;
+import dev.jcompose.model.tree.Node;
+import dev.jcompose.model.tree.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,8 @@ import java.util.function.Consumer;
  *                          ({@code config --no-env-resolution} turns it off)
  * @param discardEnvFiles   drop {@code env_file} entries once read into {@code environment}, as
  *                          docker compose does for every command
+ * @param documents         parses a file's text into its YAML documents (the YAML reader; a
+ *                          caller that parsed the file ahead hands in its parse)
  */
 public record LoadOptions(
         List<ConfigSource> files,
@@ -47,7 +51,14 @@ public record LoadOptions(
         Consumer<Problem> warnings,
         boolean validate,
         boolean resolveEnvironment,
-        boolean discardEnvFiles) {
+        boolean discardEnvFiles,
+        Documents documents) {
+
+    /** Parses a compose file's text, named as errors show it, into its YAML documents. */
+    @FunctionalInterface
+    public interface Documents {
+        List<Node> readAll(String name, String text);
+    }
 
     public LoadOptions {
         files = List.copyOf(files);
@@ -79,6 +90,7 @@ public record LoadOptions(
         private boolean validate = true;
         private boolean resolveEnvironment = true;
         private boolean discardEnvFiles = true;
+        private Documents documents = YamlReader::readAll;
 
         public Builder file(Path file) {
             files.add(ConfigSource.of(file));
@@ -176,11 +188,17 @@ public record LoadOptions(
             return this;
         }
 
+        public Builder documents(Documents reader) {
+            this.documents = reader;
+            return this;
+        }
+
         public LoadOptions build() {
             return new LoadOptions(files, workingDir, projectDirectory == null ? null
                     : workingDir.resolve(projectDirectory).normalize(), projectName, processEnv,
                     envFiles, profiles, services, interpolate, resolvePaths, normalize,
-                    consistencyCheck, warnings, validate, resolveEnvironment, discardEnvFiles);
+                    consistencyCheck, warnings, validate, resolveEnvironment, discardEnvFiles,
+                    documents);
         }
     }
 }

@@ -10,10 +10,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.snakeyaml.engine.v2.api.DumpSettings;
@@ -64,6 +62,25 @@ public final class ModelPrinter {
         }
         new TreeMap<>(tree).forEach(ordered::putIfAbsent);
         return ordered;
+    }
+
+    /**
+     * {@code tree} with every {@code $} of its strings written {@code $$}, as docker compose
+     * prints an interpolated model: so that {@code config}'s output, loaded as a compose file,
+     * is the same model again rather than interpolated a second time.
+     */
+    public static Object escapeDollars(Object tree) {
+        if (tree instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), escapeDollars(v)));
+            return out;
+        }
+        if (tree instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(v -> out.add(escapeDollars(v)));
+            return out;
+        }
+        return tree instanceof String s && s.indexOf('$') >= 0 ? s.replace("$", "$$") : tree;
     }
 
     /** Any model value (a record, list, map or scalar) as a plain tree. */
@@ -198,11 +215,9 @@ public final class ModelPrinter {
                 || text.contains(": ") || text.contains(" #") || text.endsWith(":")) {
             return false;
         }
-        // go-yaml quotes the YAML 1.1 booleans too, for readers of that version
-        return !YAML11_BOOLEANS.contains(text.toLowerCase(Locale.ROOT));
+        // as go-yaml: quoted when a YAML 1.1 or 1.2 reader would take it for another type
+        return !PlainScalars.readAsOtherType(text);
     }
-
-    private static final Set<String> YAML11_BOOLEANS = Set.of("y", "n", "yes", "no", "on", "off");
 
     public static String json(Project project) {
         return json(toTree(project));

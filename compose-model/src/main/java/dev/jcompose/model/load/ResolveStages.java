@@ -86,7 +86,9 @@ final class ResolveStages {
         TreeRules rules = new TreeRules()
                 .on("services.*.build.context", (n, p) -> isUrl(n) ? n : path(n, base, home))
                 .on("services.*.build.additional_contexts.*",
-                        (n, p) -> isUrl(n) ? n : path(n, base, home))
+                        (n, p) -> isUrl(n) || isServiceReference(n) ? n : path(n, base, home))
+                .on("services.*.develop.watch.[].path", (n, p) -> path(n, base, home))
+                .on("volumes.*", (n, p) -> bindDevice(n, base, home))
                 .on("services.*.env_file.[].path", (n, p) -> path(n, base, home))
                 .on("services.*.label_file.[]", (n, p) -> path(n, base, home))
                 .on("services.*.volumes.[]", (n, p) -> bindSource(n, base, home))
@@ -117,6 +119,27 @@ final class ResolveStages {
         return t != null && (t.contains("://") || t.startsWith("git@") || t.startsWith("github.com/"));
     }
 
+    /** {@code service:NAME}, an additional context that is another service's image. */
+    private static boolean isServiceReference(Node n) {
+        String t = Nodes.text(n);
+        return t != null && t.startsWith("service:");
+    }
+
+    /**
+     * The device of a local volume mounted with {@code o: bind} is a host path, made absolute
+     * as compose-go does.
+     */
+    private static Node bindDevice(Node n, Path base, Path home) {
+        if (n instanceof MapNode volume && volume.get("driver_opts") instanceof MapNode opts
+                && opts.get("device") != null && "bind".equals(Nodes.text(opts.get("o")))
+                && (volume.get("driver") == null
+                        || "local".equals(Nodes.text(volume.get("driver"))))) {
+            return volume.with("driver_opts", opts.with("device",
+                    path(opts.get("device"), base, home)));
+        }
+        return n;
+    }
+
     private static Node bindSource(Node n, Path base, Path home) {
         if (n instanceof MapNode m && "bind".equals(Nodes.text(m.get("type")))
                 && m.get("source") != null) {
@@ -129,6 +152,9 @@ final class ResolveStages {
         String t = Nodes.text(n);
         if (t == null) {
             return n;
+        }
+        if (t.matches("^[a-zA-Z]:[\\\\/].*") || t.startsWith("\\\\")) {
+            return n; // a Windows absolute path (or UNC path) is absolute as it is
         }
         Path resolved;
         if (t.equals("~") || t.startsWith("~/")) {

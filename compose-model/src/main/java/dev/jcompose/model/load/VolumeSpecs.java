@@ -7,13 +7,14 @@ import java.util.Map;
 /**
  * The short volume syntax {@code [SOURCE:]TARGET[:OPTIONS]}: a source that looks like a path
  * ({@code /}, {@code .}, {@code ~}) is a bind mount, any other source names a volume, and no
- * source is an anonymous volume.
+ * source is an anonymous volume. Options are read as compose-go reads them: {@code ro},
+ * {@code rw}, {@code nocopy}, SELinux {@code z}/{@code Z} and propagation modes (kept as bind
+ * options, on a named volume too); any other option is ignored.
  */
 public final class VolumeSpecs {
 
     private static final List<String> PROPAGATION =
             List.of("shared", "rshared", "slave", "rslave", "private", "rprivate");
-    private static final List<String> CONSISTENCY = List.of("consistent", "cached", "delegated");
 
     private VolumeSpecs() {
     }
@@ -30,6 +31,15 @@ public final class VolumeSpecs {
             throw new IllegalArgumentException("an empty volume specification");
         }
         String[] parts = splitParts(s);
+        if (s.length() > 2) {
+            for (int i = 0; i < parts.length; i++) {
+                if (parts[i].isEmpty()) {
+                    throw new IllegalArgumentException("\"" + spec + "\": " + (i == 0
+                            ? "the source (before the first colon) is empty; was it a variable "
+                            + "that is not set?" : "empty section between colons"));
+                }
+            }
+        }
         String source = null;
         String target;
         String options = null;
@@ -74,23 +84,18 @@ public final class VolumeSpecs {
                     default -> {
                         if (PROPAGATION.contains(opt)) {
                             bindOpts.put("propagation", opt);
-                        } else if (CONSISTENCY.contains(opt)) {
-                            out.put("consistency", opt);
-                        } else {
-                            throw new IllegalArgumentException("unknown volume option \"" + opt
-                                    + "\" in \"" + spec + "\" (use ro, rw, z, Z, nocopy or a "
-                                    + "propagation mode)");
                         }
+                        // any other option is ignored, as compose-go ignores it
                     }
                 }
             }
         }
         if (bind) {
             bindOpts.put("create_host_path", true);
+        }
+        if (!bindOpts.isEmpty()) {
+            // on a named volume too: docker compose keeps it in the model (and warns at create)
             out.put("bind", bindOpts);
-        } else if (!bindOpts.isEmpty()) {
-            throw new IllegalArgumentException("\"" + spec + "\": "
-                    + bindOpts.keySet().iterator().next() + " applies to bind mounts only");
         }
         if (!volumeOpts.isEmpty()) {
             out.put("volume", volumeOpts);

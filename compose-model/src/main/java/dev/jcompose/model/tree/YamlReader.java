@@ -20,6 +20,7 @@ import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -36,6 +37,13 @@ public final class YamlReader {
 
     /** Deepest nesting accepted; real compose files nest fewer than 15 levels. */
     public static final int MAX_DEPTH = 256;
+    /**
+     * Largest size, in characters (each node counting one more), a document may expand to
+     * through aliases: the largest file read. What is printed or copied later grows with the
+     * expanded text, not with the number of nodes: one anchored 1 MB scalar used a thousand
+     * times is a handful of nodes and a gigabyte of output.
+     */
+    public static final long MAX_EXPANDED_SIZE = 32L * 1024 * 1024;
     /** Largest number of nodes a document may expand to through aliases. */
     public static final long MAX_EXPANDED_NODES = 1_000_000;
     /** Largest file accepted, in characters. */
@@ -82,7 +90,9 @@ public final class YamlReader {
         final Tag tag;
         final Optional<Anchor> anchor;
         final YamlPath path;
-        long weight = 1;
+        /** The expanded size of what the collection holds so far: nodes, and characters. */
+        long nodes = 1;
+        long size = 1;
 
         Frame(Mark mark, Tag tag, Optional<Anchor> anchor, YamlPath path) {
             this.mark = mark;
@@ -106,6 +116,8 @@ public final class YamlReader {
         final List<Node> mergeSources = new ArrayList<>();
         String pendingKey;
         Mark pendingKeyMark;
+        /** The pending key is a plain, untagged {@code <<}: a merge key, not a literal one. */
+        boolean pendingMerge;
         boolean expectingKey = true;
 
         MapFrame(Mark mark, Tag tag, Optional<Anchor> anchor, YamlPath path) {
@@ -127,7 +139,7 @@ public final class YamlReader {
         return mf.pendingKey == null ? mf.path : mf.path.key(mf.pendingKey);
     }
 
-    private record Anchored(Node node, long weight) { }
+    private record Anchored(Node node, long nodes, long size) { }
 
     private List<Node> parse(String content) {
         if (content.length() > MAX_CHARS) {
@@ -143,8 +155,10 @@ public final class YamlReader {
         List<Node> documents = new ArrayList<>();
         Deque<Frame> stack = new ArrayDeque<>();
         Map<String, Anchored> anchors = new HashMap<>();
+        Mark last = new Mark(file, 1, 1);
         try {
             for (Event event : new Parse(settings).parseString(content)) {
+                last = event.getEndMark().map(this::mark).orElse(last);
                 switch (event.getEventId()) {
                     case DocumentStart -> anchors.clear();
                     case Scalar -> {
@@ -155,14 +169,16 @@ public final class YamlReader {
                             acceptKey(mf, se, m, stack);
                             if (se.getAnchor().isPresent()) {
                                 anchors.put(se.getAnchor().get().getValue(),
-                                        new Anchored(ScalarNode.string(se.getValue(), m), 1));
+                                        new Anchored(ScalarNode.string(se.getValue(), m), 1,
+                                                size(se.getValue())));
                             }
                             continue;
                         }
                         ScalarNode node = scalar(se, m);
+                        long size = size(se.getValue());
                         se.getAnchor().ifPresent(a -> anchors.put(a.getValue(),
-                                new Anchored(node, 1)));
-                        add(stack, documents, node, 1);
+                                new Anchored(node, 1, size)));
+                        add(stack, documents, node, 1, size, m);
                     }
                     case Alias -> {
                         AliasEvent ae = (AliasEvent) event;
@@ -189,9 +205,10 @@ public final class YamlReader {
                                 throw fail(m, nonStringKey(mf.path, target.node()));
                             }
                             acceptKey(mf, s.text(), m);
+                            mf.size += target.size();
                             continue;
                         }
-                        add(stack, documents, target.node(), target.weight());
+                        add(stack, documents, target.node(), target.nodes(), target.size(), m);
                     }
                     case MappingStart, SequenceStart -> {
                         CollectionStartEvent ce = (CollectionStartEvent) event;
@@ -216,20 +233,20 @@ public final class YamlReader {
                         MapFrame mf = (MapFrame) stack.pop();
                         Node node = finishMap(mf);
                         remember(anchors, mf, node);
-                        add(stack, documents, node, mf.weight);
+                        add(stack, documents, node, mf.nodes, mf.size, mf.mark);
                     }
                     case SequenceEnd -> {
                         SeqFrame sf = (SeqFrame) stack.pop();
                         Node node = new SeqNode(sf.items, sf.mark, sf.tag);
                         remember(anchors, sf, node);
-                        add(stack, documents, node, sf.weight);
+                        add(stack, documents, node, sf.nodes, sf.size, sf.mark);
                     }
                     default -> { }
                 }
             }
         } catch (MarkedYamlEngineException e) {
             Mark m = e.getProblemMark().map(this::mark)
-                    .orElse(e.getContextMark().map(this::mark).orElse(new Mark(file, 0, 0)));
+                    .orElse(e.getContextMark().map(this::mark).orElse(last));
             String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
             if (problem.contains("\\t(TAB)")) {
                 throw fail(m, "invalid YAML: found a tab character that violates indentation "
@@ -237,39 +254,62 @@ public final class YamlReader {
             }
             String context = e.getContext() == null ? "" : e.getContext() + ": ";
             throw fail(m, "invalid YAML: " + context + problem.strip());
+        } catch (ReaderException e) {
+            throw fail(markAt(content, e.getPosition()), String.format("invalid YAML: the "
+                    + "character U+%04X is not allowed in a YAML file (is it a binary file?)",
+                    e.getCodePoint()));
         } catch (YamlEngineException e) {
-            throw fail(new Mark(file, 0, 0), "invalid YAML: " + e.getMessage());
+            // the scanner's own checks carry no mark: the error is after the last event read
+            throw fail(last, "invalid YAML: " + e.getMessage());
         }
         return documents;
     }
 
-    private void remember(Map<String, Anchored> anchors, Frame frame, Node node) {
-        frame.anchor.ifPresent(a -> anchors.put(a.getValue(), new Anchored(node, frame.weight)));
+    /** What a scalar of {@code text} weighs in the expanded document. */
+    private static long size(String text) {
+        return text.length() + 1L;
     }
 
-    private void add(Deque<Frame> stack, List<Node> documents, Node node, long weight) {
+    private void remember(Map<String, Anchored> anchors, Frame frame, Node node) {
+        frame.anchor.ifPresent(a -> anchors.put(a.getValue(),
+                new Anchored(node, frame.nodes, frame.size)));
+    }
+
+    /**
+     * Adds {@code node}, which expands to {@code nodes} nodes and {@code size} characters, and
+     * is at {@code at} (an alias's own place, for an alias).
+     */
+    private void add(Deque<Frame> stack, List<Node> documents, Node node, long nodes, long size,
+            Mark at) {
         if (stack.isEmpty()) {
             documents.add(node);
             return;
         }
         Frame top = stack.peek();
-        top.weight = Math.min(Long.MAX_VALUE / 2, top.weight + weight);
-        if (top.weight > MAX_EXPANDED_NODES) {
-            throw fail(node.mark(), "document contains excessive aliasing: it expands to more "
-                    + "than " + MAX_EXPANDED_NODES + " nodes through aliases; refusing to read "
-                    + "it (an alias bomb?)");
+        top.nodes = Math.min(Long.MAX_VALUE / 2, top.nodes + nodes);
+        top.size = Math.min(Long.MAX_VALUE / 2, top.size + size);
+        if (top.nodes > MAX_EXPANDED_NODES) {
+            throw fail(at, "document contains excessive aliasing: it expands to more than "
+                    + MAX_EXPANDED_NODES + " nodes through aliases; refusing to read it (an "
+                    + "alias bomb?)");
+        }
+        if (top.size > MAX_EXPANDED_SIZE) {
+            throw fail(at, "document contains excessive aliasing: it expands to more "
+                    + "than " + MAX_EXPANDED_SIZE / (1024 * 1024) + " MiB through aliases; "
+                    + "refusing to read it (an alias bomb?)");
         }
         if (top instanceof SeqFrame sf) {
             sf.items.add(node);
             return;
         }
         MapFrame mf = (MapFrame) top;
-        if (MERGE_KEY.equals(mf.pendingKey)) {
+        if (mf.pendingMerge) {
             addMergeSource(mf, node);
         } else {
             mf.builder.put(mf.pendingKey, mf.pendingKeyMark, node);
         }
         mf.pendingKey = null;
+        mf.pendingMerge = false;
         mf.expectingKey = true;
     }
 
@@ -282,6 +322,8 @@ public final class YamlReader {
             }
         }
         acceptKey(mf, key, m);
+        mf.size += size(key);
+        mf.pendingMerge = MERGE_KEY.equals(key) && se.isPlain() && se.getTag().isEmpty();
     }
 
     private static String where(YamlPath path) {
@@ -402,7 +444,7 @@ public final class YamlReader {
     }
 
     /** Resolves a plain scalar as Go's yaml.v3 does. */
-    static Object resolvePlain(String text) {
+    public static Object resolvePlain(String text) {
         if (text.isEmpty() || text.equals("~") || text.equals("null") || text.equals("Null")
                 || text.equals("NULL")) {
             return null;
@@ -434,6 +476,13 @@ public final class YamlReader {
         }
         String plain = text.replace("_", "");
         Object integer = parseGoInt(plain);
+        if (integer == TOO_LARGE) {
+            if (FLOAT.matcher(plain).matches()) {
+                double d = Double.parseDouble(plain);
+                return Double.isInfinite(d) ? text : d;
+            }
+            return text;
+        }
         if (integer != null) {
             return integer;
         }
@@ -480,19 +529,52 @@ public final class YamlReader {
         if (digits.isEmpty()) {
             return null;
         }
+        int significant = -1;
         for (int i = 0; i < digits.length(); i++) {
-            if (Character.digit(digits.charAt(i), radix) < 0) {
+            int d = Character.digit(digits.charAt(i), radix);
+            if (d < 0) {
                 return null;
             }
+            if (significant < 0 && d != 0) {
+                significant = i;
+            }
         }
-        BigInteger v = new BigInteger(digits, radix);
+        if (significant < 0) {
+            return 0L;
+        }
+        if (digits.length() - significant > 64) {
+            // more than 64 bits in any radix: Go's ParseInt and ParseUint both fail (and
+            // converting a million digits to a BigInteger takes seconds)
+            return TOO_LARGE;
+        }
+        BigInteger v = new BigInteger(digits.substring(significant), radix);
         if (negative) {
             v = v.negate();
         }
         if (v.bitLength() < 64) {
             return v.longValue();
         }
-        return v;
+        return v.bitLength() == 64 && v.signum() > 0 ? v : TOO_LARGE;
+    }
+
+    /** An integer past uint64: go-yaml tries it as a float, else it is a string. */
+    private static final Object TOO_LARGE = new Object();
+
+    /** The mark of the {@code codePoints}-th code point of {@code content}. */
+    private Mark markAt(String content, int codePoints) {
+        int end = content.offsetByCodePoints(0, Math.min(codePoints,
+                content.codePointCount(0, content.length())));
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < end; i++) {
+            if (content.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else if (!Character.isLowSurrogate(content.charAt(i))) {
+                column++;
+            }
+        }
+        return new Mark(file, line, column);
     }
 
     private Mark mark(Event e) {

@@ -1,7 +1,6 @@
 package dev.jcompose.model.load;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jcompose.model.Diagnostics;
 import dev.jcompose.model.tree.Node;
@@ -64,7 +63,7 @@ class CorpusCasesTest {
     @Test
     void libraryRowsOfTheCorpus() throws IOException {
         Path corpus = corpus();
-        assumeTrue(Files.isRegularFile(corpus.resolve("expectations.tsv")),
+        assertTrue(Files.isRegularFile(corpus.resolve("expectations.tsv")),
                 "the conformance corpus is not at " + corpus);
         interpolation(corpus, "compose-go-interp", "fixtures/compose-go/interpolation/cases.json");
         interpolation(corpus, "compose-v1-interp",

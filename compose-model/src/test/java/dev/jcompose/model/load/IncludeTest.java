@@ -45,6 +45,31 @@ class IncludeTest {
     }
 
     @Test
+    void anIncludeSeesTheParentsEnvironmentOverItsOwnEnvFiles() {
+        LoaderFixture f = new LoaderFixture(dir);
+        f.write(".env", "FROM_PARENT=parent\nBOTH=parent\n");
+        f.write("db/compose.yaml", """
+                services:
+                  db:
+                    image: "db:${FROM_PARENT}-${BOTH}-${OWN}-${SHELL_VAR}"
+                """);
+        f.write("db/db.env", "BOTH=include\nOWN=${FROM_PARENT}-own\nSHELL_VAR=include\n");
+        f.write("web/compose.yaml", "services:\n  web:\n    image: \"web:${BOTH}-${OWN}\"\n");
+        f.write("web/.env", "BOTH=web\nOWN=web-own\n");
+        Project p = f.load("""
+                include:
+                  - path: db/compose.yaml
+                    env_file: db/db.env
+                  - web/compose.yaml
+                services:
+                  app: {image: busybox}
+                """, Map.of("SHELL_VAR", "shell"));
+        // the parent's .env and shell win; the include's own files add what they lack
+        assertEquals("db:parent-parent-parent-own-shell", p.service("db").image());
+        assertEquals("web:parent-web-own", p.service("web").image());
+    }
+
+    @Test
     void theIncludingFileMayOverrideWhatItIncludes() {
         LoaderFixture f = new LoaderFixture(dir);
         f.write("other.yaml", "services:\n  web: {image: nginx, command: [a]}\n");

@@ -21,14 +21,6 @@ public interface Engine extends AutoCloseable {
     /** Containers carrying all of {@code labels} ({@code key=value}, or {@code key} alone). */
     List<ContainerSummary> listContainers(Map<String, String> labels, boolean includeStopped);
 
-    /**
-     * A hint that the command's first {@link #listContainers} call comes soon and selects by the
-     * compose project label: an engine may list every compose container now, on the calling
-     * thread, and answer that first call from it. Does nothing by default.
-     */
-    default void prefetchContainers(boolean includeStopped) {
-    }
-
     /** Creates a container attached to its first network; returns its id. */
     String createContainer(ContainerSpec spec);
 

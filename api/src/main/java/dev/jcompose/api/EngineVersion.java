@@ -1,0 +1,4 @@
+package dev.jcompose.api;
+
+/** The engine a target runs on: where it is and which versions it runs. */
+public record EngineVersion(String host, String version, String apiVersion, String os) { }

@@ -1,0 +1,4 @@
+package dev.jcompose.api;
+
+/** Options of {@code ls}: {@code all} includes projects with no running container. */
+public record LsOptions(boolean all) { }

@@ -1,0 +1,13 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.api.DoorRule;
+import org.junit.jupiter.api.Test;
+
+/** This module goes through the api's door alone ({@link DoorRule}). */
+class DoorTest {
+
+    @Test
+    void mainClassesUseTheApiAlone() {
+        DoorRule.check("dev.jcompose.cli");
+    }
+}
