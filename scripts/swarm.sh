@@ -5,7 +5,14 @@
 #   scripts/swarm.sh down     stop what `up` started, by PID, and remove its namespaces and files
 #   scripts/swarm.sh status   exit 0 when the swarm is up with 3 ready nodes
 #   scripts/swarm.sh env      print the nodes: NAME SOCKET ADDRESS ROLE, one a line
+#   scripts/swarm.sh use PID      for a test run (scripts/test.sh): start it unless it is up, and
+#                                 record the run's PID
+#   scripts/swarm.sh release PID  forget the run; stop the swarm when no recorded run is alive
+#                                 any more and a run (not a person) started it
 #
+# Checkouts testing at once share the one swarm (its namespaces and subnet are fixed): `use` and
+# `release` hold a lock, so no run stops it under another; the tests themselves take turns on
+# it (TestSwarm holds $JCOMPOSE_SWARM_DIR.tests.lock while a class deploys).
 # Layout: a "hub" network namespace holds a Linux bridge; each node has its own network
 # namespace joined to it by a veth pair, its own dockerd (started through nsenter, with its own
 # host name, data root, exec root, pid file, socket and cgroup parent under $JCOMPOSE_SWARM_DIR).
@@ -85,12 +92,13 @@ network_up() {
 start_dockerd() {
   local n="$1" i="$2" d="$DIR/$1"
   mkdir -p "$d/data" "$d/exec"
-  # dockerd writes its own PID to docker.pid; that file is what `down` stops
+  # dockerd writes its own PID to docker.pid; that file is what `down` stops. It must not keep
+  # the lock `use` holds (fd 9) open for its lifetime
   "${sudo_cmd[@]}" setsid nsenter --net="/run/netns/$(netns "$n")" unshare --uts sh -c "hostname $n; \
     exec env DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1 dockerd --data-root $d/data \
       --exec-root $d/exec --pidfile $d/docker.pid -H $(socket "$n") \
       --bip 172.$((30 + i)).0.1/16 --cgroup-parent $PREFIX-$n --shutdown-timeout 2 \
-      --log-level warn" >"$d/dockerd.log" 2>&1 </dev/null &
+      --log-level warn" >"$d/dockerd.log" 2>&1 </dev/null 9>&- &
 }
 
 wait_answers() {
@@ -226,10 +234,40 @@ down() {
   log "down"
 }
 
+use() {
+  local pid="$1"
+  exec 9>"$DIR.lock"
+  flock 9
+  if ! status; then
+    up
+    : >"$DIR/started-by-a-run"
+  fi
+  mkdir -p "$DIR/runs"
+  : >"$DIR/runs/$pid"
+}
+
+release() {
+  local pid="$1" f live=0
+  exec 9>"$DIR.lock"
+  flock 9
+  rm -f "$DIR/runs/$pid"
+  for f in "$DIR"/runs/*; do
+    [ -e "$f" ] || continue
+    if kill -0 "${f##*/}" 2>/dev/null; then live=1; else rm -f "$f"; fi
+  done
+  if [ "$live" = 1 ]; then
+    log "kept: another test run uses it"
+  elif [ -f "$DIR/started-by-a-run" ]; then
+    down
+  fi
+}
+
 case "${1:-}" in
   up) up ;;
+  use) use "${2:?usage: scripts/swarm.sh use PID}" ;;
+  release) release "${2:?usage: scripts/swarm.sh release PID}" ;;
   down) down ;;
   status) status ;;
   env) print_env ;;
-  *) echo "usage: scripts/swarm.sh up|down|status|env" >&2; exit 2 ;;
+  *) echo "usage: scripts/swarm.sh up|down|status|env|use PID|release PID" >&2; exit 2 ;;
 esac

@@ -2,8 +2,8 @@
 # The test command: makes an engine available (installing it if needed), builds the local base
 # image, installs the registry the image tests push to and pull from, unpacks compose v2 (the
 # oracle ComposeV2OracleTest compares config with), starts the 3-node swarm the stack tests deploy
-# to (scripts/swarm.sh; stopped at the end when this run started it), then builds jcompose and
-# runs every test, unit and integration, with a JDK >= 21.
+# to (scripts/swarm.sh use; stopped at the end when a run started it and no other uses it), then
+# builds jcompose and runs every test, unit and integration, with a JDK >= 21.
 # Extra arguments go to Maven (e.g. -pl compose-model, -DskipITs).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,10 +31,8 @@ echo "test.sh: JDK $JAVA_HOME" >&2
 case " $* " in
   *" -DskipITs "*) ;;
   *)
-    if ! scripts/swarm.sh status; then
-      scripts/swarm.sh up
-      trap 'scripts/swarm.sh down' EXIT
-    fi
+    scripts/swarm.sh use $$
+    trap 'scripts/swarm.sh release $$' EXIT
     ;;
 esac
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,11 @@ class StackCommandsIT {
     @BeforeAll
     static void swarm() {
         swarm = TestSwarm.require();
+    }
+
+    @AfterAll
+    static void letOthersUseTheSwarm() {
+        swarm.close();
     }
 
     private CliRunner.Result stack(String... args) {

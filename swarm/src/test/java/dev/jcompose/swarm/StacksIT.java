@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,11 @@ class StacksIT {
     static void swarm() {
         swarm = TestSwarm.require();
         stacks = Stacks.on(swarm.manager().api());
+    }
+
+    @AfterAll
+    static void letOthersUseTheSwarm() {
+        swarm.close();
     }
 
     /** Web tasks on every node behind host-mode ports, and a client on n1 that calls them. */

@@ -10,8 +10,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +24,16 @@ import java.util.function.BooleanSupplier;
 /**
  * The 3-node swarm {@code scripts/swarm.sh up} starts in network namespaces: each node's socket
  * and address, as the script lists them in {@code $JCOMPOSE_SWARM_DIR/nodes}. The tests fail,
- * saying how to start it, when it is not there.
+ * saying how to start it, when it is not there. Checkouts testing at once share the swarm: a
+ * test class holds it alone, from {@link #require} to {@link #close} (a machine-wide lock, so
+ * one run's drained node or stack names never meet another's tests).
  */
-public final class TestSwarm {
+public final class TestSwarm implements AutoCloseable {
+
+    private static final Object HOLD = new Object();
+    private static int holders;
+    private static FileChannel lockFile;
+    private static FileLock lock;
 
     /** One node: its host name, engine socket, address on the hub, and role. */
     public record Node(String name, String socket, String address, String role) {
@@ -62,6 +72,7 @@ public final class TestSwarm {
             fail(list + " lists " + nodes.size() + " nodes, not 3: restart the swarm "
                     + "(scripts/swarm.sh down; scripts/swarm.sh up)");
         }
+        hold(Path.of(dir + ".tests.lock"));
         TestSwarm swarm = new TestSwarm(nodes);
         JsonNode info = swarm.manager().api().get("/info", Map.of(), "reading swarm info");
         if (info == null || info.path("Swarm").path("Nodes").asInt() != 3) {
@@ -69,6 +80,44 @@ public final class TestSwarm {
                     + "down; scripts/swarm.sh up)");
         }
         return swarm;
+    }
+
+    /** Takes the machine-wide lock, once per JVM however many classes hold the swarm. */
+    private static void hold(Path file) {
+        synchronized (HOLD) {
+            if (holders++ > 0) {
+                return;
+            }
+            try {
+                lockFile = FileChannel.open(file, StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                lock = lockFile.tryLock();
+                if (lock == null) {
+                    System.err.println("waiting for another test run's use of the swarm (" + file
+                            + ")");
+                    lock = lockFile.lock();
+                }
+            } catch (IOException e) {
+                holders--;
+                fail("cannot lock " + file + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Lets other test runs use the swarm, when no other class of this JVM holds it. */
+    @Override
+    public void close() {
+        synchronized (HOLD) {
+            if (holders == 0 || --holders > 0) {
+                return;
+            }
+            try {
+                lock.release();
+                lockFile.close();
+            } catch (IOException e) {
+                // closing the channel releases the lock; the JVM's exit does in the end
+            }
+        }
     }
 
     public List<Node> nodes() {
