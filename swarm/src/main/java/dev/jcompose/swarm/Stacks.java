@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.model.ComposeFileException;
 import dev.jcompose.model.Problem;
 import dev.jcompose.model.Project;
+import dev.jcompose.model.tree.SourceMarks;
 import dev.jcompose.planner.progress.ProgressListener;
 import dev.jcompose.runtime.DockerApi;
 import dev.jcompose.swarm.check.Compatibility;
-import dev.jcompose.swarm.check.SourceMarks;
 import dev.jcompose.swarm.convert.FileObjects;
 import dev.jcompose.swarm.convert.Ids;
 import dev.jcompose.swarm.convert.Namespace;
@@ -49,7 +49,7 @@ public final class Stacks {
      * (errors), with file:line:col.
      */
     private static List<Problem> check(Project project) {
-        return Compatibility.check(project, SourceMarks.of(project.configFiles()));
+        return Compatibility.check(project, SourceMarks.of(project.configFiles(), null));
     }
 
     /**

@@ -24,9 +24,6 @@ final class StackConfigCommand implements Callable<Integer> {
     @ParentCommand
     StackCommand stack;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
-
     @Mixin
     StackFiles files;
 

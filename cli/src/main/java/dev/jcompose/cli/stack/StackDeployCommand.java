@@ -19,9 +19,6 @@ final class StackDeployCommand implements Callable<Integer> {
     @ParentCommand
     StackCommand stack;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
-
     @Mixin
     StackFiles files;
 

@@ -7,8 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The files of the stack commands that read them ({@code deploy}, {@code config}). */
+/**
+ * The files of the stack commands that read them ({@code deploy}, {@code config}), and their
+ * {@code --help}.
+ */
 final class StackFiles {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
 
     @Option(names = {"-c", "--compose-file"}, paramLabel = "FILE",
             description = "Compose file (repeatable; - reads stdin). Default: jcompose's -f, "

@@ -10,6 +10,7 @@ import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
 import dev.jcompose.model.ServiceNetwork;
 import dev.jcompose.model.ServiceVolume;
+import dev.jcompose.model.tree.SourceMarks;
 import dev.jcompose.model.tree.YamlPath;
 import dev.jcompose.swarm.convert.Endpoints;
 import dev.jcompose.swarm.convert.Modes;
@@ -303,11 +304,11 @@ public final class Compatibility {
     }
 
     private void warning(YamlPath at, String message) {
-        problems.add(Problem.warning(marks.mark(at), at, message));
+        problems.add(Problem.warning(marks.find(at), at, message));
     }
 
     private void error(YamlPath at, String message) {
-        problems.add(Problem.error(marks.mark(at), at, message));
+        problems.add(Problem.error(marks.find(at), at, message));
     }
 
     private static String quoted(String s) {

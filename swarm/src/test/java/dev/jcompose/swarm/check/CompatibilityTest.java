@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.jcompose.model.Problem;
 import dev.jcompose.model.Project;
+import dev.jcompose.model.tree.SourceMarks;
 import dev.jcompose.swarm.Projects;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +19,7 @@ class CompatibilityTest {
 
     private String check(String yaml) {
         Project p = new Projects(dir).load(yaml);
-        List<Problem> problems = Compatibility.check(p, SourceMarks.of(p.configFiles()));
+        List<Problem> problems = Compatibility.check(p, SourceMarks.of(p.configFiles(), null));
         return problems.stream().map(pr -> (pr.isError() ? "error " : "warning ") + pr)
                 .map(s -> s.replace(dir.toString() + "/", ""))
                 .collect(Collectors.joining("\n"));

@@ -1,12 +1,6 @@
-package dev.jcompose.kubernetes.convert;
+package dev.jcompose.model.tree;
 
 import dev.jcompose.model.Project;
-import dev.jcompose.model.tree.MapNode;
-import dev.jcompose.model.tree.Mark;
-import dev.jcompose.model.tree.Node;
-import dev.jcompose.model.tree.SeqNode;
-import dev.jcompose.model.tree.YamlPath;
-import dev.jcompose.model.tree.YamlReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +13,7 @@ import java.util.List;
  * points at {@code compose.yaml:12:5}. A key set in several files is found in the last one (the
  * one that won the merge); a key the files do not spell out (a default, an {@code extends} from
  * another file) points at the nearest enclosing key that is written, else at the first file.
+ * The converters that warn about keys (Kubernetes, Swarm) share it.
  */
 public final class SourceMarks {
 
@@ -33,15 +28,26 @@ public final class SourceMarks {
         this.firstFile = firstFile;
     }
 
-    /** Reads the project's compose files; files that cannot be read again are left out. */
+    /**
+     * Reads the project's compose files, named relative to its working directory when they are
+     * in it; files that cannot be read again are left out.
+     */
     public static SourceMarks of(Project project) {
+        return of(project.configFiles(), project.workingDir());
+    }
+
+    /**
+     * Reads {@code files}, named relative to {@code relativeTo} when they are in it (null: as
+     * given, as the loader names them); files that cannot be read again are left out.
+     */
+    public static SourceMarks of(List<Path> files, Path relativeTo) {
         List<Node> roots = new ArrayList<>();
         String first = "";
-        for (Path file : project.configFiles()) {
+        for (Path file : files) {
             if (file == null || !Files.isRegularFile(file)) {
                 continue;
             }
-            String name = displayName(project.workingDir(), file);
+            String name = displayName(relativeTo, file);
             if (first.isEmpty()) {
                 first = name;
             }
