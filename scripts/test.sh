@@ -2,8 +2,10 @@
 # The test command: makes an engine available (installing it if needed), builds the local base
 # image, installs the registry the image tests push to and pull from, unpacks compose v2 (the
 # oracle ComposeV2OracleTest compares config with), starts the other engines of the matrix
-# (Docker 26, Podman), then builds jcompose and runs every test, unit and integration, with a
-# JDK >= 21, the integration tests split between the engines (pom.xml, profile engine-matrix).
+# (Docker 26, Podman) and the 3-node swarm the stack tests deploy to (scripts/swarm.sh use;
+# stopped at the end when a run started it and no other uses it), then builds jcompose and runs
+# every test, unit and integration, with a JDK >= 21, the integration tests split between the
+# engines (pom.xml, profile engine-matrix).
 # Extra arguments go to Maven (e.g. -pl compose-model, -DskipITs).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,4 +39,12 @@ JAVA_HOME="$(find_jdk 21)" || { echo "test.sh: no JDK >= 21 found" >&2; exit 1; 
 export JAVA_HOME
 echo "test.sh: JDK $JAVA_HOME" >&2
 
-exec mvn -B -ntp verify "${matrix[@]}" "$@"
+case " $* " in
+  *" -DskipITs "*) ;;
+  *)
+    scripts/swarm.sh use $$
+    trap 'scripts/swarm.sh release $$' EXIT
+    ;;
+esac
+
+mvn -B -ntp verify "${matrix[@]}" "$@"

@@ -1,13 +1,14 @@
 package dev.jcompose.api;
 
+import dev.jcompose.model.Problem;
 import dev.jcompose.planner.progress.ProgressListener;
 import java.util.function.Consumer;
 
 /**
  * Where projects are deployed, and the maker of the {@link ComposeService} that deploys them
- * there. The local target is a Docker engine ({@link dev.jcompose.api.local.LocalTarget});
- * further targets (Swarm, Kubernetes) plug in beside it with the same model, loader and
- * progress events. Opening a target connects to nothing: the connection is made by the first
+ * there. The local target is a Docker engine ({@link dev.jcompose.api.local.LocalTarget}),
+ * which also deploys stacks when it is a swarm manager ({@link #stacks}); further targets
+ * (Kubernetes) plug in beside it with the same model, loader and progress events. Opening a target connects to nothing: the connection is made by the first
  * call that needs it, or by {@link #warmUp}.
  */
 public interface ComposeTarget extends AutoCloseable {
@@ -26,6 +27,15 @@ public interface ComposeTarget extends AutoCloseable {
     default ComposeService service(ProgressListener progress) {
         return service(progress, entry -> { });
     }
+
+    /**
+     * Stacks on this target's engine, which must be a Docker Swarm manager: the same engine,
+     * chosen the same way, as {@link #service}'s. Connects on the first call that needs it.
+     *
+     * @param progress receives the deploy's and removal's progress events
+     * @param warnings receives warnings about the files, all of them before a deploy starts
+     */
+    StackService stacks(ProgressListener progress, Consumer<Problem> warnings);
 
     /**
      * Connects now, on the calling thread, and makes the calls a command that uses

@@ -15,7 +15,8 @@ import java.nio.file.Path;
  * modules) uses the door package {@code dev.jcompose.api}, the compose model and the planner's
  * progress events (the one vocabulary every target reports in), and nothing behind the door:
  * not the planner, the engine adapter, the local target's implementation, the Kubernetes
- * converter and deployer, docker-java, fabric8's Kubernetes client or Jackson. Each such module's {@code DoorTest} checks its main classes with {@link #check}.
+ * converter and deployer, the swarm stack deployer, docker-java, fabric8's Kubernetes client or
+ * Jackson. Each such module's {@code DoorTest} checks its main classes with {@link #check}.
  */
 public final class DoorRule {
 
@@ -23,6 +24,7 @@ public final class DoorRule {
     public static final ArchRule RULE = noClasses().should().dependOnClassesThat(
             resideInAnyPackage("dev.jcompose.planner..", "dev.jcompose.runtime..",
                     "dev.jcompose.api.local..", "dev.jcompose.kubernetes..",
+                    "dev.jcompose.swarm..",
                     "com.github.dockerjava..", "io.fabric8..", "com.fasterxml.jackson..")
                     .and(not(resideInAPackage("dev.jcompose.planner.progress"))))
             .because("the api is the only door to compose (see dev.jcompose.api.ComposeService)");

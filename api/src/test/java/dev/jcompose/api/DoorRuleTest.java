@@ -24,8 +24,8 @@ class DoorRuleTest {
     /**
      * The published door's public signatures (parameters, results, record components) name
      * only the door's, the model's, the progress events' and the JDK's types, so a caller never
-     * needs a planner, adapter or Kubernetes module type (a Java caller may hand the Kubernetes
-     * target a fabric8 client of its own).
+     * needs a planner, adapter, Kubernetes or swarm module type (a Java caller may hand the
+     * Kubernetes target a fabric8 client of its own).
      */
     @Test
     void theDoorsPublicSignaturesNameNothingBehindIt() {
@@ -52,6 +52,7 @@ class DoorRuleTest {
         String p = type.getPackageName();
         return (p.startsWith("dev.jcompose.planner") && !p.equals("dev.jcompose.planner.progress"))
                 || p.startsWith("dev.jcompose.runtime") || p.startsWith("dev.jcompose.kubernetes")
+                || p.startsWith("dev.jcompose.swarm")
                 || p.startsWith("com.github.dockerjava");
     }
 }

@@ -1,16 +1,21 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.api.ProjectLoader;
+import dev.jcompose.api.ProjectOptions;
+import dev.jcompose.api.StackService;
 import dev.jcompose.model.Problem;
 import dev.jcompose.planner.progress.ProgressListener;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What a command in another package of the CLI gets from the root command: the project loader
- * (the global options), the progress display, the streams, warnings and the environment.
+ * (the global options), the progress display, the streams, warnings, the environment, and the
+ * stacks of the target the docker CLI's options name.
  */
 public final class CommandContext {
 
@@ -29,6 +34,20 @@ public final class CommandContext {
         return root.loader();
     }
 
+    /** {@code -f}, {@code --env-file}, {@code --project-directory}, ... as given. */
+    public ProjectOptions projectOptions() {
+        return root.projectOptions();
+    }
+
+    /**
+     * Stacks on the engine every other command acts on ({@code --context}, {@code -H},
+     * {@code DOCKER_HOST}, {@code DOCKER_CONTEXT}, the current context), with the progress
+     * display and the warning printer.
+     */
+    public StackService stacks() {
+        return root.target().stacks(root.progress(), root::warn);
+    }
+
     public ProgressListener progress() {
         return root.progress();
     }
@@ -40,6 +59,21 @@ public final class CommandContext {
 
     public PrintWriter out() {
         return root.console().out();
+    }
+
+    public PrintWriter err() {
+        return root.console().err();
+    }
+
+    public InputStream in() {
+        return root.console().in();
+    }
+
+    /** Prints {@code rows} under {@code header} on stdout, columns padded to their widest. */
+    public void table(List<String> header, List<List<String>> rows) {
+        Table t = new Table(header.toArray(String[]::new));
+        rows.forEach(r -> t.row(r.toArray(String[]::new)));
+        t.print(out());
     }
 
     public void warn(Problem p) {

@@ -2,9 +2,9 @@ package dev.jcompose.kubernetes;
 
 import dev.jcompose.kubernetes.convert.Conversion;
 import dev.jcompose.kubernetes.convert.FileSource;
-import dev.jcompose.kubernetes.convert.SourceMarks;
 import dev.jcompose.model.ComposeFileException;
 import dev.jcompose.model.Project;
+import dev.jcompose.model.tree.SourceMarks;
 
 /**
  * Turns a loaded compose project into Kubernetes objects: a namespace, and per service a

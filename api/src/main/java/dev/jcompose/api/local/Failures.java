@@ -5,12 +5,13 @@ import dev.jcompose.planner.PlanException;
 import dev.jcompose.planner.engine.EngineException;
 import dev.jcompose.planner.exec.ConditionWaiter;
 import dev.jcompose.planner.exec.Executor;
+import dev.jcompose.swarm.StackException;
 import java.util.function.Supplier;
 
 /**
- * The door's one translation of failures: what the planner, the executor and the engine throw
- * leaves the api as a {@link ComposeException} with the same message (and the original as its
- * cause), so callers need none of their types.
+ * The door's one translation of failures: what the planner, the executor, the engine and the
+ * swarm deployer throw leaves the api as a {@link ComposeException} with the same message (and
+ * the original as its cause), so callers need none of their types.
  */
 final class Failures {
 
@@ -27,7 +28,7 @@ final class Failures {
         try {
             return call.run();
         } catch (PlanException | Executor.ExecutionException | EngineException
-                | ConditionWaiter.ConditionFailed e) {
+                | ConditionWaiter.ConditionFailed | StackException e) {
             throw new ComposeException(e.getMessage(), e);
         }
     }
@@ -36,7 +37,7 @@ final class Failures {
         try {
             return call.get();
         } catch (PlanException | Executor.ExecutionException | EngineException
-                | ConditionWaiter.ConditionFailed e) {
+                | ConditionWaiter.ConditionFailed | StackException e) {
             throw new ComposeException(e.getMessage(), e);
         }
     }

@@ -3,17 +3,22 @@ package dev.jcompose.api.local;
 import dev.jcompose.api.ComposeService;
 import dev.jcompose.api.ComposeTarget;
 import dev.jcompose.api.DockerCliOptions;
+import dev.jcompose.api.ComposeException;
 import dev.jcompose.api.LogEntry;
+import dev.jcompose.api.StackService;
 import dev.jcompose.api.TargetContext;
 import dev.jcompose.api.TargetEndpoint;
 import dev.jcompose.api.WarmUp;
+import dev.jcompose.model.Problem;
 import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.engine.Engine;
 import dev.jcompose.planner.progress.ProgressListener;
+import dev.jcompose.runtime.DockerApi;
 import dev.jcompose.runtime.DockerEngine;
 import dev.jcompose.runtime.context.DockerClientOptions;
 import dev.jcompose.runtime.context.DockerEndpoint;
 import dev.jcompose.runtime.context.EndpointResolver;
+import dev.jcompose.swarm.Stacks;
 import java.net.URI;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,7 +30,8 @@ import java.util.function.Supplier;
  * runtime adapter), or any implementation of the planner's engine port (the in-memory one, for
  * tests). The one place the engine's endpoint is resolved, as the docker CLI resolves contexts
  * and hosts ({@link EndpointResolver}), once and only when first needed. The engine is
- * connected to on first use, once, and shared by every service made here.
+ * connected to on first use, once, and shared by every service made here, the stack service
+ * (when the engine is a swarm manager) included.
  */
 public final class LocalTarget implements ComposeTarget {
 
@@ -129,6 +135,17 @@ public final class LocalTarget implements ComposeTarget {
     @Override
     public ComposeService service(ProgressListener progress) {
         return new LocalComposeService(engine(), progress, env, null);
+    }
+
+    @Override
+    public StackService stacks(ProgressListener progress, Consumer<Problem> warnings) {
+        return new LocalStackService(() -> {
+            if (engine() instanceof DockerEngine docker) {
+                return Stacks.on(DockerApi.of(docker));
+            }
+            throw new ComposeException("the stack commands need a Docker engine that is a "
+                    + "swarm manager, not " + dockerEndpoint().host());
+        }, progress, warnings);
     }
 
     @Override

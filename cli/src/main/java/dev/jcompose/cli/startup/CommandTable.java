@@ -27,6 +27,7 @@ import dev.jcompose.cli.WatchCommand;
 import dev.jcompose.cli.kubernetes.ConvertCommand;
 import dev.jcompose.cli.kubernetes.K8sCommand;
 import dev.jcompose.cli.plugin.DockerCliArgs;
+import dev.jcompose.cli.stack.StackCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,7 @@ public final class CommandTable {
             new Entry("completion", CompletionCommand.class, Family.MODEL, EngineUse.NONE),
             new Entry("convert", ConvertCommand.class, Family.FULL, EngineUse.NONE),
             new Entry("k8s", K8sCommand.class, Family.FULL, EngineUse.NONE),
+            new Entry("stack", StackCommand.class, Family.FULL, EngineUse.NONE),
             new Entry("install-plugin", InstallPluginCommand.class, Family.FULL,
                     EngineUse.NONE),
             new Entry("help", CommandLine.HelpCommand.class, Family.MODEL, EngineUse.NONE));

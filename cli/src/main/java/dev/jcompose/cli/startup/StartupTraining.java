@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * help), whose cache is half the size and starts them ~45 ms sooner; {@code read} adds the
  * engine client and a listing ({@code ps} and the other commands that only read), ~20 ms sooner
  * than with the full cache; {@code full} (the default) trains everything, {@code up},
- * {@code down} and {@code logs} included, for all other commands.
+ * {@code down}, {@code logs} and {@code stack config} included, for all other commands.
  */
 public final class StartupTraining {
 
@@ -78,6 +78,10 @@ public final class StartupTraining {
                         List.of("ps"),
                         List.of("ps", "-a", "--format", "json"),
                         List.of("-f", "missing.yaml", "ps")));
+            }
+            if (family.equals("full")) {
+                // the stack commands' check and converter, which need no engine
+                commands.add(List.of("stack", "config", "--specs", "training"));
             }
             Map<String, String> env = new HashMap<>();
             env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));

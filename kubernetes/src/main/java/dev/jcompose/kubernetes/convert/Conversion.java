@@ -4,6 +4,7 @@ import dev.jcompose.kubernetes.ConvertOptions;
 import dev.jcompose.kubernetes.Manifests;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
+import dev.jcompose.model.tree.SourceMarks;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMeta;

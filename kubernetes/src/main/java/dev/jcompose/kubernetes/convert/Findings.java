@@ -2,6 +2,7 @@ package dev.jcompose.kubernetes.convert;
 
 import dev.jcompose.model.ComposeFileException;
 import dev.jcompose.model.Problem;
+import dev.jcompose.model.tree.SourceMarks;
 import dev.jcompose.model.tree.YamlPath;
 import java.util.ArrayList;
 import java.util.List;

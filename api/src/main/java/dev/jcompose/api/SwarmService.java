@@ -1,0 +1,21 @@
+package dev.jcompose.api;
+
+import java.util.List;
+
+/**
+ * A service of a stack, as {@code stack services} lists it.
+ *
+ * @param id       the service's ID
+ * @param name     {@code STACK_service}
+ * @param mode     replicated, global, replicated-job or global-job
+ * @param replicas running out of desired tasks ({@code 2/3}); for jobs, completed too
+ * @param image    its image
+ * @param ports    published ports ({@code *:8080->80/tcp})
+ */
+public record SwarmService(String id, String name, String mode, String replicas, String image,
+        List<String> ports) {
+
+    public SwarmService {
+        ports = List.copyOf(ports);
+    }
+}
