@@ -1,0 +1,104 @@
+package dev.jcompose.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jcompose.planner.fake.BaseImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two jcompose processes on one project at once, as CI scripts start them, on the real engine:
+ * both end without a crash, nothing is made twice (one network of the name, one container per
+ * replica) and the project ends as one of the two commands leaves it. The project's lock on
+ * the engine (a volume) is gone afterwards.
+ */
+class ConcurrentProjectIT {
+
+    private static final Path REPO = Path.of("").toAbsolutePath().getParent();
+
+    @TempDir
+    Path dir;
+
+    private final String project = "race-" + UUID.randomUUID().toString().substring(0, 8);
+    private final List<String> up = List.of(project + "-a-1 running", project + "-b-1 running",
+            "network " + project + "_default");
+
+    @BeforeAll
+    static void image() {
+        BaseImage.ensure();
+    }
+
+    @AfterEach
+    void tearDown() {
+        Cleanup.project(project);
+    }
+
+    @Test
+    void concurrentUpsDownsAndUpWithDownConverge() throws Exception {
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  a:
+                    image: %1$s
+                    command: ["sleep", "300"]
+                    stop_grace_period: 1s
+                  b:
+                    image: %1$s
+                    command: ["sleep", "300"]
+                    stop_grace_period: 1s
+                    depends_on: [a]
+                """.formatted(BaseImage.NAME));
+        together(List.of("up", "-d"), List.of("up", "-d"));
+        assertEquals(up, PortConflictIT.resources(project), "two ups at once");
+
+        together(List.of("down"), List.of("down"));
+        assertEquals(List.of(), PortConflictIT.resources(project), "two downs at once");
+
+        together(List.of("up", "-d"), List.of("down"));
+        List<String> after = PortConflictIT.resources(project);
+        assertTrue(after.equals(up) || after.isEmpty(), "up and down at once: " + after);
+        assertEquals("", docker("volume", "ls", "-q", "--filter",
+                "label=dev.jcompose.lock=" + project).strip(), "the lock is released");
+    }
+
+    /** Starts both commands at once, waits for both, asserts both succeeded. */
+    private void together(List<String> first, List<String> second) throws Exception {
+        Process one = start(first);
+        Process two = start(second);
+        String outOne = new String(one.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String outTwo = new String(two.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(one.waitFor(90, TimeUnit.SECONDS) && two.waitFor(90, TimeUnit.SECONDS));
+        assertEquals(0, one.exitValue(), first + "\n" + outOne);
+        assertEquals(0, two.exitValue(), second + "\n" + outTwo);
+    }
+
+    private Process start(List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(REPO.resolve("jcompose").toString(),
+                "-p", project, "--progress", "plain"));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectErrorStream(true);
+        pb.environment().remove("COMPOSE_PROJECT_NAME");
+        pb.environment().remove("COMPOSE_FILE");
+        return pb.start();
+    }
+
+    private static String docker(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("docker"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(30, TimeUnit.SECONDS);
+        return out;
+    }
+}
