@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -24,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the engine (a volume) is gone afterwards.
  */
 class ConcurrentProjectIT {
-
-    private static final Path REPO = Path.of("").toAbsolutePath().getParent();
 
     @TempDir
     Path dir;
@@ -59,15 +57,15 @@ class ConcurrentProjectIT {
                     depends_on: [a]
                 """.formatted(BaseImage.NAME));
         together(List.of("up", "-d"), List.of("up", "-d"));
-        assertEquals(up, PortConflictIT.resources(project), "two ups at once");
+        assertEquals(up, Processes.resources(project), "two ups at once");
 
         together(List.of("down"), List.of("down"));
-        assertEquals(List.of(), PortConflictIT.resources(project), "two downs at once");
+        assertEquals(List.of(), Processes.resources(project), "two downs at once");
 
         together(List.of("up", "-d"), List.of("down"));
-        List<String> after = PortConflictIT.resources(project);
+        List<String> after = Processes.resources(project);
         assertTrue(after.equals(up) || after.isEmpty(), "up and down at once: " + after);
-        assertEquals("", docker("volume", "ls", "-q", "--filter",
+        assertEquals("", Processes.docker("volume", "ls", "-q", "--filter",
                 "label=dev.jcompose.lock=" + project).strip(), "the lock is released");
     }
 
@@ -83,22 +81,6 @@ class ConcurrentProjectIT {
     }
 
     private Process start(List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(REPO.resolve("jcompose").toString(),
-                "-p", project, "--progress", "plain"));
-        command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectErrorStream(true);
-        pb.environment().remove("COMPOSE_PROJECT_NAME");
-        pb.environment().remove("COMPOSE_FILE");
-        return pb.start();
-    }
-
-    private static String docker(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("docker"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(30, TimeUnit.SECONDS);
-        return out;
+        return Processes.jcompose(dir, project, Map.of(), args);
     }
 }

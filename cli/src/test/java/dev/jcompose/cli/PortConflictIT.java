@@ -11,7 +11,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,13 +73,13 @@ class PortConflictIT {
                     + ProcessHandle.current().pid() + ")"), up.toString());
             assertTrue(error.contains("Removed container " + project + "-"), up.toString());
             assertFalse(up.err().contains("\tat "), up.toString());
-            assertEquals(List.of(), resources(project), "left behind");
+            assertEquals(List.of(), Processes.resources(project), "left behind");
 
             // the oracle: compose v2 leaves the container it could not start, and the rest
             CliRunner.Result v2 = new ComposeOracle(dir).v2("-p", v2project, "up", "-d");
             assertEquals(1, v2.exitCode(), v2.toString());
-            assertTrue(resources(v2project).contains(v2project + "-web-1 created"),
-                    resources(v2project).toString());
+            assertTrue(Processes.resources(v2project).contains(v2project + "-web-1 created"),
+                    Processes.resources(v2project).toString());
         }
     }
 
@@ -93,14 +92,14 @@ class PortConflictIT {
         compose(port);
         CliRunner cli = new CliRunner(dir);
         assertEquals(0, cli.run("-p", other, "up", "-d").exitCode());
-        List<String> before = resources(other);
+        List<String> before = Processes.resources(other);
         CliRunner.Result up = cli.run("-p", project, "up", "-d");
         assertEquals(1, up.exitCode(), up.toString());
         assertTrue(up.err().contains("service web cannot publish 127.0.0.1:" + port + "/tcp: "
                 + "the port is already in use on the engine's host, by container " + other
                 + "-web-1 (project " + other + ")"), up.toString());
-        assertEquals(List.of(), resources(project), "left behind");
-        assertEquals(before, resources(other), "the holder is untouched");
+        assertEquals(List.of(), Processes.resources(project), "left behind");
+        assertEquals(before, Processes.resources(other), "the holder is untouched");
 
         // a project that was up keeps what runs: only the container that cannot start goes
         assertEquals(0, cli.run("-p", project, "up", "-d", "db").exitCode());
@@ -109,22 +108,6 @@ class PortConflictIT {
         assertTrue(again.err().contains("Removed container " + project + "-web-1 that this up "
                 + "created."), again.toString());
         assertEquals(List.of(project + "-db-1 running", "network " + project + "_default"),
-                resources(project));
-    }
-
-    /** The project's containers (name and state) and networks, as the engine lists them. */
-    static List<String> resources(String project) {
-        try (var docker = Cleanup.docker()) {
-            var containers = docker.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of("com.docker.compose.project", project)).exec()
-                    .stream().map(c -> c.getNames()[0].substring(1) + " " + c.getState())
-                    .sorted();
-            var networks = docker.listNetworksCmd().withFilter("label",
-                    List.of("com.docker.compose.project=" + project)).exec().stream()
-                    .map(n -> "network " + n.getName()).sorted();
-            return java.util.stream.Stream.concat(containers, networks).toList();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+                Processes.resources(project));
     }
 }

@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VerboseSecretsIT {
 
-    private static final Path REPO = Path.of("").toAbsolutePath().getParent();
     private static final String FILE_SECRET = "file-secret-Qx81";
     private static final String ENV_SECRET = "env-secret-Zr44";
     private static final String CONFIG_CONTENT = "config-content-Pk02";
@@ -82,8 +81,7 @@ class VerboseSecretsIT {
                     + "\nARG TOKEN\n");
             run(0, "build");
             run(0, "push");
-            new ProcessBuilder("docker", "rmi", image).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            Processes.docker("rmi", image);
 
             String pull = run(0, "--verbose", "pull");
             String up = run(0, "--verbose", "up", "-d", "--no-build");
@@ -100,7 +98,7 @@ class VerboseSecretsIT {
             assertTrue(build.contains("/build?") && build.contains("buildargs=<redacted>"),
                     build);
             // the values did reach the container
-            String inside = docker("exec", project + "-app-1", "sh", "-c",
+            String inside = Processes.docker("exec", project + "-app-1", "sh", "-c",
                     "cat /run/secrets/from_file /run/secrets/from_env /inline; echo $DB_PASSWORD");
             assertTrue(inside.contains(FILE_SECRET) && inside.contains(ENV_SECRET)
                     && inside.contains(CONFIG_CONTENT) && inside.contains(DB_PASSWORD), inside);
@@ -109,28 +107,12 @@ class VerboseSecretsIT {
 
     /** Runs the launcher; returns stdout and stderr together, asserting the exit code. */
     private String run(int expected, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(REPO.resolve("jcompose").toString(),
-                "-p", project, "--progress", "plain"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectErrorStream(true);
-        pb.environment().put("DOCKER_CONFIG", dir.resolve("docker-config").toString());
-        pb.environment().put("APP_SECRET", ENV_SECRET);
-        pb.environment().remove("COMPOSE_PROJECT_NAME");
-        pb.environment().remove("COMPOSE_FILE");
-        Process p = pb.start();
+        Process p = Processes.jcompose(dir, project, Map.of("DOCKER_CONFIG",
+                dir.resolve("docker-config").toString(), "APP_SECRET", ENV_SECRET),
+                List.of(args));
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", args));
         assertEquals(expected, p.exitValue(), String.join(" ", args) + "\n" + out);
-        return out;
-    }
-
-    private static String docker(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("docker"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(30, TimeUnit.SECONDS);
         return out;
     }
 }

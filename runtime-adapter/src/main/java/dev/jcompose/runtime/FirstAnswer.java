@@ -16,7 +16,8 @@ import java.util.concurrent.TimeoutException;
  * (a hung engine, a socket file some other program serves) would otherwise block the first
  * request forever, as the connection timeout only covers connecting. The first request is given
  * {@link #timeout} to be answered (its status line and headers: a stream answers them at once,
- * and the first request of a command is never a long call); after it, the client is closed and
+ * and the first request of a command is never a long call; one that streams a body, a build
+ * context or an archive, is not bounded, as sending it may take long); after it, the client is closed and
  * the request fails with {@link NoAnswer}. Later requests are not bounded: an engine that has
  * answered once is alive, and stop, wait, pull and build legitimately take their time.
  */
@@ -64,7 +65,8 @@ final class FirstAnswer implements DockerHttpClient {
 
     @Override
     public Response execute(Request request) {
-        if (answered) {
+        if (answered || request.bodyBytes() == null && request.body() != null) {
+            // a streamed body (a build context, an archive) may take long to send
             return delegate.execute(request);
         }
         CompletableFuture<Response> call = new CompletableFuture<>();
