@@ -9,10 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,17 +24,9 @@ class BoundedWaitsIT {
     @TempDir
     Path dir;
 
-    private final String project = "waits-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeAll
-    static void image() {
-        BaseImage.ensure();
-    }
-
-    @AfterEach
-    void tearDown() {
-        Cleanup.project(project);
-    }
+    @RegisterExtension
+    final EngineProject engineProject = new EngineProject("waits");
+    private final String project = engineProject.name();
 
     private CliRunner.Result up(String healthcheck, String... options) throws IOException {
         Files.writeString(dir.resolve("compose.yaml"), """

@@ -10,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,19 +26,11 @@ class ConcurrentProjectIT {
     @TempDir
     Path dir;
 
-    private final String project = "race-" + UUID.randomUUID().toString().substring(0, 8);
+    @RegisterExtension
+    final EngineProject engineProject = new EngineProject("race");
+    private final String project = engineProject.name();
     private final List<String> up = List.of(project + "-a-1 running", project + "-b-1 running",
             "network " + project + "_default");
-
-    @BeforeAll
-    static void image() {
-        BaseImage.ensure();
-    }
-
-    @AfterEach
-    void tearDown() {
-        Cleanup.project(project);
-    }
 
     @Test
     void concurrentUpsDownsAndUpWithDownConverge() throws Exception {

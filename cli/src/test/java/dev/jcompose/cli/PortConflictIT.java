@@ -11,10 +11,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,21 +26,11 @@ class PortConflictIT {
     @TempDir
     Path dir;
 
-    private final String project = "port-" + UUID.randomUUID().toString().substring(0, 8);
-    private final String other = project + "-other";
-    private final String v2project = project + "-v2";
-
-    @BeforeAll
-    static void image() {
-        BaseImage.ensure();
-    }
-
-    @AfterEach
-    void tearDown() {
-        Cleanup.project(project);
-        Cleanup.project(other);
-        Cleanup.project(v2project);
-    }
+    @RegisterExtension
+    final EngineProject engineProject = new EngineProject("port");
+    private final String project = engineProject.name();
+    private final String other = engineProject.related("other");
+    private final String v2project = engineProject.related("v2");
 
     private void compose(int port) throws IOException {
         Files.writeString(dir.resolve("compose.yaml"), """

@@ -13,10 +13,9 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,16 +35,12 @@ class VerboseSecretsIT {
     @TempDir
     Path dir;
 
-    private final String project = "verbose-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @AfterEach
-    void tearDown() {
-        Cleanup.project(project);
-    }
+    @RegisterExtension
+    final EngineProject engineProject = new EngineProject("verbose");
+    private final String project = engineProject.name();
 
     @Test
     void verboseUpAndPullPrintRequestsButNoSecret() throws Exception {
-        BaseImage.ensure();
         try (TestRegistry registry = TestRegistry.withAuth(dir.resolve("registry"), "carol",
                 REGISTRY_PASSWORD)) {
             String image = registry.host() + "/" + project + ":1";
