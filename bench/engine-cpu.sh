@@ -82,8 +82,8 @@ for r in $(seq 1 "$runs"); do
     sampled jc "$JCOMPOSE" -p "$jc" up -d
     # the engine's stale-endpoint bug (moby/moby#42119) can keep a network; cleaned up at exit
     "$JCOMPOSE" -p "$jc" down >/dev/null 2>&1 || bench_cleanup_project "$jc"
-    sampled dc docker-compose -p "$dc" up -d
-    docker-compose -p "$dc" down >/dev/null 2>&1 || bench_cleanup_project "$dc"
+    sampled dc "$COMPOSE_V1" -p "$dc" up -d
+    "$COMPOSE_V1" -p "$dc" down >/dev/null 2>&1 || bench_cleanup_project "$dc"
     sampled floor bash -c ". '$here/lib.sh' && raw_up '$raw' '$n'"
     raw_down "$raw" >/dev/null 2>&1 || bench_cleanup_project "$raw"
   )

@@ -51,10 +51,10 @@ for r in $(seq 1 "$runs"); do
     # once and its 60 s read timeout fails the ones the engine has not answered by then. Both
     # raised, it finishes.
     export COMPOSE_PARALLEL_LIMIT=$((n * 2)) COMPOSE_HTTP_TIMEOUT=900
-    measured dc.up docker-compose -p "$dc" up -d
-    measured dc.noop docker-compose -p "$dc" up -d
-    measured dc.ps docker-compose -p "$dc" ps
-    measured dc.down docker-compose -p "$dc" down
+    measured dc.up "$COMPOSE_V1" -p "$dc" up -d
+    measured dc.noop "$COMPOSE_V1" -p "$dc" up -d
+    measured dc.ps "$COMPOSE_V1" -p "$dc" ps
+    measured dc.down "$COMPOSE_V1" -p "$dc" down
   )
 done
 

@@ -1,12 +1,16 @@
 # Shared pieces of the benchmark scripts. Source it; it defines:
-#   bench_setup            engine, base image, docker-compose 1.29, the jcompose jar and its
-#                          start-up cache (so no measured run pays for the one-time training)
-#   now / elapsed START    wall-clock seconds with nanosecond resolution
+#   bench_setup            engine, base image, docker-compose 1.29 (COMPOSE_V1), compose v2
+#                          (COMPOSE_V2), the jcompose jar and its start-up caches (so no measured run pays for the
+#                          one-time training)
+#   JCOMPOSE               the jcompose measured: the checkout's launcher unless set (an installed
+#                          release's bin/jcompose, say)
+#   now / elapsed START    wall-clock seconds with microsecond resolution (bash's clock, no fork)
 #   timed FILE LABEL CMD.. runs CMD (output discarded), appends "LABEL SECONDS" to FILE,
 #                          fails the benchmark when CMD fails
-#   median FILE LABEL      the median of LABEL's samples in FILE
+#   median FILE LABEL [D]  the median of LABEL's samples in FILE, with D decimals (2)
 #   raw_up / raw_down      the engine floor: the same containers through parallel raw Engine
 #                          API calls (curl on the socket), no compose logic at all
+#   cli_up / cli_down      the same with the docker CLI (docker run -d / rm -f, in parallel)
 #   machine_description    a markdown paragraph about this machine and the tools' versions
 #   bench_workspace        a temporary directory (bench_tmp) with the samples file (samples) and
 #                          the list of projects (projects) removed, with it, on exit
@@ -19,38 +23,40 @@
 #                          (<!-- NAME:begin --> and <!-- NAME:end -->) with FILE
 
 bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JCOMPOSE="$bench_root/jcompose"
+JCOMPOSE="${JCOMPOSE:-$bench_root/jcompose}"
 DOCKER_SOCK="${DOCKER_SOCK:-/var/run/docker.sock}"
 BASE_IMAGE="jcompose/base:latest"
 
 bench_setup() {
   "$bench_root/scripts/engine.sh" >&2
   "$bench_root/scripts/base-image.sh" >&2
-  if ! command -v docker-compose >/dev/null 2>&1; then
-    echo "bench: installing Debian's docker-compose (1.29) as the peer to compare with" >&2
-    sudo_if_needed apt-get install -y -qq docker-compose >&2
-  fi
+  COMPOSE_V1="${COMPOSE_V1:-$("$bench_root/scripts/compose-v1.sh")}"
   command -v curl >/dev/null 2>&1 || sudo_if_needed apt-get install -y -qq curl >&2
+  COMPOSE_V2="${COMPOSE_V2:-$("$bench_root/scripts/compose-v2.sh")}"
   # builds the jar when missing and creates the start-up caches (one per command family, see
   # the launcher): untimed runs
   "$JCOMPOSE" version >/dev/null
   "$JCOMPOSE" config --help >/dev/null
   "$JCOMPOSE" -p jcompose-bench-warm-up down >/dev/null
+  "$COMPOSE_V1" version >/dev/null
+  "$COMPOSE_V2" version >/dev/null
 }
 
 sudo_if_needed() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-now() { date +%s.%N; }
+now() { echo "$EPOCHREALTIME"; }
 
-elapsed() { awk -v s="$1" -v e="$(now)" 'BEGIN { printf "%.3f", e - s }'; }
+elapsed() { local e="$EPOCHREALTIME"; awk -v s="$1" -v e="$e" 'BEGIN { printf "%.4f", e - s }'; }
 
 timed() {
-  local file="$1" label="$2" start t
+  local file="$1" label="$2" start end rc=0 t
   shift 2
-  start="$(now)"
-  if ! "$@" >/dev/null 2>"$bench_tmp/last.err"; then
+  start="$EPOCHREALTIME"
+  "$@" >/dev/null 2>"$bench_tmp/last.err" || rc=$?
+  end="$EPOCHREALTIME"
+  if [ "$rc" != 0 ]; then
     if grep -q -e "active endpoint" -e "moby/moby#42119" "$bench_tmp/last.err"; then
       # Docker 20.10's stale-endpoint bug (moby/moby#42119): every container is gone but the
       # engine will not drop the network until it restarts. The work was done; count the run.
@@ -62,14 +68,14 @@ timed() {
       return 1
     fi
   fi
-  t="$(elapsed "$start")"
+  t="$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f", e - s }')"
   echo "$label $t" >>"$file"
-  printf '  %-40s %7.3f s\n' "$label" "$t" >&2
+  printf '  %-40s %8.4f s\n' "$label" "$t" >&2
 }
 
 median() {
   awk -v l="$2" '$1 == l { print $2 }' "$1" | sort -n |
-    awk '{ v[NR] = $1 } END { if (NR == 0) { print "-" } else if (NR % 2) { printf "%.2f", v[(NR + 1) / 2] } else { printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 } }'
+    awk -v p="${3:-2}" '{ v[NR] = $1 } END { f = "%." p "f"; if (NR == 0) { print "-" } else if (NR % 2) { printf f, v[(NR + 1) / 2] } else { printf f, (v[NR / 2] + v[NR / 2 + 1]) / 2 } }'
 }
 
 # ratio A B: A / B with two decimals, or "-" when either is missing
@@ -117,6 +123,23 @@ raw_down() {
   fi
 }
 
+# cli_up PROJECT N / cli_down PROJECT: raw_up and raw_down through the docker CLI
+cli_up() {
+  local project="$1" n="$2" net="$1_default"
+  docker network create --label "bench.jcompose.dev/raw=$project" "$net" >/dev/null
+  seq 1 "$n" | xargs -P 16 -I{} docker run -d --name "$project-svc{}-1" --init --network "$net" \
+    --network-alias "svc{}" -e SERVICE_INDEX={} --label "bench.jcompose.dev/raw=$project" \
+    --label "bench.jcompose.dev/index={}" "$BASE_IMAGE" sleep 3600 >/dev/null
+}
+
+cli_down() {
+  docker ps -aq --filter "label=bench.jcompose.dev/raw=$1" | xargs -r docker rm -f >/dev/null
+  if ! docker network rm "$1_default" >/dev/null 2>&1; then
+    echo "network $1_default: the engine still counts an active endpoint" >&2
+    return 1
+  fi
+}
+
 # Removes whatever a benchmark project left behind (after a failure): containers, networks.
 bench_cleanup_project() {
   local project="$1"
@@ -133,7 +156,8 @@ machine_description() {
   kernel="$(uname -r)"
   echo "Machine: $(nproc) cores ($cpu), $mem RAM, Linux $kernel."
   echo "Engine: Docker $(docker version -f '{{.Server.Version}}' 2>/dev/null) (API $(docker version -f '{{.Server.APIVersion}}' 2>/dev/null))."
-  echo "Peers: $(docker-compose version --short 2>/dev/null | sed 's/^/docker-compose /')," \
+  echo "Peers: $("$COMPOSE_V1" version --short 2>/dev/null | sed 's/^/docker-compose /')," \
+    "${COMPOSE_V2:+compose v2 $("$COMPOSE_V2" version --short 2>/dev/null),}" \
     "$("$JCOMPOSE" version 2>/dev/null | head -n2 | tr '\n' ' ')."
 }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The test command: makes an engine available (installing it if needed), builds the local base
 # image, installs the registry the image tests push to and pull from, unpacks compose v2 (the
-# oracle ComposeV2OracleTest compares config with), then builds jcompose and
-# runs every test, unit and integration, with a JDK >= 21.
+# oracle ComposeV2OracleTest compares config with), starts the other engines of the matrix
+# (Docker 26, Podman), then builds jcompose and runs every test, unit and integration, with a
+# JDK >= 21, the integration tests split between the engines (pom.xml, profile engine-matrix).
 # Extra arguments go to Maven (e.g. -pl compose-model, -DskipITs).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,6 +15,15 @@ scripts/registry-deps.sh
 # compose v2, the reference the oracle tests run beside jcompose
 COMPOSE_V2="$(scripts/compose-v2.sh)"
 export COMPOSE_V2
+
+# the other engines of the matrix, each in its network namespace: Docker 26 and Podman.
+# JCOMPOSE_ENGINE_MATRIX=0 runs every integration test on the host engine instead.
+matrix=()
+if [ "${JCOMPOSE_ENGINE_MATRIX:-1}" != 0 ]; then
+  scripts/docker26.sh up >/dev/null
+  scripts/podman.sh up >/dev/null
+  matrix=(-Pengine-matrix)
+fi
 
 if ! command -v mvn >/dev/null 2>&1; then
   echo "test.sh: installing maven" >&2
@@ -27,4 +37,4 @@ JAVA_HOME="$(find_jdk 21)" || { echo "test.sh: no JDK >= 21 found" >&2; exit 1; 
 export JAVA_HOME
 echo "test.sh: JDK $JAVA_HOME" >&2
 
-exec mvn -B -ntp verify "$@"
+exec mvn -B -ntp verify "${matrix[@]}" "$@"

@@ -1,6 +1,7 @@
 package dev.jcompose.api;
 
 import dev.jcompose.model.Project;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -132,6 +133,54 @@ public interface ComposeService {
      * @throws ComposeException when a service fails or is not ready in time
      */
     void awaitReady(Project project, ReadyOptions options);
+
+    /**
+     * Copies files between a service's containers and the local file system, as
+     * {@code docker cp} does: into every container of the service (or the one of
+     * {@code options.index()}), out of the first. {@code -} on the local side is a tar stream on
+     * {@code io}'s standard input or output.
+     */
+    void copy(String projectName, CopyOptions options, ProcessStreams io)
+            throws InterruptedException;
+
+    /** Writes a service container's file system, as a tar stream, to {@code out}. */
+    void export(String projectName, ExportOptions options, OutputStream out);
+
+    /**
+     * Makes an image of a service container's changes.
+     *
+     * @return the new image's id (empty with {@code dryRun})
+     */
+    String commit(String projectName, CommitOptions options);
+
+    /** The project's volumes (or those the named services' containers mount). */
+    List<VolumeInfo> volumes(String projectName, VolumesOptions options);
+
+    /**
+     * Streams the resource usage of the project's containers to {@code sink}: one reading per
+     * container and second until the subscription is closed, or, without
+     * {@code options.stream()}, one per container, after which the subscription completes.
+     * Containers that start later are read too.
+     */
+    EventSubscription stats(String projectName, StatsOptions options,
+            Consumer<ContainerStats> sink);
+
+    /**
+     * Attaches {@code io} to a service container's main process: its output, and its input
+     * unless {@code options.stdin()} is false; the typed detach keys end the session.
+     */
+    AttachSession attach(String projectName, AttachOptions options, ProcessStreams io);
+
+    /**
+     * Publishes the project's compose files (and, with {@code withEnvironment}, its env files)
+     * to a registry as an OCI artifact, as compose v2 does; bind mounts, values that look like
+     * secrets and env files are published only when {@code confirm} accepts the question put
+     * to it (a yes/no question for people).
+     *
+     * @return the artifact manifest's digest, or null when not confirmed (or a dry run)
+     */
+    String publish(Project project, PublishOptions options,
+            java.util.function.Predicate<String> confirm) throws InterruptedException;
 
     /**
      * The engine's address and versions.

@@ -55,6 +55,9 @@ public final class ProjectLoader {
         for (Path f : options.files()) {
             if (f.toString().equals("-")) {
                 b.source(new ConfigSource(options.workingDir(), readStdin()));
+            } else if (dev.jcompose.api.local.OciProjects.isRemote(f.toString())) {
+                b.file(dev.jcompose.api.local.OciProjects.fetch(f.toString(),
+                        options.environment(), options.workingDir()));
             } else {
                 b.file(f);
             }

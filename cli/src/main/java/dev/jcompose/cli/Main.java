@@ -27,7 +27,8 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         Console console = new Console(out, err, System.in, System.getenv(),
-                Path.of("").toAbsolutePath(), isTerminal("stdout"), isTerminal("stderr"));
+                Path.of("").toAbsolutePath(), isTerminal("stdout"), isTerminal("stderr"),
+                System.out);
         int code = run(console, args);
         out.flush();
         err.flush();
@@ -88,7 +89,8 @@ public final class Main {
             PluginCancel.watch(console.env());
         }
         Console withDocker = new Console(console.out(), console.err(), console.in(), docker.env(),
-                console.workingDir(), console.outIsTerminal(), console.errIsTerminal());
+                console.workingDir(), console.outIsTerminal(), console.errIsTerminal(),
+                console.bytesOut());
         String[] composeArgs = docker.composeArgs().toArray(String[]::new);
         // --- end of the plugin protocol
         return JcomposeCommand.commandLine(withDocker, targets, docker.options(), composeArgs)

@@ -65,8 +65,6 @@ public final class PsCommand implements Callable<Integer> {
     /** The fields a ps template may use, as docker compose names them. */
     private static final List<String> FIELDS = List.of("ID", "Name", "Names", "Project",
             "Service", "Image", "State", "Health", "ExitCode", "Status", "Ports", "Publishers");
-    private static final java.util.regex.Pattern PLACEHOLDER =
-            java.util.regex.Pattern.compile("\\{\\{\\s*(json\\s+)?\\.(\\w*)\\s*}}");
 
     @Override
     public Integer call() {
@@ -75,13 +73,7 @@ public final class PsCommand implements Callable<Integer> {
         }
         if (!format.equals("table") && !format.equals("json")) {
             // a template: check its fields before asking the engine
-            java.util.regex.Matcher m = PLACEHOLDER.matcher(format);
-            while (m.find()) {
-                if (!m.group(2).isEmpty() && !FIELDS.contains(m.group(2))) {
-                    throw CommandException.usage("--format: no field ." + m.group(2)
-                            + " (fields: " + String.join(", ", FIELDS) + ")");
-                }
-            }
+            new Templates(format).check(FIELDS);
         }
         List<String> wanted = new ArrayList<>(statuses);
         for (String f : filters) {
@@ -137,46 +129,18 @@ public final class PsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /**
-     * Prints with a template as the docker CLI does: {@code {{.Field}}} or {@code {{json .X}}}
-     * per container, {@code \t} and {@code \n} as tab and newline; "table " first: a header
-     * row, columns aligned at the tabs.
-     */
+    /** Prints with a template as the docker CLI does ({@link Templates}). */
     private void template(List<ContainerInfo> containers, PrintWriter out) {
-        boolean table = format.startsWith("table ");
-        String tpl = (table ? format.substring(6) : format).replace("\\t", "\t")
-                .replace("\\n", "\n");
-        List<String> lines = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (ContainerInfo c : containers) {
             Map<String, Object> fields = json(c);
             fields.put("Names", c.name());
             fields.put("Ports", c.ports().stream().map(ContainerInfo.Port::toString)
                     .collect(Collectors.joining(", ")));
-            java.util.regex.Matcher m = PLACEHOLDER.matcher(tpl);
-            StringBuilder sb = new StringBuilder();
-            while (m.find()) {
-                Object v = m.group(2).isEmpty() ? fields : fields.get(m.group(2));
-                String text = m.group(1) != null ? ModelPrinter.jsonLine(v)
-                        : v instanceof List<?> || v instanceof Map<?, ?>
-                                ? ModelPrinter.jsonLine(v) : String.valueOf(v);
-                m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(text));
-            }
-            lines.add(m.appendTail(sb).toString());
+            rows.add(fields);
         }
-        if (!table) {
-            lines.forEach(out::println);
-            return;
-        }
-        java.util.regex.Matcher h = PLACEHOLDER.matcher(tpl);
-        StringBuilder header = new StringBuilder();
-        while (h.find()) {
-            String f = h.group(2);
-            h.appendReplacement(header, java.util.regex.Matcher.quoteReplacement(
-                    f.equals("ID") ? "CONTAINER ID" : f.toUpperCase(java.util.Locale.ROOT)));
-        }
-        Table t = new Table(h.appendTail(header).toString().split("\t", -1));
-        lines.forEach(l -> t.row(l.split("\t", -1)));
-        t.print(out);
+        new Templates(format).print(rows, f -> f.equals("ID") ? "CONTAINER ID"
+                : f.toUpperCase(java.util.Locale.ROOT), 0, out);
     }
 
     /** psFormat from the docker CLI's config.json, else "table". */

@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code version}: jcompose's version and the compose v2 release it matches, Java's, and the
- * context and engine it acts on; {@code --format json} and {@code --short} as compose v2 prints
+ * context and engine it acts on (which engine: Docker, Podman); {@code --format json} and {@code --short} as compose v2 prints
  * them, with the compose v2 release as the version.
  */
 @Command(name = "version", description = "Show the jcompose, Java and engine versions.")
@@ -50,8 +50,8 @@ public final class VersionCommand implements Callable<Integer> {
     }
 
     private void printLong(PrintWriter out) {
-        out.println("jcompose version " + Versions.jcompose() + " (Docker Compose version v"
-                + Versions.COMPOSE_V2 + ")");
+        out.println("jcompose version " + Versions.jcompose() + ", commit " + Versions.commit()
+                + " (Docker Compose version v" + Versions.COMPOSE_V2 + ")");
         out.println("Java " + System.getProperty("java.version") + " ("
                 + System.getProperty("java.vm.name") + ")");
         try {
@@ -65,8 +65,8 @@ public final class VersionCommand implements Callable<Integer> {
         }
         try {
             EngineVersion info = root.quietService().version();
-            out.println("Engine " + info.version() + " (API " + info.apiVersion() + ") at "
-                    + info.host());
+            out.println("Engine " + info.kind() + " " + info.version() + " (API " + info.apiVersion()
+                    + ") at " + info.host());
         } catch (ComposeException e) {
             out.println("Engine: not reachable: " + e.getMessage());
         }

@@ -23,14 +23,24 @@ final class Versions {
     }
 
     static String jcompose() {
+        return build().getProperty("version", "unknown");
+    }
+
+    /** The commit jcompose was built from (12 hex digits), or "unknown". */
+    static String commit() {
+        String commit = build().getProperty("commit", "unknown");
+        return commit.isEmpty() || commit.startsWith("$") ? "unknown" : commit;
+    }
+
+    private static Properties build() {
         Properties p = new Properties();
         try (InputStream in = Versions.class.getResourceAsStream("/jcompose.properties")) {
             if (in != null) {
                 p.load(in);
             }
         } catch (IOException e) {
-            return "unknown";
+            // the defaults: unknown
         }
-        return p.getProperty("version", "unknown");
+        return p;
     }
 }

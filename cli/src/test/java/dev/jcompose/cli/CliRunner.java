@@ -26,12 +26,27 @@ final class CliRunner {
     private final Path dir;
     private final Map<String, String> env = new HashMap<>(System.getenv());
     private TargetFactory targets = TargetFactory.local();
+    private java.util.function.Supplier<java.io.InputStream> stdin =
+            () -> new ByteArrayInputStream(new byte[0]);
 
     CliRunner(Path dir) {
         this.dir = dir;
         env.remove("COMPOSE_PROJECT_NAME");
         env.remove("COMPOSE_FILE");
         env.remove("COMPOSE_PROFILES");
+    }
+
+    /** What the runs read on standard input (default: nothing). */
+    CliRunner stdin(byte[] bytes) {
+        byte[] copy = bytes.clone();
+        stdin = () -> new ByteArrayInputStream(copy);
+        return this;
+    }
+
+    /** What the next run reads on standard input (a stream that may pause, as a user does). */
+    CliRunner stdin(java.io.InputStream in) {
+        stdin = () -> in;
+        return this;
     }
 
     CliRunner env(String key, String value) {
@@ -70,7 +85,7 @@ final class CliRunner {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Console console = new Console(new PrintWriter(out, true), new PrintWriter(err, true),
-                new ByteArrayInputStream(new byte[0]), env, dir, false, false);
+                stdin.get(), env, dir, false, false);
         return new Running(CompletableFuture.supplyAsync(() -> {
             int code = Main.run(console, targets, args);
             return new Result(code, out.toString(), err.toString());
@@ -81,7 +96,7 @@ final class CliRunner {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Console console = new Console(new PrintWriter(out, true), new PrintWriter(err, true),
-                new ByteArrayInputStream(new byte[0]), env, dir, false, false);
+                stdin.get(), env, dir, false, false);
         int code = Main.run(console, targets, args);
         return new Result(code, out.toString(), err.toString());
     }

@@ -1,5 +1,7 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.runtime.context.DockerClientOptions;
+import dev.jcompose.runtime.context.EndpointResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -13,7 +15,10 @@ import java.util.HexFormat;
  * A machine-wide lock for a test class whose resources have fixed names on the engine (the
  * upstream scenarios name their projects and images): two checkouts testing on the same engine
  * at once take turns instead of removing each other's containers and images. One lock file per
- * engine ({@code DOCKER_HOST}) and class, in the temporary directory; the lock goes with the JVM.
+ * engine and class, in the temporary directory; the lock goes with the JVM. The engine is the
+ * endpoint the tests reach, resolved as jcompose resolves it (context, {@code DOCKER_HOST}, the
+ * local socket): runs on different engines (the host's, Docker 26, Podman) never wait for each
+ * other, and {@code DOCKER_HOST} unset or naming the local socket is the same engine.
  */
 final class EngineLock implements AutoCloseable {
 
@@ -26,7 +31,8 @@ final class EngineLock implements AutoCloseable {
     }
 
     static EngineLock acquire(String name) {
-        String engine = System.getenv().getOrDefault("DOCKER_HOST", "default");
+        String engine = EndpointResolver.resolve(DockerClientOptions.NONE, System.getenv())
+                .host();
         String key = HexFormat.of().toHexDigits(engine.hashCode());
         Path file = Path.of(System.getProperty("java.io.tmpdir"),
                 "jcompose-it-" + name + "-" + key + ".lock");

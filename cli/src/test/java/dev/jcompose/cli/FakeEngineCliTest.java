@@ -91,6 +91,48 @@ class FakeEngineCliTest {
     }
 
     @Test
+    void aKeyNewerThanTheEnginesApiIsRefusedAtItsPositionBeforeAnythingIsCreated()
+            throws IOException {
+        // the in-memory engine speaks API 1.41, as Docker 20.10; start_interval needs 1.44
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  db:
+                    image: %1$s
+                    healthcheck:
+                      test: ["CMD", "true"]
+                      start_period: 10s
+                      start_interval: 1s
+                  app:
+                    image: %1$s
+                    depends_on: [db]
+                  other:
+                    image: %1$s
+                """.formatted(BaseImage.NAME));
+        Files.writeString(dir.resolve("compose.override.yaml"), """
+                services:
+                  db:
+                    healthcheck:
+                      start_interval: 2s
+                """);
+        String refusal = "error: " + dir.resolve("compose.override.yaml") + ":4:7: "
+                + "services.db.healthcheck.start_interval: needs Docker Engine 25 or later "
+                + "(Engine API 1.44); this engine is Docker 0-fake (Engine API 1.41)\n";
+        for (String[] command : new String[][] {{"up", "-d"}, {"up", "-d", "app"},
+                {"create"}, {"run", "--rm", "app", "true"}}) {
+            CliRunner.Result r = cli.run(java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of("-p", project), java.util.Arrays.stream(command))
+                    .toArray(String[]::new));
+            assertEquals(1, r.exitCode(), r.toString());
+            assertEquals(refusal, r.err(), r.toString());
+            assertTrue(engine.containers().isEmpty(), "no container created: " + r);
+            assertTrue(engine.listNetworks(Map.of()).isEmpty(), "no network created: " + r);
+        }
+        // a service that does not need it, and does not depend on it, runs
+        ok(cli.run("-p", project, "--progress", "quiet", "up", "-d", "other"));
+        ok(cli.run("-p", project, "--progress", "quiet", "up", "-d", "--no-deps", "app"));
+    }
+
+    @Test
     void psTakesATemplateOrThePsFormatOfTheDockerConfig() throws IOException {
         Files.writeString(dir.resolve("compose.yaml"), """
                 services:

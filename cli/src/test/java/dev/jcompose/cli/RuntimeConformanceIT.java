@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Container;
 import dev.jcompose.planner.fake.BaseImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -229,29 +228,63 @@ class RuntimeConformanceIT {
             byTest.computeIfAbsent(m.group(1), k -> new TreeMap<>())
                     .put(Integer.parseInt(m.group(2)), new Step(c[0], c[2], c[4], c[5], c[7]));
         }
-        // -Dconformance.only=TestA,TestB runs just those (while working on them)
-        String only = System.getProperty("conformance.only", "");
+        // -Dconformance.only=TestA,TestB runs just those (while working on them), and
+        // -Dconformance.only=@FILE those a file of conformance/ names (an engine's subset)
+        List<String> only = only();
+        for (String test : only) {
+            assertTrue(byTest.containsKey(test), "conformance.only names " + test
+                    + ", which is not an in-scope scenario");
+        }
         byTest.forEach((test, steps) -> {
-            if (only.isEmpty() || List.of(only.split(",")).contains(test)) {
+            if (only.isEmpty() || only.contains(test)) {
                 out.put(test, new ArrayList<>(steps.values()));
             }
         });
         return out;
     }
 
+    private static List<String> only() throws IOException {
+        String only = System.getProperty("conformance.only", "");
+        if (!only.startsWith("@")) {
+            return only.isEmpty() ? List.of() : List.of(only.split(","));
+        }
+        List<String> out = new ArrayList<>();
+        for (String[] row : rows("/conformance/" + only.substring(1), 2)) {
+            out.add(row[0].strip());
+        }
+        assertTrue(!out.isEmpty(), "no scenarios in conformance/" + only.substring(1));
+        return out;
+    }
+
+    /**
+     * The scenarios jcompose does not pass on the engine the tests run against: those of
+     * {@code runtime-known-failures.tsv} on every engine, and those of
+     * {@code runtime-known-failures-by-engine.tsv} whose engine condition holds.
+     */
     static Map<String, String> knownFailures() throws IOException {
         Map<String, String> out = new TreeMap<>();
-        try (InputStream in = RuntimeConformanceIT.class
-                .getResourceAsStream("/conformance/runtime-known-failures.tsv")) {
+        for (String[] c : rows("/conformance/runtime-known-failures.tsv", 2)) {
+            out.put(c[0], c.length > 1 ? c[1] : "");
+        }
+        EngineCondition engine = EngineCondition.current();
+        for (String[] c : rows("/conformance/runtime-known-failures-by-engine.tsv", 3)) {
+            if (engine.holds(c[1])) {
+                out.put(c[0], c[2]);
+            }
+        }
+        return out;
+    }
+
+    private static List<String[]> rows(String resource, int columns) throws IOException {
+        List<String[]> out = new ArrayList<>();
+        try (InputStream in = RuntimeConformanceIT.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return out;
             }
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    out.add(line.split("\t", columns));
                 }
-                String[] c = line.split("\t", 2);
-                out.put(c[0], c.length > 1 ? c[1] : "");
             }
         }
         return out;
@@ -292,8 +325,8 @@ class RuntimeConformanceIT {
         String project = null;
         try {
             for (Step step : steps) {
-                List<String> args = step.command().startsWith("<probeVolume(")
-                        ? probeVolume(step.command(), project)
+                boolean probe = step.command().startsWith("<probeVolume(");
+                List<String> args = probe ? probeVolume(step.command(), project)
                         : tokens(fill(step.command(), dir, values));
                 int p = args.indexOf("-p");
                 if (p >= 0 && args.get(0).equals("compose")) {
@@ -304,7 +337,7 @@ class RuntimeConformanceIT {
                 Map<String, List<String>> before = project == null ? Map.of()
                         : containerIds(project);
                 Set<String> oneOffsBefore = project == null ? Set.of() : oneOffIds(project);
-                CliRunner.Result r = execute(args, env, dir);
+                CliRunner.Result r = probe ? probe(args) : execute(args, env, dir);
                 if (System.getProperty("conformance.trace") != null) {
                     System.out.println("TRACE " + step.id() + " " + args + "\n" + r);
                 }
@@ -359,15 +392,66 @@ class RuntimeConformanceIT {
                                 + STEP_TIMEOUT_SECONDS + " s)");
             }
         }
-        ProcessBuilder pb = new ProcessBuilder(args).directory(dir.toFile());
-        pb.environment().putAll(env);
-        Process proc = pb.start();
-        proc.getOutputStream().close();
-        var out = proc.getInputStream().readAllBytes();
-        var err = proc.getErrorStream().readAllBytes();
-        assertTrue(proc.waitFor(60, TimeUnit.SECONDS));
-        return new CliRunner.Result(proc.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err, StandardCharsets.UTF_8));
+        Path out = Files.createTempFile("jc-e2e-out", ".txt");
+        Path err = Files.createTempFile("jc-e2e-err", ".txt");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(args).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            pb.environment().putAll(env);
+            Process proc = pb.start();
+            proc.getOutputStream().close();
+            boolean ended = proc.waitFor(60, TimeUnit.SECONDS);
+            if (!ended) {
+                proc.destroyForcibly().waitFor();
+            }
+            return new CliRunner.Result(ended ? proc.exitValue() : -1, Files.readString(out),
+                    Files.readString(err) + (ended ? "" : "\n(still running after 60 s)"));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /**
+     * Runs a {@code docker run --rm -v VOLUME:/mnt IMAGE COMMAND...} of {@link #probeVolume}
+     * through the Engine API: create, start, inspect until stopped, logs, remove (the docker
+     * CLI's attach is not every engine's: Podman 4 refuses the CLI 28's).
+     */
+    private static CliRunner.Result probe(List<String> args) throws Exception {
+        try (DockerClient docker = Cleanup.docker()) {
+            String id = docker.createContainerCmd(args.get(5))
+                    .withCmd(args.subList(6, args.size()))
+                    .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig()
+                            .withBinds(com.github.dockerjava.api.model.Bind.parse(args.get(4))))
+                    .exec().getId();
+            try {
+                docker.startContainerCmd(id).exec();
+                // inspected until it stopped: Podman 4.3 answers a wait 20 s late
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                var state = docker.inspectContainerCmd(id).exec().getState();
+                while (Boolean.TRUE.equals(state.getRunning()) && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                    state = docker.inspectContainerCmd(id).exec().getState();
+                }
+                int code = state.getExitCodeLong() == null ? -1
+                        : state.getExitCodeLong().intValue();
+                StringBuilder out = new StringBuilder();
+                StringBuilder err = new StringBuilder();
+                docker.logContainerCmd(id).withStdOut(true).withStdErr(true)
+                        .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<
+                                com.github.dockerjava.api.model.Frame>() {
+                            @Override
+                            public void onNext(com.github.dockerjava.api.model.Frame f) {
+                                (f.getStreamType() == com.github.dockerjava.api.model.StreamType
+                                        .STDERR ? err : out).append(new String(f.getPayload(),
+                                        StandardCharsets.UTF_8));
+                            }
+                        }).awaitCompletion(60, TimeUnit.SECONDS);
+                return new CliRunner.Result(code, out.toString(), err.toString());
+            } finally {
+                docker.removeContainerCmd(id).withForce(true).exec();
+            }
+        }
     }
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
@@ -517,10 +601,10 @@ class RuntimeConformanceIT {
 
     private static String checkContainers(String kind, List<String> args, String project,
             Map<String, List<String>> before, Set<String> oneOffsBefore) {
-        List<Container> all = containers(project);
+        List<Observed> all = containers(project);
         String service = args.get(0);
-        List<Container> of = all.stream().filter(c -> !oneOff(c))
-                .filter(c -> service.equals(c.getLabels().get("com.docker.compose.service")))
+        List<Observed> of = all.stream().filter(c -> !oneOff(c))
+                .filter(c -> service.equals(c.labels().get("com.docker.compose.service")))
                 .toList();
         switch (kind) {
             case "ServiceState": {
@@ -528,16 +612,16 @@ class RuntimeConformanceIT {
                 if (of.isEmpty()) {
                     return "service " + service + " has no containers";
                 }
-                for (Container c : of) {
-                    if (!want.equals(c.getState())) {
-                        return "service " + service + " is " + c.getState() + ", not " + want;
+                for (Observed c : of) {
+                    if (!want.equals(c.state())) {
+                        return "service " + service + " is " + c.state() + ", not " + want;
                     }
                 }
                 return null;
             }
             case "ServiceHealthy":
-                return !of.isEmpty() && of.stream().allMatch(c -> c.getStatus() != null
-                        && c.getStatus().contains("(healthy)")) ? null
+                return !of.isEmpty() && of.stream().allMatch(c -> "healthy".equals(c.health()))
+                        ? null
                         : "service " + service + " is not healthy";
             case "ServiceNotCreated":
                 return of.isEmpty() ? null : "service " + service + " has containers";
@@ -549,7 +633,7 @@ class RuntimeConformanceIT {
                 args.subList(1, args.size()).forEach(n -> want.add(Integer.parseInt(n)));
                 Set<Integer> have = new TreeSet<>();
                 of.forEach(c -> have.add(Integer.parseInt(
-                        c.getLabels().get("com.docker.compose.container-number"))));
+                        c.labels().get("com.docker.compose.container-number"))));
                 return want.equals(have) ? null
                         : "service " + service + " has replicas " + have + ", not " + want;
             }
@@ -565,17 +649,17 @@ class RuntimeConformanceIT {
                 return null;
             }
             case "OneOffState": {
-                List<Container> runs = oneOffs(all, service);
+                List<Observed> runs = oneOffs(all, service);
                 return !runs.isEmpty() && runs.stream().allMatch(c -> args.get(1)
-                        .equals(c.getState())) ? null : "one-off containers of " + service
-                        + ": " + runs.stream().map(Container::getState).toList();
+                        .equals(c.state())) ? null : "one-off containers of " + service
+                        + ": " + runs.stream().map(Observed::state).toList();
             }
             case "OneOffsRemoved":
                 return oneOffs(all, service).isEmpty() ? null
                         : "one-off containers of " + service + " remain";
             case "OneOffsUntouched": {
                 Set<String> now = new TreeSet<>();
-                oneOffs(all, service).forEach(c -> now.add(c.getId()));
+                oneOffs(all, service).forEach(c -> now.add(c.id()));
                 Set<String> was = new TreeSet<>(oneOffsBefore);
                 return now.equals(was) ? null : "one-off containers of " + service
                         + " changed";
@@ -596,20 +680,44 @@ class RuntimeConformanceIT {
         }
     }
 
-    private static boolean oneOff(Container c) {
-        return "True".equals(c.getLabels().get("com.docker.compose.oneoff"));
+    private static boolean oneOff(Observed c) {
+        return "True".equals(c.labels().get("com.docker.compose.oneoff"));
     }
 
-    private static List<Container> oneOffs(List<Container> all, String service) {
+    private static List<Observed> oneOffs(List<Observed> all, String service) {
         return all.stream().filter(RuntimeConformanceIT::oneOff)
-                .filter(c -> service.equals(c.getLabels().get("com.docker.compose.service")))
+                .filter(c -> service.equals(c.labels().get("com.docker.compose.service")))
                 .toList();
     }
 
-    private static List<Container> containers(String project) {
+    /** A container's state and health as {@code docker inspect} gives them. */
+    record Observed(String id, String state, String health, Map<String, String> labels) { }
+
+    /**
+     * The project's containers, listed, with their state and health inspected one by one, as
+     * upstream's scenario snapshot takes them: Docker 23+ answers lists from a copy it updates
+     * a moment after a stop returns, and Podman's list has no health.
+     */
+    private static List<Observed> containers(String project) {
         try (DockerClient docker = Cleanup.docker()) {
-            return docker.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of("com.docker.compose.project", project)).exec();
+            List<Observed> out = new ArrayList<>();
+            for (var c : docker.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of("com.docker.compose.project", project)).exec()) {
+                try {
+                    var inspected = docker.inspectContainerCmd(c.getId()).exec();
+                    var state = inspected.getState();
+                    var health = state.getHealth();
+                    // Podman calls "stopped" what Docker, and upstream's checks, call "exited"
+                    out.add(new Observed(c.getId(), "stopped".equals(state.getStatus())
+                            ? "exited" : state.getStatus(),
+                            health == null ? null : health.getStatus(),
+                            inspected.getConfig().getLabels() == null ? Map.of()
+                                    : inspected.getConfig().getLabels()));
+                } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+                    // removed since it was listed
+                }
+            }
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -622,15 +730,15 @@ class RuntimeConformanceIT {
     private static Set<String> oneOffIds(String project) {
         Set<String> out = new TreeSet<>();
         containers(project).stream().filter(RuntimeConformanceIT::oneOff)
-                .forEach(c -> out.add(c.getId()));
+                .forEach(c -> out.add(c.id()));
         return out;
     }
 
-    private static Map<String, List<String>> ids(List<Container> all) {
+    private static Map<String, List<String>> ids(List<Observed> all) {
         Map<String, List<String>> out = new TreeMap<>();
         all.stream().filter(c -> !oneOff(c)).forEach(c -> out.computeIfAbsent(
-                c.getLabels().get("com.docker.compose.service"), k -> new ArrayList<>())
-                .add(c.getId()));
+                c.labels().get("com.docker.compose.service"), k -> new ArrayList<>())
+                .add(c.id()));
         out.values().forEach(l -> l.sort(String::compareTo));
         return out;
     }

@@ -46,10 +46,9 @@ class SshContextIT {
         config = dir.resolve("docker-config");
         env = Map.of("DOCKER_CONFIG", config.toString(),
                 "PATH", sshd.resolve("bin") + ":" + System.getenv("PATH"));
-        int closed;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closed = s.getLocalPort();
-        }
+        // port 1 (tcpmux): privileged and unused, so nothing can take it between the test's
+        // steps, as a freed ephemeral port can be taken by a container's published port
+        int closed = 1;
         docker("context", "create", "sshctx", "--docker", "host=ssh://root@127.0.0.1:" + port);
         docker("context", "create", "deadctx", "--docker", "host=ssh://root@127.0.0.1:" + closed);
         Files.writeString(dir.resolve("compose.yaml"), """
@@ -113,7 +112,10 @@ class SshContextIT {
                 "--format", "{{.Name}} {{.State}}");
         assertEquals(0, ps.exitCode(), ps.toString());
         assertEquals(PROJECT + "-web-1 running\n", ps.out(), ps.toString());
-        CliRunner.Result version = cli().env("DOCKER_CONTEXT", "sshctx").run("version");
+        // DOCKER_HOST (set when the tests run on another engine than the local socket's) would
+        // come before DOCKER_CONTEXT, as with the docker CLI; empty is unset
+        CliRunner.Result version = cli().env("DOCKER_CONTEXT", "sshctx").env("DOCKER_HOST", "")
+                .run("version");
         assertTrue(version.out().contains("Context sshctx (DOCKER_CONTEXT): ssh://root@127.0.0.1:")
                 && version.out().contains("Engine "), version.toString());
         CliRunner.Result down = cli().run("--context", "sshctx", "-p", PROJECT, "down");

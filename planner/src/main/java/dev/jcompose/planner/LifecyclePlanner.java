@@ -117,7 +117,7 @@ public final class LifecyclePlanner {
         return plan.build();
     }
 
-    /** Stops the running (and paused) containers, dependents first. */
+    /** Stops the running, paused and exited containers, dependents first. */
     public static Plan planStop(Project project, List<ContainerSummary> containers,
             Duration timeout) {
         Plan.Builder plan = new Plan.Builder();
@@ -234,6 +234,12 @@ public final class LifecyclePlanner {
     private static List<Integer> stops(Project project, List<ContainerSummary> containers,
             Duration timeout, Plan.Builder plan, String cause) {
         return inOrder(project, containers, true, plan, (c, after) -> {
+            if ("stop".equals(cause) && "exited".equals(c.state())) {
+                // as docker compose: an exited container is stopped (and reported) too, with
+                // no pre_stop hook to run in it
+                return List.of(plan.add(new Action.StopContainer(service(c), c.name(), c.id(),
+                        timeout(project, c, timeout), List.of()), cause, after));
+            }
             if (!c.isRunning() && !"paused".equals(c.state())) {
                 return List.of();
             }

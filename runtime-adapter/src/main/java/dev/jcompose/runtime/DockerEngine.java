@@ -22,6 +22,7 @@ import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.engine.BuildSpec;
 import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.engine.ContainerSummary;
+import dev.jcompose.planner.engine.ContainerTools;
 import dev.jcompose.planner.engine.Engine;
 import dev.jcompose.planner.engine.EngineEvent;
 import dev.jcompose.planner.engine.EngineException;
@@ -80,7 +81,13 @@ public final class DockerEngine implements Engine {
     private DockerClientConfig config;
     private EngineTransport transport;
     private final DockerImages images;
+    private final DockerContainerTools tools = new DockerContainerTools(this);
     private final Map<String, String> env;
+    private final KnownEngine known = new KnownEngine();
+    private final PodmanHealth podman = new PodmanHealth(this::getJson);
+    /** container id + "/" + network: networks a create request attached (API 1.44+). */
+    private final java.util.Set<String> attachedAtCreate =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private DockerEngine(DockerEndpoint endpoint, Map<String, String> env) {
         this.endpoint = endpoint;
@@ -271,8 +278,20 @@ public final class DockerEngine implements Engine {
         if (v == null) {
             throw new EngineException("asking the engine's version failed: HTTP 404");
         }
+        EngineIdentity identity = EngineIdentity.fromVersion(v);
+        known.set(identity);
         return new EngineInfo(host, v.path("Version").asText(null),
-                v.path("ApiVersion").asText(null), v.path("Os").asText(null));
+                v.path("ApiVersion").asText(null), v.path("Os").asText(null),
+                identity.kind().toString());
+    }
+
+    /** Which engine this is and which API it speaks, from the answers so far or asked. */
+    EngineIdentity identity() {
+        return known.get(() -> {
+            JsonNode v = getJson("/version", "asking the engine's version");
+            return v == null ? new EngineIdentity(EngineIdentity.Kind.DOCKER, null, "1.24")
+                    : EngineIdentity.fromVersion(v);
+        });
     }
 
     // --- containers ---------------------------------------------------------------------------
@@ -288,7 +307,8 @@ public final class DockerEngine implements Engine {
         if (list != null) {
             list.forEach(c -> out.add(summary(c)));
         }
-        return out;
+        return known.isPodman() ? podman.withHealth(out.stream().map(PodmanAnswers::container)
+                .toList(), labels, includeStopped) : out;
     }
 
     private static ContainerSummary summary(JsonNode c) {
@@ -308,7 +328,7 @@ public final class DockerEngine implements Engine {
         List<ContainerSummary.PublishedPort> ports = new ArrayList<>();
         for (JsonNode p : c.path("Ports")) {
             if (p.hasNonNull("PublicPort")) {
-                ports.add(new ContainerSummary.PublishedPort(p.path("IP").asText(null),
+                ports.add(new ContainerSummary.PublishedPort(HostIp.of(p.path("IP").asText(null)),
                         p.path("PublicPort").asInt(), p.path("PrivatePort").asInt(0),
                         p.path("Type").asText(null)));
             }
@@ -364,6 +384,7 @@ public final class DockerEngine implements Engine {
             }
             DockerHttpClient.Request request = builder.build();
             try (DockerHttpClient.Response response = http().execute(request)) {
+                known.observe(response);
                 return new Answer(response.getStatusCode(), response.getBody().readAllBytes());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -416,8 +437,8 @@ public final class DockerEngine implements Engine {
         Answer answer = exchange(method, path, body, type);
         if (answer.ok() || answer.status() == 304) {
             try {
-                return answer.body().length == 0 ? MissingNode.getInstance()
-                        : JsonTrees.read(answer.body());
+                return answer.body().length == 0 || PodmanAnswers.plainOk(answer.body())
+                        ? MissingNode.getInstance() : JsonTrees.read(answer.body());
             } catch (IOException e) {
                 throw new EngineException("the engine's answer to " + path + " is not JSON ("
                         + e.getMessage() + ")", e);
@@ -453,8 +474,14 @@ public final class DockerEngine implements Engine {
     public Optional<ContainerSummary> inspectContainer(String idOrName) {
         // a JSON tree, as the lists: docker-java's InspectContainerResponse beans cost Jackson's
         // databind introspection, ~100 ms of CPU on the first dependency wait of an up
-        return Optional.ofNullable(getJson("/containers/" + encoded(idOrName) + "/json",
-                "inspecting container " + idOrName)).map(DockerEngine::inspected);
+        JsonNode inspected = getJson("/containers/" + encoded(idOrName) + "/json",
+                "inspecting container " + idOrName);
+        if (inspected != null && known.isPodman()) {
+            PodmanAnswers.dockerState(inspected);
+            podman.watch(inspected);
+        }
+        return Optional.ofNullable(inspected).map(DockerEngine::inspected)
+                .map(c -> known.isPodman() ? PodmanAnswers.container(c) : c);
     }
 
     @Override
@@ -484,7 +511,7 @@ public final class DockerEngine implements Engine {
                     : e.getKey().substring(0, slash));
             String protocol = slash < 0 ? "tcp" : e.getKey().substring(slash + 1);
             for (JsonNode b : e.getValue()) {
-                ports.add(new ContainerSummary.PublishedPort(b.path("HostIp").asText(null),
+                ports.add(new ContainerSummary.PublishedPort(HostIp.of(b.path("HostIp").asText(null)),
                         Integer.parseInt(b.path("HostPort").asText()), containerPort, protocol));
             }
         });
@@ -508,8 +535,12 @@ public final class DockerEngine implements Engine {
         if (spec.service() != null && spec.service().platform() != null) {
             query += "&platform=" + encoded(spec.service().platform());
         }
-        String id = request(POST, "/containers/create" + query, RequestBodies.container(spec))
-                .path("Id").asText();
+        EngineIdentity engine = identity();
+        ApiFeatures.check(spec, engine);
+        var body = RequestBodies.container(spec);
+        List<String> atCreate = ApiFeatures.adapt(body, spec, engine);
+        String id = request(POST, "/containers/create" + query, body).path("Id").asText();
+        atCreate.forEach(network -> attachedAtCreate.add(id + "/" + network));
         if (spec.service() != null && !spec.service().links().isEmpty()
                 && !spec.networks().isEmpty()) {
             // on a user network the links are the endpoint's: the first network is attached
@@ -560,13 +591,16 @@ public final class DockerEngine implements Engine {
 
     @Override
     public void connectNetwork(String containerId, ContainerSpec.NetworkAttachment a) {
+        if (attachedAtCreate.remove(containerId + "/" + a.network())) {
+            return;
+        }
         connect(containerId, a, List.of());
     }
 
     private void connect(String containerId, ContainerSpec.NetworkAttachment a,
             List<String> links) {
         request(POST, "/networks/" + encoded(a.network()) + "/connect",
-                RequestBodies.connect(containerId, a, links));
+                ApiFeatures.connect(containerId, a, links, null));
     }
 
     @Override
@@ -580,6 +614,23 @@ public final class DockerEngine implements Engine {
         // 304: already stopped
         send(POST, "/containers/" + encoded(containerId) + "/stop"
                 + (timeout == null ? "" : "?t=" + Math.max(0, timeout.toSeconds())));
+        listCatchUp(containerId);
+    }
+
+    /** Returns once the engine's lists no longer show the stopped container running. */
+    private void listCatchUp(String containerId) {
+        if (ListCatchUp.needed(identity())) {
+            ListCatchUp.await(() -> {
+                JsonNode listed = getJson("/containers/json?filters=" + encoded(JsonTrees.filters(
+                        Map.of("id", List.of(containerId)))), "listing containers");
+                if (listed == null || listed.isEmpty()) {
+                    return false;
+                }
+                JsonNode inspected = getJson("/containers/" + encoded(containerId) + "/json",
+                        "inspecting container " + containerId);
+                return inspected != null && !inspected.path("State").path("Running").asBoolean();
+            });
+        }
     }
 
     @Override
@@ -686,17 +737,23 @@ public final class DockerEngine implements Engine {
                     rows.add(List.of(p));
                 }
             }
-            return new ProcessList(top.getTitles() == null ? List.of()
+            ProcessList out = new ProcessList(top.getTitles() == null ? List.of()
                     : List.of(top.getTitles()), rows);
+            return identity().isPodman() ? PodmanAnswers.top(out) : out;
         });
     }
 
     @Override
     public int waitContainer(String containerId) throws InterruptedException {
+        if (identity().isPodman()) {
+            return PodmanWait.await(containerId, () -> inspectContainer(containerId));
+        }
         var callback = call(() -> client().waitContainerCmd(containerId)
                 .exec(new com.github.dockerjava.api.command.WaitContainerResultCallback()));
         try {
-            return callback.awaitStatusCode();
+            int code = callback.awaitStatusCode();
+            listCatchUp(containerId);
+            return code;
         } catch (com.github.dockerjava.api.exception.DockerClientException e) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
@@ -758,7 +815,11 @@ public final class DockerEngine implements Engine {
 
     @Override
     public void createNetwork(NetworkSpec spec) {
-        request(POST, "/networks/create", RequestBodies.network(spec));
+        try {
+            request(POST, "/networks/create", RequestBodies.network(spec));
+        } catch (EngineException e) {
+            throw known.isPodman() ? PodmanAnswers.conflict(e) : e;
+        }
     }
 
     @Override
@@ -800,7 +861,7 @@ public final class DockerEngine implements Engine {
 
     private static VolumeSummary volume(JsonNode v) {
         return new VolumeSummary(v.path("Name").asText(), v.path("Driver").asText(null),
-                labels(v));
+                labels(v), v.path("Mountpoint").asText(null), v.path("Scope").asText(null));
     }
 
     @Override
@@ -811,7 +872,11 @@ public final class DockerEngine implements Engine {
 
     @Override
     public void createVolume(VolumeSpec spec) {
-        request(POST, "/volumes/create", RequestBodies.volume(spec));
+        try {
+            request(POST, "/volumes/create", RequestBodies.volume(spec));
+        } catch (EngineException e) {
+            throw known.isPodman() ? PodmanAnswers.conflict(e) : e;
+        }
     }
 
     @Override
@@ -843,12 +908,13 @@ public final class DockerEngine implements Engine {
 
     @Override
     public Optional<ImageSummary> inspectImage(String reference) {
-        return images.inspect(reference);
+        return images.inspect(reference).map(i -> known.isPodman() ? PodmanAnswers.image(i) : i);
     }
 
     @Override
     public List<ImageSummary> listImages(Map<String, String> labels) {
-        return images.list(labels);
+        List<ImageSummary> out = images.list(labels);
+        return known.isPodman() ? out.stream().map(PodmanAnswers::image).toList() : out;
     }
 
     @Override
@@ -859,6 +925,42 @@ public final class DockerEngine implements Engine {
     @Override
     public void pushImage(String reference, ImageProgress progress) {
         images.push(reference, progress);
+    }
+
+    @Override
+    public ContainerTools tools() {
+        return tools;
+    }
+
+    /**
+     * Opens a request on the raw transport whose answer is read as a stream (an archive, an
+     * export, statistics); the caller closes the answer. Failures as {@link #request} maps them.
+     */
+    DockerHttpClient.Response open(DockerHttpClient.Request.Method method, String path,
+            java.io.InputStream body, String type) {
+        DockerHttpClient.Request.Builder builder = DockerHttpClient.Request.builder()
+                .method(method).path(path);
+        if (body != null) {
+            builder.putHeader("Content-Type", type).body(body);
+        }
+        DockerHttpClient.Request request = builder.build();
+        DockerHttpClient.Response response = call(() -> http().execute(request));
+        int status = response.getStatusCode();
+        if (status / 100 == 2) {
+            return response;
+        }
+        String reason;
+        try (response) {
+            byte[] bytes = response.getBody().readAllBytes();
+            reason = bytes.length == 0 ? "HTTP " + status : message(bytes);
+        } catch (IOException e) {
+            throw unavailable(e);
+        }
+        throw switch (status) {
+            case 404 -> new EngineException.NotFound(reason);
+            case 409 -> new EngineException.Conflict(reason);
+            default -> new EngineException(reason);
+        };
     }
 
     // --- streams ----------------------------------------------------------------------------------
@@ -879,10 +981,12 @@ public final class DockerEngine implements Engine {
             sink.accept(options.timestamps() ? line
                     : new LogLine(line.containerId(), line.stream(), null, line.text()));
         };
+        PodmanLogs podmanFollow = options.follow() && known.isPodman() ? new PodmanLogs() : null;
+        Consumer<LogLine> delivered = podmanFollow == null ? lines : podmanFollow.watching(lines);
         FrameLines out = new FrameLines(containerId, LogLine.Stream.STDOUT,
-                options.timestamps() || bounded, lines);
+                options.timestamps() || bounded, delivered);
         FrameLines err = new FrameLines(containerId, LogLine.Stream.STDERR,
-                options.timestamps() || bounded, lines);
+                options.timestamps() || bounded, delivered);
         StringBuilder path = new StringBuilder("/containers/").append(encoded(containerId))
                 .append("/logs?stdout=true&stderr=true&follow=").append(options.follow())
                 .append("&timestamps=").append(options.timestamps() || bounded);
@@ -899,11 +1003,13 @@ public final class DockerEngine implements Engine {
         // makes docker-java's client (its Jackson set-up)
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.GET).path(path.toString()).build();
-        return EngineStream.request(() -> http().execute(request), "jcompose-logs",
+        Subscription stream = EngineStream.request(() -> http().execute(request), "jcompose-logs",
                 body -> FrameLines.demultiplex(body, out, err), () -> {
                     out.flush();
                     err.flush();
                 });
+        return podmanFollow == null ? stream
+                : podmanFollow.endWhenStopped(stream, containerId, () -> inspectContainer(containerId));
     }
 
     /** Seconds since the epoch as the Engine API's int, clamped (times past 2038 saturate). */
@@ -934,7 +1040,7 @@ public final class DockerEngine implements Engine {
         }
         // the engine has registered the subscription once it answered: no event after this
         // point is missed
-        return EngineStream.of(response, "jcompose-events", body -> JsonTrees.readEach(body, e -> {
+        Subscription stream = EngineStream.of(response, "jcompose-events", body -> JsonTrees.readEach(body, e -> {
             JsonNode actor = e.path("Actor");
             Map<String, String> attributes = new LinkedHashMap<>();
             actor.path("Attributes").properties()
@@ -945,6 +1051,7 @@ public final class DockerEngine implements Engine {
             sink.accept(new EngineEvent(e.path("Type").asText(""), action, id, attributes,
                     e.path("timeNano").asLong(0)));
         }));
+        return known.isPodman() ? podman.alongside(stream, labels, sink) : stream;
     }
 
     private static Subscription subscription(ResultCallback.Adapter<?> callback) {
@@ -971,6 +1078,7 @@ public final class DockerEngine implements Engine {
 
     @Override
     public void close() {
+        podman.close();
         DockerClient c = client;
         DockerHttpClient h = http;
         if (c != null) {

@@ -3,7 +3,17 @@ package dev.jcompose.api.local;
 import static dev.jcompose.api.local.Failures.call;
 import static dev.jcompose.api.local.Failures.get;
 
+import dev.jcompose.api.AttachOptions;
+import dev.jcompose.api.AttachSession;
 import dev.jcompose.api.BuildOptions;
+import dev.jcompose.api.CommitOptions;
+import dev.jcompose.api.ContainerStats;
+import dev.jcompose.api.CopyOptions;
+import dev.jcompose.api.ExportOptions;
+import dev.jcompose.api.StatsOptions;
+import dev.jcompose.api.VolumeInfo;
+import dev.jcompose.api.VolumesOptions;
+import java.io.OutputStream;
 import dev.jcompose.api.ComposeEvent;
 import dev.jcompose.api.ComposeException;
 import dev.jcompose.api.ComposeService;
@@ -25,6 +35,7 @@ import dev.jcompose.api.PlanReport;
 import dev.jcompose.api.PortOptions;
 import dev.jcompose.api.ProcessStreams;
 import dev.jcompose.api.PsOptions;
+import dev.jcompose.api.PublishOptions;
 import dev.jcompose.api.PullOptions;
 import dev.jcompose.api.PushOptions;
 import dev.jcompose.api.ReadyOptions;
@@ -76,6 +87,9 @@ final class LocalComposeService implements ComposeService {
     private final Consumer<LogEntry> hookOutput;
     private final ProjectViews views;
     private final OneOffs oneOffs;
+    private final ResourceViews resources;
+    private final ServiceTools tools;
+    private final Copier copier;
     private final boolean lockProjects;
 
     /**
@@ -95,6 +109,10 @@ final class LocalComposeService implements ComposeService {
         this.hookOutput = hookOutput;
         this.views = new ProjectViews(engine);
         this.oneOffs = new OneOffs(this, engine);
+        this.resources = new ResourceViews(engine, views);
+        ServiceContainers containers = new ServiceContainers(views);
+        this.tools = new ServiceTools(engine, containers, progress);
+        this.copier = new Copier(engine::tools, containers, progress);
     }
 
     /** The project with its models ready and their variables set in the services that run. */
@@ -123,6 +141,7 @@ final class LocalComposeService implements ComposeService {
         UpPlanOptions planOptions = PlannerOptions.up(options);
         Project p = options.dryRun() ? project
                 : withModels(project, options.services(), options.noDeps());
+        EngineGate.check(engine, p, options.services(), options.noDeps());
         // images first: the containers are then planned against the images they will run
         Plan plan;
         ImageService.Ensured ensured;
@@ -362,10 +381,56 @@ final class LocalComposeService implements ComposeService {
     }
 
     @Override
+    public void copy(String projectName, CopyOptions options, ProcessStreams io)
+            throws InterruptedException {
+        call(() -> {
+            copier.copy(projectName, options, io);
+            return null;
+        });
+    }
+
+    @Override
+    public void export(String projectName, ExportOptions options, OutputStream out) {
+        get(() -> {
+            tools.export(projectName, options, out);
+            return null;
+        });
+    }
+
+    @Override
+    public String commit(String projectName, CommitOptions options) {
+        return get(() -> tools.commit(projectName, options));
+    }
+
+    @Override
+    public List<VolumeInfo> volumes(String projectName, VolumesOptions options) {
+        return get(() -> resources.volumes(projectName, options));
+    }
+
+    @Override
+    public EventSubscription stats(String projectName, StatsOptions options,
+            Consumer<ContainerStats> sink) {
+        return get(() -> resources.stats(projectName, options, sink));
+    }
+
+    @Override
+    public AttachSession attach(String projectName, AttachOptions options, ProcessStreams io) {
+        return get(() -> tools.attach(projectName, options, io));
+    }
+
+    @Override
+    public String publish(Project project, PublishOptions options,
+            java.util.function.Predicate<String> confirm) throws InterruptedException {
+        return call(() -> new Publisher(this, progress, env).publish(project, options,
+                confirm));
+    }
+
+    @Override
     public EngineVersion version() {
         return get(() -> {
             EngineInfo info = engine.info();
-            return new EngineVersion(info.host(), info.version(), info.apiVersion(), info.os());
+            return new EngineVersion(info.host(), info.version(), info.apiVersion(), info.os(),
+                    info.kind());
         });
     }
 }

@@ -51,6 +51,7 @@ final class OneOffs {
             throw new ComposeException(Reconciler.unknownService(project, o.service()));
         }
         project = service.withModels(project, List.of(o.service()), o.noDeps());
+        EngineGate.check(engine, project, List.of(o.service()), o.noDeps());
         Service base = project.services().get(o.service());
         // images, then dependencies and the service's networks and volumes
         UpPlanOptions switches = PlannerOptions.run(o);

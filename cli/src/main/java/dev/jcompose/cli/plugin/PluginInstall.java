@@ -59,10 +59,16 @@ public final class PluginInstall {
     }
 
     /**
-     * The launcher of the checkout this code runs from: {@code <checkout>/jcompose}, three
-     * levels above {@code cli/target/jcompose.jar} (or {@code cli/target/classes}).
+     * The launcher this code was started by, as it names itself ({@code jcompose.launcher}: an
+     * installed release's {@code bin/jcompose}, or a checkout's); else the launcher of the
+     * checkout this code runs from: {@code <checkout>/jcompose}, three levels above
+     * {@code cli/target/jcompose.jar} (or {@code cli/target/classes}).
      */
     public static Path launcher() {
+        String named = System.getProperty("jcompose.launcher");
+        if (named != null && !named.isEmpty()) {
+            return Path.of(named);
+        }
         try {
             Path code = Path.of(PluginInstall.class.getProtectionDomain().getCodeSource()
                     .getLocation().toURI());

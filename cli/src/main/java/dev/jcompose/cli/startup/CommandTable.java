@@ -1,21 +1,28 @@
 package dev.jcompose.cli.startup;
 
+import dev.jcompose.cli.AttachCommand;
 import dev.jcompose.cli.BuildCommand;
+import dev.jcompose.cli.CommitCommand;
 import dev.jcompose.cli.CompletionCommand;
 import dev.jcompose.cli.ConfigCommand;
+import dev.jcompose.cli.CpCommand;
 import dev.jcompose.cli.DownCommand;
 import dev.jcompose.cli.ExecCommand;
+import dev.jcompose.cli.ExportCommand;
 import dev.jcompose.cli.InfoCommands;
 import dev.jcompose.cli.InstallPluginCommand;
 import dev.jcompose.cli.LifecycleCommands;
 import dev.jcompose.cli.LogsCommand;
 import dev.jcompose.cli.MoreCommands;
 import dev.jcompose.cli.PsCommand;
+import dev.jcompose.cli.PublishCommand;
 import dev.jcompose.cli.PullCommand;
 import dev.jcompose.cli.PushCommand;
 import dev.jcompose.cli.RunCommand;
+import dev.jcompose.cli.StatsCommand;
 import dev.jcompose.cli.UpCommand;
 import dev.jcompose.cli.VersionCommand;
+import dev.jcompose.cli.VolumesCommand;
 import dev.jcompose.cli.kubernetes.ConvertCommand;
 import dev.jcompose.cli.kubernetes.K8sCommand;
 import dev.jcompose.cli.plugin.DockerCliArgs;
@@ -93,6 +100,13 @@ public final class CommandTable {
             new Entry("top", MoreCommands.Top.class, Family.READ, EngineUse.CONTAINERS),
             new Entry("events", MoreCommands.Events.class, Family.FULL, EngineUse.CONTAINERS),
             new Entry("images", MoreCommands.Images.class, Family.READ, EngineUse.CONTAINERS),
+            new Entry("cp", CpCommand.class, Family.FULL, EngineUse.CONTAINERS),
+            new Entry("attach", AttachCommand.class, Family.FULL, EngineUse.CONTAINERS),
+            new Entry("stats", StatsCommand.class, Family.FULL, EngineUse.CONTAINERS),
+            new Entry("export", ExportCommand.class, Family.FULL, EngineUse.CONTAINERS),
+            new Entry("commit", CommitCommand.class, Family.FULL, EngineUse.CONTAINERS),
+            new Entry("volumes", VolumesCommand.class, Family.READ, EngineUse.CONTAINERS),
+            new Entry("publish", PublishCommand.class, Family.FULL, EngineUse.NONE),
             new Entry("completion", CompletionCommand.class, Family.MODEL, EngineUse.NONE),
             new Entry("convert", ConvertCommand.class, Family.FULL, EngineUse.NONE),
             new Entry("k8s", K8sCommand.class, Family.FULL, EngineUse.NONE),

@@ -138,6 +138,17 @@ public interface Engine extends AutoCloseable {
     /** Streams engine events for objects carrying {@code labels} to {@code sink}. */
     Subscription events(Map<String, String> labels, Consumer<EngineEvent> sink);
 
+    /**
+     * The archive, export, commit and statistics calls of this engine ({@code cp},
+     * {@code export}, {@code commit}, {@code stats}).
+     *
+     * @throws EngineException when this engine has none
+     */
+    default ContainerTools tools() {
+        throw new EngineException("this engine cannot copy files, export, commit or report "
+                + "statistics");
+    }
+
     @Override
     void close();
 }

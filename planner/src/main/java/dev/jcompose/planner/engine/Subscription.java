@@ -8,4 +8,20 @@ public interface Subscription extends AutoCloseable {
 
     @Override
     void close();
+
+    /** {@code stream}, with {@code first} run when it is closed, before the stream is. */
+    static Subscription closing(Subscription stream, Runnable first) {
+        return new Subscription() {
+            @Override
+            public void awaitCompletion() throws InterruptedException {
+                stream.awaitCompletion();
+            }
+
+            @Override
+            public void close() {
+                first.run();
+                stream.close();
+            }
+        };
+    }
 }
