@@ -21,8 +21,7 @@ public final class Main {
         for (String a : args) {
             leading &= a.startsWith("-");
             if (a.equals("--verbose") || leading && (a.equals("-D") || a.equals("--debug"))) {
-                System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
-                System.setProperty("org.slf4j.simpleLogger.log.com.github.dockerjava", "debug");
+                verboseLogging();
             }
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
@@ -34,6 +33,18 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * {@code --verbose}: jcompose's own debug log, with the engine's requests and answers
+     * (dev.jcompose.runtime.RequestLog, registry credentials masked); other libraries at info.
+     * docker-java and its HTTP client stay quiet: their debug logs print request bodies and
+     * headers as they are, secrets and registry passwords with them.
+     */
+    private static void verboseLogging() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        System.setProperty("org.slf4j.simpleLogger.log.dev.jcompose", "debug");
+        System.setProperty("org.slf4j.simpleLogger.log.com.github.dockerjava", "warn");
     }
 
     /**

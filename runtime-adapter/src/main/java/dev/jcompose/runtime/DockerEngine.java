@@ -28,6 +28,7 @@ import dev.jcompose.planner.engine.Engine;
 import dev.jcompose.planner.engine.EngineEvent;
 import dev.jcompose.planner.engine.EngineException;
 import dev.jcompose.planner.engine.EngineInfo;
+import dev.jcompose.planner.engine.HealthSchedule;
 import dev.jcompose.planner.engine.ExecSpec;
 import dev.jcompose.planner.engine.ImageProgress;
 import dev.jcompose.planner.engine.ImageSummary;
@@ -48,6 +49,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -150,12 +152,12 @@ public final class DockerEngine implements Engine {
                 if (h == null) {
                     transport = EngineTransport.open(endpoint, env);
                     config = EngineClientConfig.forHost(transport.uri());
-                    h = new ZerodepDockerHttpClient.Builder()
+                    h = new FirstAnswer(RequestLog.around(new ZerodepDockerHttpClient.Builder()
                             .dockerHost(config.getDockerHost())
                             .sslConfig(config.getSSLConfig())
                             .maxConnections(256)
                             .connectionTimeout(Duration.ofSeconds(10))
-                            .build();
+                            .build()), FirstAnswer.timeout(env));
                     http = h;
                 }
             }
@@ -206,11 +208,23 @@ public final class DockerEngine implements Engine {
     }
 
     private EngineException.Unavailable unavailable(Throwable e) {
+        if (e instanceof FirstAnswer.NoAnswer) {
+            return new EngineException.Unavailable("the Docker engine at " + endpoint.describe()
+                    + " does not answer: " + e.getMessage() + ". Is the engine hung, or is "
+                    + "another program listening there?", e);
+        }
         EngineTransport t = transport;
         String relayFailure = t == null ? null : t.lastFailure();
         if (relayFailure != null) {
             return new EngineException.Unavailable("cannot connect to the Docker engine at "
                     + endpoint.describe() + ": " + relayFailure, e);
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof UnknownHostException u) {
+                return new EngineException.Unavailable("cannot connect to the Docker engine at "
+                        + host + ": unknown host " + u.getMessage().replaceFirst(":.*", "")
+                        + ". Check the host name in DOCKER_HOST, -H or the docker context.", e);
+            }
         }
         return new EngineException.Unavailable("cannot connect to the Docker engine at " + host
                 + " (" + rootMessage(e) + "). Is the Docker daemon running? Start it "
@@ -219,6 +233,9 @@ public final class DockerEngine implements Engine {
     }
 
     private static boolean isConnectionFailure(Throwable e) {
+        if (e instanceof FirstAnswer.NoAnswer) {
+            return true;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof IOException || t.getClass().getName().contains("LastErrorException")) {
                 return true;
@@ -467,6 +484,20 @@ public final class DockerEngine implements Engine {
         }
         return Optional.ofNullable(inspected).map(DockerEngine::inspected)
                 .map(c -> known.isPodman() ? PodmanAnswers.container(c) : c);
+    }
+
+    @Override
+    public Optional<HealthSchedule> healthSchedule(String idOrName) {
+        JsonNode h = Optional.ofNullable(getJson("/containers/" + encoded(idOrName) + "/json",
+                "inspecting container " + idOrName)).map(r -> r.path("Config")
+                .path("Healthcheck")).orElse(MissingNode.getInstance());
+        JsonNode test = h.path("Test");
+        if (!h.isObject() || test.size() > 0 && "NONE".equals(test.get(0).asText())) {
+            return Optional.empty();
+        }
+        return Optional.of(HealthSchedule.of(Duration.ofNanos(h.path("Interval").asLong()),
+                Duration.ofNanos(h.path("Timeout").asLong()),
+                Duration.ofNanos(h.path("StartPeriod").asLong()), h.path("Retries").asInt()));
     }
 
     static ContainerSummary inspected(JsonNode r) {

@@ -98,14 +98,18 @@ final class LocalComposeService implements ComposeService {
     private final ResourceViews resources;
     private final ServiceTools tools;
     private final Copier copier;
+    private final boolean lockProjects;
 
     /**
      * @param env        locates docker CLI plugins (DOCKER_CONFIG, HOME), e.g. Docker Model
      *                   Runner
      * @param hookOutput the output of post_start and pre_stop hooks, or null to drop it
+     * @param lockProjects whether up and down take the project's lock on the engine
+     *                     ({@link ProjectLock}): other processes may use the same engine
      */
     LocalComposeService(Engine engine, ProgressListener progress, Map<String, String> env,
-            Consumer<LogEntry> hookOutput) {
+            Consumer<LogEntry> hookOutput, boolean lockProjects) {
+        this.lockProjects = lockProjects;
         this.engine = engine;
         this.progress = progress;
         this.images = new ImageService(engine, progress);
@@ -151,13 +155,23 @@ final class LocalComposeService implements ComposeService {
                 : withModels(project, options.services(), options.noDeps());
         EngineGate.check(engine, p, options.services(), options.noDeps());
         // images first: the containers are then planned against the images they will run
-        ImageService.Ensured ensured = images.ensure(p, planOptions, options.dryRun(),
-                options.parallelism());
-        Plan plan = options.dryRun() ? Reconciler.planUp(p, ensured.observed(), planOptions)
-                : Reconciler.planUpAfterImages(p, ensured.observed(), planOptions);
-        warn(plan);
+        Plan plan;
+        ImageService.Ensured ensured;
+        try (ProjectLock ignored = lock(p.name(), "up", options.dryRun())) {
+            ensured = images.ensure(p, planOptions, options.dryRun(), options.parallelism());
+            plan = options.dryRun() ? Reconciler.planUp(p, ensured.observed(), planOptions)
+                    : Reconciler.planUpAfterImages(p, ensured.observed(), planOptions);
+            warn(plan);
+            if (!options.dryRun()) {
+                try {
+                    execute(p.name(), plan, options.parallelism(), options.waitTimeout());
+                } catch (Executor.ExecutionException e) {
+                    throw PortConflicts.explain(engine, p.name(), ensured.observed(), e)
+                            .map(RuntimeException.class::cast).orElse(e);
+                }
+            }
+        }
         if (!options.dryRun()) {
-            execute(p.name(), plan, options.parallelism(), options.waitTimeout());
             if (options.waitForServices()) {
                 Duration timeout = options.waitTimeout() != null ? options.waitTimeout()
                         : Duration.ofDays(1);
@@ -190,24 +204,44 @@ final class LocalComposeService implements ComposeService {
             }
         }
         return call(() -> {
-            DownPlanOptions planOptions = PlannerOptions.down(options);
-            Map<String, String> label = ContainerSpecs.projectLabel(projectName);
-            // independent reads, made together; volumes only matter to down -v
-            Background<List<NetworkSummary>> networks =
-                    Background.start(() -> engine.listNetworks(label));
-            Background<List<VolumeSummary>> volumes = Background.start(() ->
-                    planOptions.removeVolumes() ? engine.listVolumes(label) : List.of());
-            List<ContainerSummary> containers = engine.listContainers(label, true);
-            DownPlanner.Existing existing = new DownPlanner.Existing(containers, networks.get(),
-                    volumes.get(), planOptions.removeImages() == null ? List.of()
-                            : images.forRemoval(projectName, project));
-            Plan plan = DownPlanner.planDown(projectName, project, existing, planOptions);
-            warn(plan);
-            if (!options.dryRun()) {
-                execute(projectName, plan, options.parallelism(), null);
+            try (ProjectLock ignored = lock(projectName, "down", options.dryRun())) {
+                return downLocked(projectName, project, options);
             }
-            return PlannerOptions.report(plan);
         });
+    }
+
+    private PlanReport downLocked(String projectName, Project project, DownOptions options)
+            throws InterruptedException {
+        DownPlanOptions planOptions = PlannerOptions.down(options);
+        Map<String, String> label = ContainerSpecs.projectLabel(projectName);
+        // independent reads, made together; volumes only matter to down -v
+        Background<List<NetworkSummary>> networks =
+                Background.start(() -> engine.listNetworks(label));
+        Background<List<VolumeSummary>> volumes = Background.start(() ->
+                planOptions.removeVolumes() ? engine.listVolumes(label) : List.of());
+        List<ContainerSummary> containers = engine.listContainers(label, true);
+        DownPlanner.Existing existing = new DownPlanner.Existing(containers, networks.get(),
+                volumes.get(), planOptions.removeImages() == null ? List.of()
+                        : images.forRemoval(projectName, project));
+        Plan plan = DownPlanner.planDown(projectName, project, existing, planOptions);
+        warn(plan);
+        if (!options.dryRun()) {
+            execute(projectName, plan, options.parallelism(), null);
+        }
+        return PlannerOptions.report(plan);
+    }
+
+    /**
+     * The project's lock for {@code command}, or null (nothing to lock) for a dry run or an
+     * engine no other process shares; waiting for it is reported as a progress warning.
+     */
+    private ProjectLock lock(String project, String command, boolean dryRun)
+            throws InterruptedException {
+        if (!lockProjects || dryRun) {
+            return null;
+        }
+        return ProjectLock.acquire(engine, project, command, ProjectLock.PATIENCE,
+                text -> progress.on(ProgressEvent.warning("", "Waiting", text)));
     }
 
     @Override

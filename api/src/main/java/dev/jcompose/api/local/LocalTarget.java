@@ -129,12 +129,13 @@ public final class LocalTarget implements ComposeTarget {
 
     @Override
     public ComposeService service(ProgressListener progress, Consumer<LogEntry> hookOutput) {
-        return new LocalComposeService(engine(), progress, env, hookOutput);
+        Engine e = engine();
+        return new LocalComposeService(e, progress, env, hookOutput, e instanceof DockerEngine);
     }
 
     @Override
     public ComposeService service(ProgressListener progress) {
-        return new LocalComposeService(engine(), progress, env, null);
+        return service(progress, null);
     }
 
     @Override

@@ -18,6 +18,14 @@ public interface Engine extends AutoCloseable {
 
     // --- containers -----------------------------------------------------------------------------
 
+    /**
+     * When the container's healthcheck runs, as the engine has it; empty when it has none, or
+     * when this engine cannot tell.
+     */
+    default Optional<HealthSchedule> healthSchedule(String containerIdOrName) {
+        return Optional.empty();
+    }
+
     /** Containers carrying all of {@code labels} ({@code key=value}, or {@code key} alone). */
     List<ContainerSummary> listContainers(Map<String, String> labels, boolean includeStopped);
 

@@ -4,8 +4,10 @@ import dev.jcompose.model.DependsOn.Condition;
 import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.engine.Engine;
 import dev.jcompose.planner.engine.EngineEvent;
+import dev.jcompose.planner.engine.HealthSchedule;
 import dev.jcompose.planner.engine.Subscription;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,10 +63,23 @@ public final class ConditionWaiter {
      */
     static final Duration NO_HEALTHCHECK_GRACE = Duration.ofMillis(500);
 
+    /**
+     * What a healthcheck's schedule is given on top before a health still "starting" counts as
+     * a healthcheck the engine does not run (a loaded machine runs checks late).
+     */
+    static final Duration STALL_SLACK = Duration.ofSeconds(30);
+
     private final Engine engine;
+    private final Duration stallSlack;
+    private final Map<String, Optional<HealthSchedule>> schedules = new HashMap<>();
 
     public ConditionWaiter(Engine engine) {
+        this(engine, STALL_SLACK);
+    }
+
+    ConditionWaiter(Engine engine, Duration stallSlack) {
         this.engine = engine;
+        this.stallSlack = stallSlack;
     }
 
     /**
@@ -89,6 +104,9 @@ public final class ConditionWaiter {
                 if (check(service, names, condition, graceEnd)) {
                     return;
                 }
+                if (condition == Condition.HEALTHY) {
+                    failIfStalled(service, names, start);
+                }
                 long now = System.nanoTime();
                 long left = deadline - now;
                 if (left <= 0) {
@@ -105,6 +123,39 @@ public final class ConditionWaiter {
                 while (e != null && !events.isEmpty()) {
                     e = events.poll();
                 }
+            }
+        }
+    }
+
+    /**
+     * Fails when a container's health is still "starting" past what its schedule allows
+     * ({@link HealthSchedule#resolvesWithin()} and {@link #stallSlack}): an engine that runs
+     * healthchecks has called it healthy or unhealthy by then, so this one does not run them.
+     */
+    private void failIfStalled(String service, List<String> names, long start) {
+        long waited = System.nanoTime() - start;
+        for (String name : names) {
+            Optional<HealthSchedule> schedule = schedules.computeIfAbsent(name,
+                    engine::healthSchedule);
+            if (schedule.isEmpty()) {
+                continue;
+            }
+            Duration bound = schedule.get().resolvesWithin().plus(stallSlack);
+            if (waited < bound.toNanos()) {
+                continue;
+            }
+            Optional<ContainerSummary> c = engine.inspectContainer(name);
+            if (c.isPresent() && "starting".equals(c.get().health())) {
+                HealthSchedule h = schedule.get();
+                throw new ConditionFailed("the healthcheck of service " + service + " (container "
+                        + name + ") has given no result in " + seconds(bound) + ", longer "
+                        + "than its schedule allows (start_period " + seconds(h.startPeriod())
+                        + ", then " + (h.retries() + 1) + " runs of interval "
+                        + seconds(h.interval()) + " and timeout " + seconds(h.timeout())
+                        + ", and " + seconds(stallSlack) + " to spare): the engine is not "
+                        + "running it. Engines restarted with live-restore, and Podman without "
+                        + "systemd, do not run healthchecks; restart the container, or bound "
+                        + "the wait with --wait-timeout");
             }
         }
     }

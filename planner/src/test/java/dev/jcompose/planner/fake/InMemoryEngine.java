@@ -10,6 +10,7 @@ import dev.jcompose.planner.engine.StreamIO;
 import dev.jcompose.planner.engine.EngineEvent;
 import dev.jcompose.planner.engine.EngineException;
 import dev.jcompose.planner.engine.EngineInfo;
+import dev.jcompose.planner.engine.HealthSchedule;
 import dev.jcompose.planner.engine.ImageProgress;
 import dev.jcompose.planner.engine.ImageSummary;
 import dev.jcompose.planner.engine.LogLine;
@@ -158,6 +159,18 @@ public final class InMemoryEngine implements Engine {
         synchronized (containers) {
             return List.copyOf(containers.values());
         }
+    }
+
+    @Override
+    public Optional<HealthSchedule> healthSchedule(String name) {
+        Container c = byId(name);
+        if (c == null || c.spec.service() == null || c.spec.service().healthcheck() == null
+                || c.spec.service().healthcheck().isDisabled()) {
+            return Optional.empty();
+        }
+        var h = c.spec.service().healthcheck();
+        return Optional.of(HealthSchedule.of(h.interval(), h.timeout(), h.startPeriod(),
+                h.retries() == null ? null : h.retries().intValue()));
     }
 
     /** Sets a container's health and emits the health_status event. */
