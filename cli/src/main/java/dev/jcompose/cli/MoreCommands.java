@@ -121,14 +121,19 @@ public final class MoreCommands {
 
         private synchronized void print(PrintWriter out, ComposeEvent e) {
             if (json) {
-                Map<String, Object> o = new LinkedHashMap<>();
-                o.put("time", e.time().toString());
+                // as compose v2: keys in name order (a Go map), the time as Go writes it
+                // (RFC 3339, no trailing zeros), compose's own labels left out
+                Map<String, Object> o = new java.util.TreeMap<>();
+                o.put("time", e.time().toString().replaceFirst("(\\.\\d*?)0+Z$", "$1Z")
+                        .replace(".Z", "Z"));
                 o.put("type", e.type());
                 o.put("action", e.action());
                 o.put("id", e.id());
                 o.put("service", e.service());
-                o.put("attributes", new java.util.TreeMap<>(e.attributes()));
-                out.println(ModelPrinter.jsonLine(o));
+                Map<String, String> attributes = new java.util.TreeMap<>(e.attributes());
+                attributes.keySet().removeIf(k -> k.startsWith("com.docker.compose."));
+                o.put("attributes", attributes);
+                out.println(ModelPrinter.goJsonLine(o));
             } else {
                 out.println(e.time() + " " + e.type() + " " + e.action() + " " + e.id()
                         + " (name=" + e.name() + ", service=" + e.service() + ")");

@@ -43,6 +43,7 @@ class ComposeV2EnvironmentTest {
                 """);
         Files.writeString(dir.resolve("one.env"), "TAG=one\nFROM=one\n");
         Files.writeString(dir.resolve("two.env"), "FROM=two\n");
+        Files.writeString(dir.resolve(".env"), "FROM=dotenv\n");
     }
 
     @Test
@@ -64,6 +65,11 @@ class ComposeV2EnvironmentTest {
     @Test
     void envFilesCommaSeparated() throws Exception {
         same(Map.of("COMPOSE_FILE", "base.yaml", "COMPOSE_ENV_FILES", "one.env,two.env"));
+    }
+
+    @Test
+    void dotEnvDisabled() throws Exception {
+        same(Map.of("COMPOSE_FILE", "base.yaml", "COMPOSE_DISABLE_ENV_FILE", "true"));
     }
 
     /** Both tools' projects under {@code env}, compared; and the expected one is not empty. */
