@@ -69,7 +69,7 @@ echo "== 2. end to end: context sent to the engine, trivial cached build ($runs 
 ./jcompose -f "$work/compose.yaml" -p "$project" build -q >/dev/null 2>&1
 # the same labels jcompose gives built images, so the daemon does the same work for both
 labels=(--label "com.docker.compose.project=$project" --label com.docker.compose.service=app
-  --label com.docker.compose.version=2.29.0)
+  --label com.docker.compose.version=2.26.1)
 DOCKER_BUILDKIT=0 docker build -q "${labels[@]}" -t bench-ctx-docker "$tree" >/dev/null 2>&1
 j=(); d=()
 for _ in $(seq 1 "$runs"); do

@@ -45,13 +45,18 @@ final class AttachedUp {
         this.exitCodeFrom = exitCodeFrom;
     }
 
-    /** Streams until the containers stop; returns the exit code for jcompose. */
-    int run(Instant since, boolean colour) throws InterruptedException {
+    /**
+     * Streams until the containers stop; returns the exit code for jcompose. Each line with
+     * its container's prefix unless {@code !prefix}, and its time with {@code timestamps}.
+     */
+    int run(Instant since, boolean colour, boolean prefix, boolean timestamps)
+            throws InterruptedException {
         PrintWriter err = root.console().err();
         String name = project.name();
         int width = root.service().ps(name, new PsOptions(true, attach)).stream()
                 .mapToInt(c -> (c.service() + "-" + c.number()).length()).max().orElse(0);
-        LogPrinter printer = new LogPrinter(root.console().out(), true, false, colour, width)
+        LogPrinter printer = new LogPrinter(root.console().out(), prefix, timestamps, colour,
+                width)
                 .errorsTo(root.console().err());
         CountDownLatch stop = new CountDownLatch(1);
         AtomicReference<String> why = new AtomicReference<>();

@@ -28,7 +28,7 @@ public final class ExecCommand implements Callable<Integer> {
     @ParentCommand
     JcomposeCommand root;
 
-    @Option(names = "-T", description = "Do not allocate a pseudo-terminal.")
+    @Option(names = {"-T", "--no-TTY"}, description = "Do not allocate a pseudo-terminal.")
     boolean noTty;
 
     @Option(names = {"-d", "--detach"}, description = "Run the command in the background.")

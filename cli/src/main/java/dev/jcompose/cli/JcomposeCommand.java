@@ -83,12 +83,18 @@ public final class JcomposeCommand implements Runnable {
     boolean allResources;
 
     @Option(names = "--progress", paramLabel = "MODE",
-            description = "Progress output: auto, tty, plain, json, quiet (default: auto).")
-    String progress = "auto";
+            description = "Progress output: auto, tty, plain, json, quiet (default: auto, or "
+                    + "COMPOSE_PROGRESS).")
+    String progress;
 
     @Option(names = "--ansi", paramLabel = "WHEN",
-            description = "Control characters: never, always, auto (default: auto).")
-    String ansi = "auto";
+            description = "Control characters: never, always, auto (default: auto, or "
+                    + "COMPOSE_ANSI).")
+    String ansi;
+
+    @Option(names = "--dry-run", description = "Print what a command would do instead of "
+            + "doing it (as the command's own --dry-run).")
+    boolean dryRun;
 
     @Option(names = "--parallel", paramLabel = "N",
             description = "Most engine operations at once, -1 for no limit (default: 64, or "
@@ -198,6 +204,9 @@ public final class JcomposeCommand implements Runnable {
         cl.getCommandSpec().version(Versions.jcompose());
         cl.setExecutionStrategy(parsed -> {
             root.validateOptions();
+            if (root.dryRun && parsed.subcommand() != null) {
+                dryRun(parsed.subcommand());
+            }
             try {
                 return new CommandLine.RunLast().execute(parsed);
             } finally {
@@ -255,8 +264,33 @@ public final class JcomposeCommand implements Runnable {
     }
 
     ProjectOptions projectOptions() {
-        return new ProjectOptions(files, projectName, projectDirectory, envFiles, profiles,
+        List<Path> env = envFiles;
+        String fromEnv = console.env().get("COMPOSE_ENV_FILES");
+        if (env.isEmpty() && fromEnv != null && !fromEnv.isEmpty()) {
+            // as compose v2: a comma-separated list, when no --env-file is given
+            env = java.util.Arrays.stream(fromEnv.split(",")).map(Path::of).toList();
+        }
+        return new ProjectOptions(files, projectName, projectDirectory, env, profiles,
                 console.workingDir(), console.env());
+    }
+
+    /** Commands that change nothing: a global {@code --dry-run} leaves them as they are. */
+    private static final java.util.Set<String> READ_ONLY = java.util.Set.of("ps", "config",
+            "logs", "ls", "images", "port", "top", "version", "events", "completion", "help",
+            "wait");
+
+    /**
+     * {@code --dry-run} before the command, as compose v2's global flag: the command's own
+     * {@code --dry-run}; a command that changes something and has none is refused.
+     */
+    private static void dryRun(CommandLine.ParseResult command) {
+        CommandLine.Model.OptionSpec own = command.commandSpec().findOption("--dry-run");
+        if (own != null) {
+            own.setValue(true);
+        } else if (!READ_ONLY.contains(command.commandSpec().name())) {
+            throw new CommandLine.ParameterException(command.commandSpec().commandLine(),
+                    "--dry-run is not supported by " + command.commandSpec().name());
+        }
     }
 
     /**
@@ -290,7 +324,15 @@ public final class JcomposeCommand implements Runnable {
 
     synchronized ProgressListener progress() {
         if (progressListener == null) {
-            progressListener = ProgressRenderers.create(progress, console, colourOn(false));
+            // COMPOSE_STATUS_STDOUT: progress on stdout, as compose v2 writes it then
+            Console to = Boolean.parseBoolean(console.env().getOrDefault(
+                    "COMPOSE_STATUS_STDOUT", "false").strip().toLowerCase(java.util.Locale.ROOT)
+                            .replace("1", "true"))
+                    ? new Console(console.out(), console.out(), console.in(), console.env(),
+                            console.workingDir(), console.outIsTerminal(),
+                            console.outIsTerminal())
+                    : console;
+            progressListener = ProgressRenderers.create(progress, to, colourOn(to != console));
         }
         return progressListener;
     }
@@ -323,6 +365,13 @@ public final class JcomposeCommand implements Runnable {
 
     /** Checks the root options that take a fixed set of values. */
     void validateOptions() {
+        // the environment's defaults, as compose v2 reads them
+        if (ansi == null) {
+            ansi = console.env().getOrDefault("COMPOSE_ANSI", "auto");
+        }
+        if (progress == null) {
+            progress = console.env().getOrDefault("COMPOSE_PROGRESS", "auto");
+        }
         if (!ProgressRenderers.MODES.contains(progress)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--progress "
                     + progress + " is not valid (use auto, tty, plain, json or quiet)");

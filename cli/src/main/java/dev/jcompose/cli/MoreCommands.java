@@ -1,6 +1,7 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.api.BuildPolicy;
+import dev.jcompose.api.ComposeSwitches;
 import dev.jcompose.api.ComposeEvent;
 import dev.jcompose.api.ContainerProcesses;
 import dev.jcompose.api.CreateOptions;
@@ -82,7 +83,7 @@ public final class MoreCommands {
                 }
                 first = false;
                 var c = top.container();
-                out.println(c.oneOff() ? c.name() : c.service() + "-" + c.number());
+                out.println(c.name()); // as compose v2 heads each container's table
                 Table table = new Table(top.titles().toArray(String[]::new));
                 top.processes().forEach(p -> table.row(p.toArray(String[]::new)));
                 table.print(out);
@@ -120,14 +121,19 @@ public final class MoreCommands {
 
         private synchronized void print(PrintWriter out, ComposeEvent e) {
             if (json) {
-                Map<String, Object> o = new LinkedHashMap<>();
-                o.put("time", e.time().toString());
+                // as compose v2: keys in name order (a Go map), the time as Go writes it
+                // (RFC 3339, no trailing zeros), compose's own labels left out
+                Map<String, Object> o = new java.util.TreeMap<>();
+                o.put("time", e.time().toString().replaceFirst("(\\.\\d*?)0+Z$", "$1Z")
+                        .replace(".Z", "Z"));
                 o.put("type", e.type());
                 o.put("action", e.action());
                 o.put("id", e.id());
                 o.put("service", e.service());
-                o.put("attributes", new java.util.TreeMap<>(e.attributes()));
-                out.println(ModelPrinter.jsonLine(o));
+                Map<String, String> attributes = new java.util.TreeMap<>(e.attributes());
+                attributes.keySet().removeIf(k -> k.startsWith("com.docker.compose."));
+                o.put("attributes", attributes);
+                out.println(ModelPrinter.goJsonLine(o));
             } else {
                 out.println(e.time() + " " + e.type() + " " + e.action() + " " + e.id()
                         + " (name=" + e.name() + ", service=" + e.service() + ")");
@@ -162,27 +168,28 @@ public final class MoreCommands {
             }
             String name = root.loader().projectName();
             PrintWriter out = root.console().out();
-            Table table = new Table("CONTAINER", "REPOSITORY", "TAG", "IMAGE ID", "CREATED");
+            Table table = new Table("CONTAINER", "REPOSITORY", "TAG", "IMAGE ID", "SIZE");
             List<Object> rows = new ArrayList<>();
             for (ImageInfo img : root.service().images(name, new ImagesOptions(services))) {
-                String created = img.created() == null ? "" : img.created().toString();
                 if (quiet) {
-                    out.println(img.id());
+                    out.println(img.shortId());
                 } else if (format.equals("json")) {
+                    // compose v2's fields, in its order
                     Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("ID", img.id());
                     row.put("ContainerName", img.container());
                     row.put("Repository", img.repository());
                     row.put("Tag", img.tag());
-                    row.put("ID", img.id());
-                    row.put("Created", created);
+                    row.put("Size", img.size());
                     rows.add(row);
                 } else {
-                    table.row(img.container(), img.repository(), img.tag(), img.id(), created);
+                    table.row(img.container(), img.repository(), img.tag(), img.shortId(),
+                            PsFields.humanSize(img.size()));
                 }
             }
             if (!quiet) {
                 if (format.equals("json")) {
-                    out.print(ModelPrinter.json(rows));
+                    out.println(ModelPrinter.goJsonLine(rows));
                 } else {
                     table.print(out);
                 }
@@ -258,8 +265,23 @@ public final class MoreCommands {
         @Option(names = "--build", description = "Build images first.")
         boolean build;
 
+        @Option(names = "--no-build", description = "Do not build images, even if missing.")
+        boolean noBuild;
+
         @Option(names = "--pull", paramLabel = "POLICY", description = "always, missing or never.")
         String pull;
+
+        @Option(names = "--quiet-pull", description = "Pull without printing progress "
+                + "information (jcompose never prints a pull's per-layer progress).")
+        boolean quietPull;
+
+        @Option(names = "--remove-orphans",
+                description = "Remove containers of services the files no longer declare.")
+        boolean removeOrphans;
+
+        @Option(names = "--scale", paramLabel = "SERVICE=NUM",
+                description = "Number of containers of a service (repeatable).")
+        Map<String, Integer> scale = new LinkedHashMap<>();
 
         @Parameters(paramLabel = "SERVICE", description = "Services (default: all).")
         List<String> services = new ArrayList<>();
@@ -267,15 +289,27 @@ public final class MoreCommands {
         @Override
         public Integer call() throws Exception {
             UpCommand.checkRecreateFlags(forceRecreate, noRecreate, alwaysRecreateDeps);
+            UpCommand.checkScale(scale);
+            if (build && noBuild) {
+                throw CommandException.usage("--build and --no-build cannot be used together");
+            }
             Project project = root.loader().load(services);
-            root.service().create(project, CreateOptions.defaults().withServices(services)
+            CreateOptions options = CreateOptions.defaults().withServices(services)
                     .withRecreate(UpCommand.recreate(forceRecreate, noRecreate),
                             alwaysRecreateDeps)
                     .withRenewAnonVolumes(renewAnonVolumes)
-                    .withImages(build ? BuildPolicy.ALWAYS : BuildPolicy.MISSING,
-                            UpCommand.pullPolicy(pull))
+                    .withImages(build ? BuildPolicy.ALWAYS : noBuild ? BuildPolicy.NEVER
+                            : BuildPolicy.MISSING, UpCommand.pullPolicy(pull))
                     .withCompatibility(root.compatibility(project))
-                    .withParallelism(root.parallelism()));
+                    .withParallelism(root.parallelism());
+            if (removeOrphans || !scale.isEmpty()) {
+                // up --no-start, which takes both
+                root.service().up(project, options.toUp().toBuilder()
+                        .orphans(ComposeSwitches.orphans(removeOrphans, project.environment()))
+                        .scale(scale).build());
+            } else {
+                root.service().create(project, options);
+            }
             return ExitCodes.OK;
         }
     }

@@ -6,12 +6,10 @@ import dev.jcompose.api.PsOptions;
 import dev.jcompose.model.load.ModelPrinter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,6 +49,10 @@ public final class PsCommand implements Callable<Integer> {
                     + "config.json, else table).")
     String format;
 
+    @Option(names = "--no-trunc", description = "Don't truncate output (IDs, commands, "
+            + "mount names).")
+    boolean noTrunc;
+
     @Option(names = "--orphans", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
             description = "Include containers of services the files no longer declare "
                     + "(default: true; --orphans=false leaves them out).")
@@ -62,16 +64,27 @@ public final class PsCommand implements Callable<Integer> {
     private static final List<String> STATES = List.of("created", "restarting", "running",
             "removing", "paused", "exited", "dead");
 
-    /** The fields a ps template may use, as docker compose names them. */
-    private static final List<String> FIELDS = List.of("ID", "Name", "Names", "Project",
-            "Service", "Image", "State", "Health", "ExitCode", "Status", "Ports", "Publishers");
+    /** The fields a ps template may use, as compose v2 names them. */
+    private static final List<String> FIELDS = List.of("Command", "CreatedAt", "ExitCode",
+            "Health", "ID", "Image", "Labels", "LocalVolumes", "Mounts", "Name", "Names",
+            "Networks", "Ports", "Project", "Publishers", "RunningFor", "Service", "Size",
+            "State", "Status");
+    /** compose v2's table: its default format. */
+    private static final String TABLE = "table {{.Name}}\t{{.Image}}\t{{.Command}}\t"
+            + "{{.Service}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}";
+    /** Column titles where they are not the field's name in capitals. */
+    private static final Map<String, String> HEADERS = Map.of("ID", "CONTAINER ID",
+            "CreatedAt", "CREATED AT", "RunningFor", "CREATED", "LocalVolumes", "LOCAL VOLUMES");
 
     @Override
     public Integer call() {
         if (format == null) {
             format = psFormat();
         }
-        if (!format.equals("table") && !format.equals("json")) {
+        if (format.equals("table") || format.isEmpty()) {
+            format = TABLE;
+        }
+        if (!format.equals("json")) {
             // a template: check its fields before asking the engine
             new Templates(format).check(FIELDS);
         }
@@ -106,6 +119,8 @@ public final class PsCommand implements Callable<Integer> {
                         .toList();
             }
         }
+        containers = containers.stream().sorted(java.util.Comparator.comparing(
+                ContainerInfo::name)).toList();
         PrintWriter out = root.console().out();
         if (quiet) {
             containers.forEach(c -> out.println(c.id()));
@@ -114,16 +129,9 @@ public final class PsCommand implements Callable<Integer> {
                     .forEach(out::println);
         } else if (format.equals("json")) {
             // JSON Lines, one container a line, as compose v2 prints them
-            containers.forEach(c -> out.println(ModelPrinter.jsonLine(json(c))));
-        } else if (!format.equals("table")) {
-            template(containers, out);
+            containers.forEach(c -> out.println(ModelPrinter.goJsonLine(fields(c))));
         } else {
-            Table t = new Table("NAME", "SERVICE", "IMAGE", "STATUS", "PORTS");
-            for (ContainerInfo c : containers) {
-                t.row(c.name(), c.service(), c.image(), c.status(), c.ports().stream()
-                        .map(ContainerInfo.Port::toString).collect(Collectors.joining(", ")));
-            }
-            t.print(out);
+            template(containers, out);
         }
         out.flush();
         return ExitCodes.OK;
@@ -133,14 +141,10 @@ public final class PsCommand implements Callable<Integer> {
     private void template(List<ContainerInfo> containers, PrintWriter out) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ContainerInfo c : containers) {
-            Map<String, Object> fields = json(c);
-            fields.put("Names", c.name());
-            fields.put("Ports", c.ports().stream().map(ContainerInfo.Port::toString)
-                    .collect(Collectors.joining(", ")));
-            rows.add(fields);
+            rows.add(fields(c));
         }
-        new Templates(format).print(rows, f -> f.equals("ID") ? "CONTAINER ID"
-                : f.toUpperCase(java.util.Locale.ROOT), 0, out);
+        new Templates(format).print(rows, f -> HEADERS.getOrDefault(f,
+                f.toUpperCase(java.util.Locale.ROOT)), 0, out);
     }
 
     /** psFormat from the docker CLI's config.json, else "table". */
@@ -164,27 +168,8 @@ public final class PsCommand implements Callable<Integer> {
         return "table";
     }
 
-    private static Map<String, Object> json(ContainerInfo c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ID", c.id());
-        m.put("Name", c.name());
-        m.put("Project", c.project());
-        m.put("Service", c.service());
-        m.put("Image", c.image());
-        m.put("State", c.state());
-        m.put("Health", c.health() == null ? "" : c.health());
-        m.put("ExitCode", c.exitCode() == null ? 0 : c.exitCode());
-        m.put("Status", c.status());
-        List<Object> publishers = new ArrayList<>();
-        for (ContainerInfo.Port p : c.ports()) {
-            Map<String, Object> pm = new LinkedHashMap<>();
-            pm.put("URL", p.hostIp());
-            pm.put("TargetPort", p.containerPort());
-            pm.put("PublishedPort", p.hostPort());
-            pm.put("Protocol", p.protocol());
-            publishers.add(pm);
-        }
-        m.put("Publishers", publishers);
-        return m;
+    private Map<String, Object> fields(ContainerInfo c) {
+        return PsFields.of(c, !noTrunc, java.time.Instant.now(),
+                java.time.ZoneId.systemDefault());
     }
 }

@@ -52,7 +52,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-T", "--no-TTY"}, description = "Do not allocate a pseudo-terminal.")
     boolean noTty;
 
-    @Option(names = "--service-ports", description = "Publish the service's ports.")
+    @Option(names = {"-P", "--service-ports"}, description = "Publish the service's ports.")
     boolean servicePorts;
 
     @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Run as this user.")

@@ -77,6 +77,16 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "Monochrome output.")
     boolean noColor;
 
+    @Option(names = "--no-log-prefix", description = "Don't print a prefix in the logs.")
+    boolean noLogPrefix;
+
+    @Option(names = "--timestamps", description = "Show the log lines' times.")
+    boolean timestamps;
+
+    @Option(names = "--quiet-pull", description = "Pull without printing progress "
+            + "information (jcompose never prints a pull's per-layer progress).")
+    boolean quietPull;
+
     @Option(names = "--dry-run", description = "Print the plan; change nothing.")
     boolean dryRun;
 
@@ -241,7 +251,8 @@ public final class UpCommand implements Callable<Integer> {
         }
         shown.removeAll(noAttach);
         return new AttachedUp(root, project, shown, abortOnExit, abortOnFailure,
-                exitCodeFrom).run(since, !noColor && root.colourOn(true));
+                exitCodeFrom).run(since, !noColor && root.colourOn(true), !noLogPrefix,
+                timestamps);
     }
 
     private int parallelism() {

@@ -11,7 +11,7 @@ final class Versions {
     }
 
     /** The compose v2 release whose command-line surface jcompose matches. */
-    static final String COMPOSE_V2 = "2.26.1";
+    static final String COMPOSE_V2 = dev.jcompose.api.ServiceHash.COMPOSE_V2;
 
     /**
      * The version jcompose reports where compose v2 reports its own ({@code version --format

@@ -144,10 +144,13 @@ class EndToEndIT {
         assertEquals(0, ps.exitCode(), ps.toString());
         List<String> lines = ps.out().lines().toList();
         assertEquals(3, lines.size(), ps.toString());
-        assertTrue(lines.get(0).matches("NAME\\s+SERVICE\\s+IMAGE\\s+STATUS\\s+PORTS"), ps.out());
-        assertTrue(lines.get(1).matches(project + "-api-1\\s+api\\s+\\S+\\s+running"), ps.out());
-        assertTrue(lines.get(2).matches(project + "-web-1\\s+web\\s+\\S+\\s+running\\s+127.0.0.1:"
-                + port + "->8080/tcp"), ps.out());
+        // compose v2's table: NAME IMAGE COMMAND SERVICE CREATED STATUS PORTS
+        assertTrue(lines.get(0).matches("NAME\\s+IMAGE\\s+COMMAND\\s+SERVICE\\s+CREATED\\s+STATUS"
+                + "\\s+PORTS"), ps.out());
+        assertTrue(lines.get(1).matches(project + "-api-1\\s+\\S+\\s+\".*\"\\s+api\\s+.* ago\\s+Up "
+                + ".*"), ps.out());
+        assertTrue(lines.get(2).matches(project + "-web-1\\s+\\S+\\s+\".*\"\\s+web\\s+.* ago\\s+Up "
+                + ".*\\s+127.0.0.1:" + port + "->8080/tcp"), ps.out());
         CliRunner.Result json = cli.run("-p", project, "ps", "--format", "json");
         assertTrue(json.out().contains("\"Name\":\"" + project + "-web-1\""), json.toString());
 

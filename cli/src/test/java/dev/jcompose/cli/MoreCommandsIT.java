@@ -202,8 +202,9 @@ class MoreCommandsIT {
                 .exitCode());
         CliRunner.Result top = cli.run("-p", project, "top");
         assertEquals(0, top.exitCode(), top.toString());
-        assertTrue(top.out().startsWith("worker-1\nUID "), top.toString());
-        assertTrue(top.out().contains("\n\nworker-2\nUID "), top.toString());
+        // each container's table headed by its name, as compose v2 does
+        assertTrue(top.out().startsWith(project + "-worker-1\nUID "), top.toString());
+        assertTrue(top.out().contains("\n\n" + project + "-worker-2\nUID "), top.toString());
         assertEquals(2, top.out().lines().filter(l -> l.endsWith("sleep 300")).count(),
                 top.toString());
         assertEquals(0, cli.run("-p", project, "--progress", "quiet", "scale", "worker=1")

@@ -1,21 +1,49 @@
 package dev.jcompose.planner;
 
-import dev.jcompose.model.DependsOn;
 import dev.jcompose.model.Service;
 import dev.jcompose.model.load.ModelPrinter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The hash of a service's configuration, stored on its containers: when it changes, the
- * container is recreated. Fields that do not change a container (scale, replicas, build,
- * pull_policy, depends_on, profiles) are left out, as docker compose does.
+ * container is recreated. Computed as compose v2 (2.26) computes it, so that a container either
+ * tool created is up to date for the other: the SHA-256 of the service as Go's
+ * {@code json.Marshal} writes compose-go's {@code ServiceConfig} (its fields in struct order,
+ * {@code command} and {@code entrypoint} null when unset, the struct-valued {@code deploy}
+ * fields and a volume's {@code volume} present when empty, {@code <>&} escaped), without the
+ * fields that do not change a container: {@code build}, {@code pull_policy}, {@code scale} and
+ * {@code deploy.replicas}.
  */
 public final class ConfigHash {
+
+    /** compose-go's ServiceConfig fields, in the order Go writes them. */
+    private static final List<String> SERVICE_FIELDS = List.of("profiles", "annotations",
+            "attach", "build", "develop", "blkio_config", "cap_add", "cap_drop", "cgroup_parent",
+            "cgroup", "cpu_count", "cpu_percent", "cpu_period", "cpu_quota", "cpu_rt_period",
+            "cpu_rt_runtime", "cpus", "cpuset", "cpu_shares", "command", "configs",
+            "container_name", "credential_spec", "depends_on", "deploy", "device_cgroup_rules",
+            "devices", "dns", "dns_opt", "dns_search", "dockerfile", "domainname", "entrypoint",
+            "environment", "env_file", "expose", "extends", "external_links", "extra_hosts",
+            "group_add", "hostname", "healthcheck", "image", "init", "ipc", "isolation",
+            "labels", "links", "logging", "log_driver", "log_opt", "mem_limit",
+            "mem_reservation", "memswap_limit", "mem_swappiness", "mac_address", "net",
+            "network_mode", "networks", "oom_kill_disable", "oom_score_adj", "pid",
+            "pids_limit", "platform", "ports", "privileged", "pull_policy", "read_only",
+            "restart", "runtime", "scale", "secrets", "security_opt", "shm_size", "stdin_open",
+            "stop_grace_period", "stop_signal", "storage_opt", "sysctls", "tmpfs", "tty",
+            "ulimits", "user", "userns_mode", "uts", "volume_driver", "volumes", "volumes_from",
+            "working_dir");
+    private static final List<String> DEPLOY_FIELDS = List.of("mode", "replicas", "labels",
+            "update_config", "rollback_config", "resources", "restart_policy", "placement",
+            "endpoint_mode");
+    private static final List<String> VOLUME_FIELDS = List.of("type", "source", "target",
+            "read_only", "consistency", "bind", "volume", "tmpfs");
 
     private ConfigHash() {
     }
@@ -26,18 +54,56 @@ public final class ConfigHash {
     }
 
     public static String of(Service service) {
-        Service s = service;
-        s = s.toBuilder()
-                .scale(null)
-                .build(null)
-                .pullPolicy(null)
-                .dependsOn(Map.<String, DependsOn>of())
-                .profiles(List.<String>of())
-                .build();
-        if (s.deploy() != null) {
-            s = s.toBuilder().deploy(s.deploy().withReplicas(null)).build();
+        return sha256(goJson(service));
+    }
+
+    /** The service as compose v2 hashes it: Go's compact JSON of compose-go's struct. */
+    static String goJson(Service service) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> plain = (Map<String, Object>) ModelPrinter.toPlain(service);
+        Map<String, Object> s = new LinkedHashMap<>(plain);
+        s.remove("build");
+        s.remove("pull_policy");
+        s.remove("scale");
+        s.putIfAbsent("command", null);
+        s.putIfAbsent("entrypoint", null);
+        if (s.get("deploy") instanceof Map<?, ?> deploy) {
+            Map<String, Object> d = copy(deploy);
+            d.remove("replicas");
+            d.putIfAbsent("resources", Map.of());
+            d.putIfAbsent("placement", Map.of());
+            s.put("deploy", ordered(d, DEPLOY_FIELDS));
         }
-        return sha256(ModelPrinter.json(ModelPrinter.toPlain(s)));
+        if (s.get("volumes") instanceof List<?> volumes) {
+            s.put("volumes", volumes.stream().map(v -> {
+                Map<String, Object> m = copy((Map<?, ?>) v);
+                if ("volume".equals(m.get("type"))) {
+                    // compose-go gives the short syntax's volumes empty options (the long
+                    // syntax's none, which the model does not tell apart: the common case)
+                    m.putIfAbsent("volume", Map.of());
+                }
+                return (Object) ordered(m, VOLUME_FIELDS);
+            }).toList());
+        }
+        return ModelPrinter.goJsonLine(ordered(s, SERVICE_FIELDS));
+    }
+
+    private static Map<String, Object> copy(Map<?, ?> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+
+    /** {@code m}'s keys in {@code order}, the ones it does not name after them as they were. */
+    private static Map<String, Object> ordered(Map<String, Object> m, List<String> order) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String k : order) {
+            if (m.containsKey(k)) {
+                out.put(k, m.get(k));
+            }
+        }
+        m.forEach(out::putIfAbsent);
+        return out;
     }
 
     private static String sha256(String json) {

@@ -145,9 +145,7 @@ public final class ContainerSpecs {
             labels.put(Labels.CONFIG_FILES, project.configFiles().stream().map(Path::toString)
                     .collect(Collectors.joining(",")));
         }
-        if (!service.dependsOn().isEmpty()) {
-            labels.put(Labels.DEPENDS_ON, dependsOnLabel(service));
-        }
+        labels.put(Labels.DEPENDS_ON, dependsOnLabel(service)); // empty, as compose v2 writes it
 
         List<String> env = new ArrayList<>();
         // a bare key set nowhere goes as "KEY": the engine then unsets it, also the image's

@@ -34,7 +34,7 @@ public final class Labels {
     public static final String HOOK_INDEX = PREFIX + "hook.index";
 
     /** The compose version we report in {@link #VERSION}: the v2 line our labels follow. */
-    public static final String COMPOSE_VERSION = "2.29.0";
+    public static final String COMPOSE_VERSION = "2.26.1";
 
     private Labels() {
     }

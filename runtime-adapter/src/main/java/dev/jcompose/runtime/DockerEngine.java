@@ -344,7 +344,34 @@ public final class DockerEngine implements Engine {
         }
         return new ContainerSummary(id, name, c.path("Image").asText(null),
                 c.path("ImageID").asText(null), c.path("State").asText(null), health, exit,
-                labels(c), ports, c.path("Created").asLong(0), volumes);
+                labels(c), ports, c.path("Created").asLong(0), volumes, listing(c));
+    }
+
+    /** The rest of a container list entry, as compose v2's ps reads it. */
+    private static ContainerSummary.Listing listing(JsonNode c) {
+        List<String> names = new ArrayList<>();
+        c.path("Names").forEach(n -> names.add(n.asText().replaceFirst("^/", "")));
+        List<String> mounts = new ArrayList<>();
+        int local = 0;
+        for (JsonNode m : c.path("Mounts")) {
+            String n = m.path("Name").asText("");
+            mounts.add(n.isEmpty() ? m.path("Source").asText("") : n);
+            if ("local".equals(m.path("Driver").asText(""))) {
+                local++;
+            }
+        }
+        List<String> networks = new ArrayList<>();
+        c.path("NetworkSettings").path("Networks").fieldNames().forEachRemaining(networks::add);
+        List<ContainerSummary.PublishedPort> ports = new ArrayList<>();
+        for (JsonNode p : c.path("Ports")) {
+            ports.add(new ContainerSummary.PublishedPort(p.path("IP").asText(""),
+                    p.path("PublicPort").asInt(0), p.path("PrivatePort").asInt(0),
+                    p.path("Type").asText("")));
+        }
+        ports.sort(java.util.Comparator.comparingInt(ContainerSummary.PublishedPort::containerPort));
+        return new ContainerSummary.Listing(c.path("Command").asText(""),
+                c.path("Status").asText(""), names, mounts, local, networks, ports,
+                c.path("SizeRw").asLong(0), c.path("SizeRootFs").asLong(0));
     }
 
     /** {@code path} with a {@code filters} query selecting {@code labels} (none: as it is). */

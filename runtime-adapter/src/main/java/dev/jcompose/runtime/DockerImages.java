@@ -78,7 +78,7 @@ final class DockerImages {
                 return img;
             }
             return new ImageSummary(img.id(), img.tags(), img.labels(), img.created(), pulled,
-                    img.volumes());
+                    img.volumes(), img.size());
         });
     }
 
@@ -97,7 +97,8 @@ final class DockerImages {
         n.path("Config").path("Volumes").fieldNames().forEachRemaining(volumes::add);
         return new ImageSummary(n.path("Id").asText(), tags, labels,
                 time(n.path("Created").asText(null)),
-                time(n.path("Metadata").path("LastTagTime").asText(null)), volumes);
+                time(n.path("Metadata").path("LastTagTime").asText(null)), volumes,
+                n.path("Size").asLong(0));
     }
 
     /** An RFC 3339 time, or null when absent or the zero time the engine uses for "never". */

@@ -85,6 +85,15 @@ final class PlannerOptions {
         return new ContainerInfo(c.id(), c.name(), c.label(Labels.PROJECT),
                 c.label(Labels.SERVICE), ObservedState.number(c),
                 "True".equals(c.label(Labels.ONEOFF)), c.image(), c.state(), c.health(),
-                c.exitCode(), ports, c.createdEpochSeconds());
+                c.exitCode(), ports, c.createdEpochSeconds(), listing(c));
+    }
+
+    private static ContainerInfo.Listing listing(ContainerSummary c) {
+        ContainerSummary.Listing l = c.listing();
+        return new ContainerInfo.Listing(l.command(), l.status(), l.names(), c.labels(),
+                l.mounts(), l.localVolumes(), l.networks(), l.ports().stream()
+                        .map(p -> new ContainerInfo.Port(p.hostIp(), p.hostPort(),
+                                p.containerPort(), p.protocol()))
+                        .toList(), l.sizeRw(), l.sizeRootFs());
     }
 }

@@ -216,14 +216,13 @@ final class ProjectViews {
         List<ImageInfo> out = new ArrayList<>();
         for (ContainerInfo c : ps(projectName, new PsOptions(true, options.services()))) {
             ImageSummary img = engine.inspectImage(c.image()).orElse(null);
-            String hex = img == null ? "" : img.id().replaceFirst("^sha256:", "");
-            String id = hex.substring(0, Math.min(12, hex.length()));
+            String id = img == null ? "" : img.id();
             String ref = c.image();
             int colon = ref.lastIndexOf(':');
             boolean tagged = colon > ref.lastIndexOf('/');
             out.add(new ImageInfo(c.name(), tagged ? ref.substring(0, colon) : ref,
                     tagged ? ref.substring(colon + 1) : "latest", id,
-                    img == null ? null : img.created()));
+                    img == null ? null : img.created(), img == null ? 0 : img.size()));
         }
         return out;
     }
@@ -231,7 +230,9 @@ final class ProjectViews {
     List<StackInfo> ls(LsOptions options) {
         Map<String, Map<String, Integer>> states = new TreeMap<>();
         Map<String, String> files = new LinkedHashMap<>();
-        for (ContainerSummary c : engine.listContainers(Map.of(Labels.PROJECT, ""), true)) {
+        // as compose v2: without --all, only running containers are counted
+        for (ContainerSummary c : engine.listContainers(Map.of(Labels.PROJECT, ""),
+                options.all())) {
             String project = c.label(Labels.PROJECT);
             states.computeIfAbsent(project, k -> new TreeMap<>()).merge(c.state(), 1,
                     Integer::sum);

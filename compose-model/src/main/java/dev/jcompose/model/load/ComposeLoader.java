@@ -473,7 +473,10 @@ public final class ComposeLoader {
                 }
                 envFiles.add(abs);
             }
-        } else {
+        } else if (!List.of("1", "true", "yes", "y", "on").contains(String.valueOf(
+                options.processEnv().get("COMPOSE_DISABLE_ENV_FILE")).toLowerCase(
+                        java.util.Locale.ROOT))) {
+            // the default .env, unless COMPOSE_DISABLE_ENV_FILE says not to (as compose-go)
             Path dotenv = projectDir.resolve(".env");
             if (Files.isRegularFile(dotenv)) {
                 envFiles.add(dotenv);

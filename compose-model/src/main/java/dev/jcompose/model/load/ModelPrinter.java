@@ -230,6 +230,27 @@ public final class ModelPrinter {
         return sb.toString();
     }
 
+    /**
+     * JSON text of a plain tree on one line as Go's {@code json.Marshal} writes it: {@code <},
+     * {@code >}, {@code &} and U+2028/9 escaped (these only occur inside strings).
+     */
+    public static String goJsonLine(Object tree) {
+        String json = jsonLine(tree);
+        StringBuilder sb = new StringBuilder(json.length());
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("\\u003c");
+                case '>' -> sb.append("\\u003e");
+                case '&' -> sb.append("\\u0026");
+                case '\u2028' -> sb.append("\\u2028");
+                case '\u2029' -> sb.append("\\u2029");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     /** JSON text of a plain tree, indented by two spaces. */
     public static String json(Object tree) {
         StringBuilder sb = new StringBuilder();

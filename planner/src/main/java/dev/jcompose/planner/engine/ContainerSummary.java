@@ -11,6 +11,8 @@ import java.util.TreeMap;
  * @param health   starting, healthy, unhealthy, or null when it has no healthcheck
  * @param exitCode the exit code when exited, else null
  * @param volumes  the engine volumes mounted, by target path (named and anonymous)
+ * @param listing  what else the engine's container list says, as compose v2's {@code ps}
+ *                 prints it ({@link Listing#NONE} when the container was not listed)
  */
 public record ContainerSummary(
         String id,
@@ -23,12 +25,21 @@ public record ContainerSummary(
         Map<String, String> labels,
         List<PublishedPort> ports,
         long createdEpochSeconds,
-        Map<String, String> volumes) {
+        Map<String, String> volumes,
+        Listing listing) {
 
     public ContainerSummary {
         labels = Map.copyOf(labels);
         ports = List.copyOf(ports);
         volumes = Map.copyOf(volumes);
+        listing = listing == null ? Listing.NONE : listing;
+    }
+
+    public ContainerSummary(String id, String name, String image, String imageId, String state,
+            String health, Integer exitCode, Map<String, String> labels,
+            List<PublishedPort> ports, long createdEpochSeconds, Map<String, String> volumes) {
+        this(id, name, image, imageId, state, health, exitCode, labels, ports,
+                createdEpochSeconds, volumes, Listing.NONE);
     }
 
     public ContainerSummary(String id, String name, String image, String imageId, String state,
@@ -55,6 +66,33 @@ public record ContainerSummary(
 
     public String label(String key) {
         return labels.get(key);
+    }
+
+    /**
+     * A container as the engine's list describes it beyond its state.
+     *
+     * @param command  the command it runs, as one line
+     * @param status   the engine's status line: {@code Up 3 seconds (healthy)}
+     * @param names    its names, without the leading slash
+     * @param mounts   each mount's volume name, or its source for a bind
+     * @param localVolumes how many of its mounts are volumes of the local driver
+     * @param networks the networks it is connected to
+     * @param ports    its ports, published or not, sorted by container port
+     * @param sizeRw   the size of its writable layer, when the list was asked for sizes
+     */
+    public record Listing(String command, String status, List<String> names,
+            List<String> mounts, int localVolumes, List<String> networks,
+            List<PublishedPort> ports, long sizeRw, long sizeRootFs) {
+
+        public static final Listing NONE = new Listing("", "", List.of(), List.of(), 0,
+                List.of(), List.of(), 0, 0);
+
+        public Listing {
+            names = List.copyOf(names);
+            mounts = List.copyOf(mounts);
+            networks = List.copyOf(networks);
+            ports = List.copyOf(ports);
+        }
     }
 
     /** A port published on the host. {@code hostIp} may be 0.0.0.0 or ::. */

@@ -16,9 +16,10 @@ import java.util.Set;
  *                   null when the engine does not say; pull policies like {@code daily} use it
  * @param volumes    the paths the image declares as VOLUME (each container gets an anonymous
  *                   volume there unless something else is mounted)
+ * @param size       its size in bytes, 0 when the engine did not say
  */
 public record ImageSummary(String id, List<String> tags, Map<String, String> labels,
-        Instant created, Instant lastTagged, Set<String> volumes) {
+        Instant created, Instant lastTagged, Set<String> volumes, long size) {
 
     public ImageSummary {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -28,7 +29,12 @@ public record ImageSummary(String id, List<String> tags, Map<String, String> lab
 
     public ImageSummary(String id, List<String> tags, Map<String, String> labels,
             Instant created, Instant lastTagged) {
-        this(id, tags, labels, created, lastTagged, Set.of());
+        this(id, tags, labels, created, lastTagged, Set.of(), 0);
+    }
+
+    public ImageSummary(String id, List<String> tags, Map<String, String> labels,
+            Instant created, Instant lastTagged, Set<String> volumes) {
+        this(id, tags, labels, created, lastTagged, volumes, 0);
     }
 
     /** A label's value, or null. */

@@ -1,0 +1,105 @@
+package dev.jcompose.planner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jcompose.model.Project;
+import dev.jcompose.planner.fake.TestProjects;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The config hash is compose v2's: the expected values are what compose v2 2.26.1 wrote on the
+ * containers of this file (and prints with {@code config --hash '*'}), so a container either
+ * tool created is up to date for the other. The file covers the Go-isms of compose-go's JSON:
+ * null command and entrypoint, empty deploy structs, a short-syntax volume's empty options,
+ * {@code <>&} escaped, and the fields left out (build, pull_policy, scale, deploy.replicas).
+ */
+class ConfigHashTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String FILE = """
+            services:
+              web:
+                image: jcompose/base:latest
+                command: httpd -f -p 8080
+                ports: ["8080", "127.0.0.1::9000/udp"]
+                expose: ["7000"]
+                environment: ["A=1", "B"]
+                labels: {x: "a<b&c"}
+                restart: unless-stopped
+                stop_grace_period: 3s
+                healthcheck:
+                  test: ["CMD-SHELL", "true"]
+                  interval: 1s
+                deploy:
+                  resources:
+                    limits: {memory: 64M, cpus: "0.5"}
+                volumes:
+                  - data:/data:ro
+                  - type: tmpfs
+                    target: /scratch
+                networks:
+                  back:
+                    aliases: [w]
+                depends_on:
+                  db: {condition: service_healthy, restart: true}
+                user: "0"
+                working_dir: /w
+                extra_hosts: ["a:1.2.3.4"]
+                ulimits: {nofile: {soft: 100, hard: 200}}
+                logging: {driver: json-file, options: {max-size: 1m}}
+                cap_add: [NET_ADMIN]
+                sysctls: {net.core.somaxconn: 1024}
+              db:
+                image: jcompose/base:latest
+                command: ["sleep", "300"]
+                networks: [back]
+                init: true
+                tty: true
+                pull_policy: always
+                healthcheck:
+                  test: ["CMD", "true"]
+                  interval: 1s
+                deploy:
+                  replicas: 2
+              job:
+                build: .
+                entrypoint: ["/bin/sh", "-c"]
+                command: ["true"]
+                scale: 2
+            networks:
+              back:
+            volumes:
+              data:
+            """;
+
+    @Test
+    void hashesAsComposeV2Does() throws Exception {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+        Project p = TestProjects.load(dir, "golden", FILE);
+        assertEquals("9e0aac20cb66f7c85a70d1a2f2f6b4d6bb2bdc477594a4cedb5530c958b96629",
+                ConfigHash.of(p.service("web")));
+        assertEquals("3c8d8fa6e8b213669bc07a8a52f2bbcc00ffa662deafa861a1c1d5fb9d2c0613",
+                ConfigHash.of(p.service("db")));
+        assertEquals("66e9434f6fe539d8537b491b9c8d30e34d8c50d9de65dd7c7b2b556ffce41567",
+                ConfigHash.of(p.service("job")));
+    }
+
+    @Test
+    void goJsonOfAMinimalService() throws Exception {
+        Project p = TestProjects.load(dir, "golden", """
+                services:
+                  a:
+                    image: x
+                    labels: {k: "<&>"}
+                    deploy: {replicas: 3}
+                """);
+        assertEquals("{\"command\":null,\"deploy\":{\"resources\":{},\"placement\":{}},"
+                + "\"entrypoint\":null,\"image\":\"x\",\"labels\":{\"k\":\"\\u003c\\u0026\\u003e\"},"
+                + "\"networks\":{\"default\":null}}", ConfigHash.goJson(p.service("a")));
+    }
+}
