@@ -439,7 +439,7 @@ public final class Reconciler {
         if (s.healthcheck() != null && s.healthcheck().startInterval() != null
                 && s.healthcheck().startPeriod() == null) {
             throw PlanException.at(project, s.name(), "healthcheck.start_interval",
-                    "requires healthcheck.start_period to be set");
+                    "healthcheck.start_interval requires healthcheck.start_period to be set");
         }
         int replicas = options.scale().getOrDefault(s.name(), s.replicas());
         String hash = ConfigHash.of(s);

@@ -174,7 +174,8 @@ class ReconcilerTest {
         e = assertThrows(PlanException.class, () -> plan(healthcheck,
                 new InMemoryEngine().withImage("x"), UpPlanOptions.defaults()));
         assertEquals(dir.resolve("compose.yaml") + ":6:7: services.a.healthcheck.start_interval: "
-                + "requires healthcheck.start_period to be set", e.getMessage());
+                + "healthcheck.start_interval requires healthcheck.start_period to be set",
+                e.getMessage());
     }
 
     @Test
