@@ -95,5 +95,6 @@ down() {
 case "${1:-}" in
   up) up ;;
   down) down ;;
-  *) echo "usage: $0 up|down" >&2; exit 2 ;;
+  status) alive "$run/dockerd.pid" dockerd ;;
+  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
 esac

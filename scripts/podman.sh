@@ -123,5 +123,6 @@ down() {
 case "${1:-}" in
   up) up ;;
   down) down ;;
-  *) echo "usage: $0 up|down" >&2; exit 2 ;;
+  status) alive "$run/service.pid" podman ;;
+  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
 esac

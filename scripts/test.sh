@@ -3,7 +3,8 @@
 # image, installs the registry the image tests push to and pull from, unpacks compose v2 (the
 # oracle ComposeV2OracleTest compares config with), starts the other engines of the matrix
 # (Docker 26, Podman) and the 3-node swarm the stack tests deploy to (scripts/swarm.sh use;
-# stopped at the end when a run started it and no other uses it), then builds jcompose and runs
+# stopped at the end when a run started it and no other uses it; the engines too when this run
+# started them), then builds jcompose and runs
 # every test, unit and integration, with a JDK >= 21, the integration tests split between the
 # engines (pom.xml, profile engine-matrix).
 # Extra arguments go to Maven (e.g. -pl compose-model, -DskipITs).
@@ -20,10 +21,23 @@ export COMPOSE_V2
 
 # the other engines of the matrix, each in its network namespace: Docker 26 and Podman.
 # JCOMPOSE_ENGINE_MATRIX=0 runs every integration test on the host engine instead.
+# What this run starts, it stops when it ends (an engine already running is left running).
+started=()
+cleanup() {
+  local s
+  for s in "${started[@]}"; do
+    $s || true
+  done
+}
+trap cleanup EXIT
 matrix=()
 if [ "${JCOMPOSE_ENGINE_MATRIX:-1}" != 0 ]; then
-  scripts/docker26.sh up >/dev/null
-  scripts/podman.sh up >/dev/null
+  for engine in docker26 podman; do
+    if ! "scripts/$engine.sh" status 2>/dev/null; then
+      started=("scripts/$engine.sh down" "${started[@]}")
+    fi
+    "scripts/$engine.sh" up >/dev/null
+  done
   matrix=(-Pengine-matrix)
 fi
 
@@ -43,7 +57,7 @@ case " $* " in
   *" -DskipITs "*) ;;
   *)
     scripts/swarm.sh use $$
-    trap 'scripts/swarm.sh release $$' EXIT
+    started=("scripts/swarm.sh release $$" "${started[@]}")
     ;;
 esac
 

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  */
 final class KnownDifferences {
 
-    static final String TODO = "TODO: why";
+    static final String NO_REASON = "(no reason written yet)";
 
     private KnownDifferences() {
     }
@@ -27,7 +27,7 @@ final class KnownDifferences {
                 if (!line.isBlank() && !line.startsWith("#")) {
                     String[] c = line.split("\t", 3);
                     out.put(c[0], new String[] {c.length > 1 ? c[1] : "",
-                        c.length > 2 ? c[2] : TODO});
+                        c.length > 2 ? c[2] : NO_REASON});
                 }
             }
         }
@@ -46,7 +46,7 @@ final class KnownDifferences {
             if (!diff.isEmpty()) {
                 String[] listed = known.get(id);
                 sb.append(id).append('\t').append(diff.replace('\t', ' ')).append('\t')
-                        .append(listed == null ? TODO : listed[1]).append('\n');
+                        .append(listed == null ? NO_REASON : listed[1]).append('\n');
             }
         });
         Files.writeString(file, sb, StandardCharsets.UTF_8);
