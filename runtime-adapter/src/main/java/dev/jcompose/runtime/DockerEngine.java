@@ -73,7 +73,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 public final class DockerEngine implements Engine {
 
-    private static final Pattern EXITED = Pattern.compile("Exited \\((-?\\d+)\\)");
 
     private final DockerEndpoint endpoint;
     private final String host;
@@ -307,71 +306,10 @@ public final class DockerEngine implements Engine {
                 "listing containers");
         List<ContainerSummary> out = new ArrayList<>();
         if (list != null) {
-            list.forEach(c -> out.add(summary(c)));
+            list.forEach(c -> out.add(EngineAnswers.container(c)));
         }
         return known.isPodman() ? podman.withHealth(out.stream().map(PodmanAnswers::container)
                 .toList(), labels, includeStopped) : out;
-    }
-
-    private static ContainerSummary summary(JsonNode c) {
-        String id = c.path("Id").asText();
-        JsonNode names = c.path("Names");
-        String name = names.isArray() && !names.isEmpty()
-                ? names.get(0).asText().replaceFirst("^/", "") : id;
-        String status = c.path("Status").asText("");
-        String health = status.contains("(healthy)") ? "healthy"
-                : status.contains("(unhealthy)") ? "unhealthy"
-                : status.contains("(health: starting)") ? "starting" : null;
-        Integer exit = null;
-        Matcher m = EXITED.matcher(status);
-        if (m.find()) {
-            exit = Integer.parseInt(m.group(1));
-        }
-        List<ContainerSummary.PublishedPort> ports = new ArrayList<>();
-        for (JsonNode p : c.path("Ports")) {
-            if (p.hasNonNull("PublicPort")) {
-                ports.add(new ContainerSummary.PublishedPort(HostIp.of(p.path("IP").asText(null)),
-                        p.path("PublicPort").asInt(), p.path("PrivatePort").asInt(0),
-                        p.path("Type").asText(null)));
-            }
-        }
-        Map<String, String> volumes = new LinkedHashMap<>();
-        for (JsonNode mount : c.path("Mounts")) {
-            String volume = mount.path("Name").asText("");
-            if (!volume.isEmpty() && mount.hasNonNull("Destination")) {
-                volumes.put(mount.path("Destination").asText(), volume);
-            }
-        }
-        return new ContainerSummary(id, name, c.path("Image").asText(null),
-                c.path("ImageID").asText(null), c.path("State").asText(null), health, exit,
-                labels(c), ports, c.path("Created").asLong(0), volumes, listing(c));
-    }
-
-    /** The rest of a container list entry, as compose v2's ps reads it. */
-    private static ContainerSummary.Listing listing(JsonNode c) {
-        List<String> names = new ArrayList<>();
-        c.path("Names").forEach(n -> names.add(n.asText().replaceFirst("^/", "")));
-        List<String> mounts = new ArrayList<>();
-        int local = 0;
-        for (JsonNode m : c.path("Mounts")) {
-            String n = m.path("Name").asText("");
-            mounts.add(n.isEmpty() ? m.path("Source").asText("") : n);
-            if ("local".equals(m.path("Driver").asText(""))) {
-                local++;
-            }
-        }
-        List<String> networks = new ArrayList<>();
-        c.path("NetworkSettings").path("Networks").fieldNames().forEachRemaining(networks::add);
-        List<ContainerSummary.PublishedPort> ports = new ArrayList<>();
-        for (JsonNode p : c.path("Ports")) {
-            ports.add(new ContainerSummary.PublishedPort(p.path("IP").asText(""),
-                    p.path("PublicPort").asInt(0), p.path("PrivatePort").asInt(0),
-                    p.path("Type").asText("")));
-        }
-        ports.sort(java.util.Comparator.comparingInt(ContainerSummary.PublishedPort::containerPort));
-        return new ContainerSummary.Listing(c.path("Command").asText(""),
-                c.path("Status").asText(""), names, mounts, local, networks, ports,
-                c.path("SizeRw").asLong(0), c.path("SizeRootFs").asLong(0));
     }
 
     /** {@code path} with a {@code filters} query selecting {@code labels} (none: as it is). */
@@ -381,13 +319,6 @@ public final class DockerEngine implements Engine {
         }
         return path + (path.contains("?") ? "&" : "?") + "filters=" + URLEncoder.encode(
                 JsonTrees.filters(Map.of("label", labelFilters(labels))), StandardCharsets.UTF_8);
-    }
-
-    /** An object's {@code Labels} (absent or null: none). */
-    private static Map<String, String> labels(JsonNode n) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        n.path("Labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
-        return labels;
     }
 
     /** An answer of the raw API: its status and its body, read whole. */
@@ -509,7 +440,7 @@ public final class DockerEngine implements Engine {
             PodmanAnswers.dockerState(inspected);
             podman.watch(inspected);
         }
-        return Optional.ofNullable(inspected).map(DockerEngine::inspected)
+        return Optional.ofNullable(inspected).map(EngineAnswers::inspected)
                 .map(c -> known.isPodman() ? PodmanAnswers.container(c) : c);
     }
 
@@ -525,37 +456,6 @@ public final class DockerEngine implements Engine {
         return Optional.of(HealthSchedule.of(Duration.ofNanos(h.path("Interval").asLong()),
                 Duration.ofNanos(h.path("Timeout").asLong()),
                 Duration.ofNanos(h.path("StartPeriod").asLong()), h.path("Retries").asInt()));
-    }
-
-    static ContainerSummary inspected(JsonNode r) {
-        JsonNode st = r.path("State");
-        String state = st.isObject() ? st.path("Status").asText(null) : "unknown";
-        String health = st.path("Health").path("Status").asText(null);
-        Integer exit = st.hasNonNull("ExitCode") && ("exited".equals(state) || "dead".equals(state))
-                ? st.path("ExitCode").asInt() : null;
-        List<ContainerSummary.PublishedPort> ports = new ArrayList<>();
-        r.path("NetworkSettings").path("Ports").properties().forEach(e -> {
-            int slash = e.getKey().indexOf('/');
-            int containerPort = Integer.parseInt(slash < 0 ? e.getKey()
-                    : e.getKey().substring(0, slash));
-            String protocol = slash < 0 ? "tcp" : e.getKey().substring(slash + 1);
-            for (JsonNode b : e.getValue()) {
-                ports.add(new ContainerSummary.PublishedPort(HostIp.of(b.path("HostIp").asText(null)),
-                        Integer.parseInt(b.path("HostPort").asText()), containerPort, protocol));
-            }
-        });
-        JsonNode config = r.path("Config");
-        Map<String, String> volumes = new LinkedHashMap<>();
-        for (JsonNode mount : r.path("Mounts")) {
-            String volume = mount.path("Name").asText("");
-            if (!volume.isEmpty() && mount.hasNonNull("Destination")) {
-                volumes.put(mount.path("Destination").asText(), volume);
-            }
-        }
-        return new ContainerSummary(r.path("Id").asText(),
-                r.path("Name").asText("").replaceFirst("^/", ""),
-                config.path("Image").asText(null), r.path("Image").asText(null), state, health,
-                exit, labels(config), ports, 0, volumes);
     }
 
     @Override
@@ -859,14 +759,9 @@ public final class DockerEngine implements Engine {
         JsonNode list = getJson(withLabelFilter("/networks", labels), "listing networks");
         List<NetworkSummary> out = new ArrayList<>();
         if (list != null) {
-            list.forEach(n -> out.add(network(n)));
+            list.forEach(n -> out.add(EngineAnswers.network(n)));
         }
         return out;
-    }
-
-    private static NetworkSummary network(JsonNode n) {
-        return new NetworkSummary(n.path("Id").asText(), n.path("Name").asText(),
-                n.path("Driver").asText(null), labels(n));
     }
 
     private static List<String> labelFilters(Map<String, String> labels) {
@@ -878,7 +773,7 @@ public final class DockerEngine implements Engine {
     @Override
     public Optional<NetworkSummary> inspectNetwork(String name) {
         return Optional.ofNullable(getJson("/networks/" + name, "inspecting network " + name))
-                .map(DockerEngine::network);
+                .map(EngineAnswers::network);
     }
 
     @Override
@@ -922,20 +817,15 @@ public final class DockerEngine implements Engine {
         JsonNode list = getJson(withLabelFilter("/volumes", labels), "listing volumes");
         List<VolumeSummary> out = new ArrayList<>();
         if (list != null) {
-            list.path("Volumes").forEach(v -> out.add(volume(v)));
+            list.path("Volumes").forEach(v -> out.add(EngineAnswers.volume(v)));
         }
         return out;
-    }
-
-    private static VolumeSummary volume(JsonNode v) {
-        return new VolumeSummary(v.path("Name").asText(), v.path("Driver").asText(null),
-                labels(v), v.path("Mountpoint").asText(null), v.path("Scope").asText(null));
     }
 
     @Override
     public Optional<VolumeSummary> inspectVolume(String name) {
         return Optional.ofNullable(getJson("/volumes/" + name, "inspecting volume " + name))
-                .map(DockerEngine::volume);
+                .map(EngineAnswers::volume);
     }
 
     @Override

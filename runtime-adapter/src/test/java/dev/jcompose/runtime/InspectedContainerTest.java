@@ -29,7 +29,7 @@ class InspectedContainerTest {
 
     @Test
     void runningContainer() throws IOException {
-        ContainerSummary c = DockerEngine.inspected(sample());
+        ContainerSummary c = EngineAnswers.inspected(sample());
         assertEquals("jc-inspect-sample", c.name());
         assertEquals(64, c.id().length());
         assertEquals("jcompose/base:latest", c.image());
@@ -51,7 +51,7 @@ class InspectedContainerTest {
         state.put("Status", "exited").put("Running", false).put("ExitCode", 137);
         state.remove("Health");
         ((ObjectNode) r.get("NetworkSettings")).putObject("Ports").putNull("80/tcp");
-        ContainerSummary c = DockerEngine.inspected(r);
+        ContainerSummary c = EngineAnswers.inspected(r);
         assertEquals("exited", c.state());
         assertEquals(137, c.exitCode());
         assertNull(c.health());

@@ -33,14 +33,14 @@ class PodmanAnswersTest {
                 {"Id":"c1","Name":"/p-s-1","State":{"Status":"stopped","Running":false,\
                 "ExitCode":3},"Config":{"Labels":{}}}""".getBytes(StandardCharsets.UTF_8));
         PodmanAnswers.dockerState(inspected);
-        var c = DockerEngine.inspected(inspected);
+        var c = EngineAnswers.inspected(inspected);
         assertEquals("exited", c.state());
         assertEquals(3, c.exitCode());
         JsonNode noCheck = JsonTrees.read(("{\"Id\":\"c2\",\"State\":{\"Status\":\"running\","
                 + "\"Running\":true,\"Health\":{\"Status\":\"\",\"FailingStreak\":0,"
                 + "\"Log\":null}},\"Config\":{\"Labels\":{}}}").getBytes(StandardCharsets.UTF_8));
         PodmanAnswers.dockerState(noCheck);
-        assertEquals(null, DockerEngine.inspected(noCheck).health());
+        assertEquals(null, EngineAnswers.inspected(noCheck).health());
     }
 
     @Test
