@@ -273,6 +273,18 @@ public final class OciArtifacts {
         return exchangeUri(ref, method, URI.create(base(ref) + path), body, type, accept);
     }
 
+    /** What went wrong on the way to a registry, in words (the JDK's client often has none). */
+    private static String why(IOException e) {
+        if (e instanceof java.net.http.HttpConnectTimeoutException
+                || e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer in time";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return e.getMessage() == null ? "connection refused" : e.getMessage();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     private HttpResponse<byte[]> exchangeUri(Reference ref, String method, URI uri, byte[] body,
             String type, String accept) {
         try {
@@ -285,8 +297,8 @@ public final class OciArtifacts {
             return r;
         } catch (IOException e) {
             throw new EngineException("cannot reach the registry " + ref.registry() + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
-                    e);
+                    + why(e) + ". Check the registry's address in the reference and that it "
+                    + "serves HTTPS (or HTTP on localhost)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException("interrupted talking to " + ref.registry(), e);
