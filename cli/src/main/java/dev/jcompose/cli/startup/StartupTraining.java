@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -106,6 +107,10 @@ public final class StartupTraining {
                     List.of("logs"),
                     List.of("down", "-v"));
             Path socket = dir.resolve("engine.sock");
+            if (socket.toString().length() > 100) { // a socket's path has at most 107 bytes
+                socket = Path.of("/tmp", "jcompose-training-" + ProcessHandle.current().pid()
+                        + ".sock");
+            }
             Process engine = startEngine(socket, family.equals("read"));
             try {
                 env.put("DOCKER_HOST", "unix://" + socket);
@@ -115,7 +120,7 @@ public final class StartupTraining {
                     }
                 }
             } finally {
-                engine.destroy();
+                stopEngine(engine);
             }
         } finally {
             delete(dir);
@@ -143,6 +148,19 @@ public final class StartupTraining {
             }
         }
         return p;
+    }
+
+    /** Ends the stand-in engine as its input ends (it removes its socket), or by a signal. */
+    static void stopEngine(Process engine) {
+        try {
+            engine.getOutputStream().close();
+            engine.waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // already gone
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        engine.destroy();
     }
 
     private static void run(Path dir, Map<String, String> env, List<String> command) {

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.jcompose.model.load.ModelPrinter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -87,36 +86,19 @@ public final class TrainingEngine implements AutoCloseable {
                 try (client; Socket tcp = new Socket(InetAddress.getLoopbackAddress(),
                         server.getAddress().getPort())) {
                     Thread up = Thread.ofPlatform().daemon().start(() -> {
-                        pump(Channels.newInputStream(client), tcp);
+                        try {
+                            Channels.newInputStream(client).transferTo(tcp.getOutputStream());
+                            tcp.shutdownOutput();
+                        } catch (IOException e) {
+                            // the client or the server closed
+                        }
                     });
-                    pump(tcp.getInputStream(), Channels.newOutputStream(client));
+                    tcp.getInputStream().transferTo(Channels.newOutputStream(client));
                     up.join();
                 } catch (IOException | InterruptedException e) {
                     // the client or the server closed: this connection is over
                 }
             });
-        }
-    }
-
-    /** The client's bytes to the server, then end of input for it. */
-    private static void pump(InputStream in, Socket tcp) {
-        try {
-            pump(in, tcp.getOutputStream());
-            tcp.shutdownOutput();
-        } catch (IOException e) {
-            // closed
-        }
-    }
-
-    private static void pump(InputStream in, OutputStream out) {
-        byte[] buf = new byte[16384];
-        try {
-            for (int n; (n = in.read(buf)) >= 0;) {
-                out.write(buf, 0, n);
-                out.flush();
-            }
-        } catch (IOException e) {
-            // either side closed
         }
     }
 

@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +40,8 @@ class TrainingEngineTest {
     }
 
     @AfterEach
-    void stop() throws InterruptedException {
-        engine.destroy();
-        engine.waitFor();
+    void stop() {
+        StartupTraining.stopEngine(engine);
     }
 
     private String run(String... args) {
@@ -72,7 +72,7 @@ class TrainingEngineTest {
     @Test
     void endsWhenItsTrainingRunEnds() throws Exception {
         engine.getOutputStream().close();
-        engine.waitFor();
+        assertTrue(engine.waitFor(10, TimeUnit.SECONDS), "the stand-in engine still runs");
         assertTrue(Files.notExists(socket), "the socket outlived the stand-in engine");
     }
 }
