@@ -50,12 +50,18 @@ public final class ImagePlanner {
      * @param noCache   do not use the build cache
      * @param pull      always try to pull newer versions of the base images
      * @param args      build arguments overriding each service's {@code build.args}
+     * @param memory    the build containers' memory limit in bytes (null: none)
      */
     public record BuildOptions(List<String> services, boolean noCache, boolean pull,
-            Map<String, String> args) {
+            Map<String, String> args, Long memory) {
         public BuildOptions {
             services = List.copyOf(services);
             args = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(args));
+        }
+
+        public BuildOptions(List<String> services, boolean noCache, boolean pull,
+                Map<String, String> args) {
+            this(services, noCache, pull, args, null);
         }
 
         public static BuildOptions defaults() {
@@ -286,7 +292,7 @@ public final class ImagePlanner {
         for (Service s : selected.services().values()) {
             if (s.build() != null) {
                 BuildSpec spec = buildSpec(project, s, options.args(), options.noCache(),
-                        options.pull());
+                        options.pull()).withMemory(options.memory());
                 if (builds.putIfAbsent(spec.tags().get(0), new BuildStep(s, spec, "build",
                         false)) == null) {
                     warnUnsupported(planner.plan, s);

@@ -262,8 +262,9 @@ final class LocalComposeService implements ComposeService {
         return call(() -> {
             List<ContainerSummary> existing =
                     engine.listContainers(ContainerSpecs.projectLabel(projectName), true);
-            List<ContainerSummary> selected =
-                    LifecyclePlanner.select(project, existing, command.services());
+            List<ContainerSummary> selected = LifecyclePlanner.select(project, existing,
+                    LifecycleScope.services(project, command));
+            selected = LifecycleScope.withoutOrphans(project, command, selected);
             Plan plan = switch (command.kind()) {
                 case START -> LifecyclePlanner.planStart(project, command.services().isEmpty()
                         ? selected : LifecyclePlanner.withDependencies(project, existing,

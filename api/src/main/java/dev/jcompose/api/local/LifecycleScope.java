@@ -1,0 +1,59 @@
+package dev.jcompose.api.local;
+
+import dev.jcompose.api.LifecycleCommand;
+import dev.jcompose.model.DependsOn;
+import dev.jcompose.model.Project;
+import dev.jcompose.model.Service;
+import dev.jcompose.planner.Labels;
+import dev.jcompose.planner.engine.ContainerSummary;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which services and containers a {@link LifecycleCommand} acts on, as compose v2 widens or
+ * narrows them: {@code restart SERVICE} also restarts the services that depend on it with
+ * {@code restart: true} (transitively) unless {@code --no-deps}; {@code kill} leaves the
+ * containers of services the files no longer declare unless {@code --remove-orphans}.
+ */
+final class LifecycleScope {
+
+    private LifecycleScope() {
+    }
+
+    /** The services named, with their restarting dependents for a restart without no-deps. */
+    static List<String> services(Project project, LifecycleCommand command) {
+        if (command.kind() != LifecycleCommand.Kind.RESTART || command.noDeps()
+                || command.services().isEmpty() || project == null) {
+            return command.services();
+        }
+        Set<String> out = new LinkedHashSet<>(command.services());
+        Deque<String> todo = new ArrayDeque<>(command.services());
+        while (!todo.isEmpty()) {
+            String dependency = todo.pop();
+            for (Service s : project.services().values()) {
+                DependsOn edge = s.dependsOn().get(dependency);
+                if (edge != null && edge.restartsWithDependency() && out.add(s.name())) {
+                    todo.push(s.name());
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** The containers a kill without remove-orphans acts on: the declared services' only. */
+    static List<ContainerSummary> withoutOrphans(Project project, LifecycleCommand command,
+            List<ContainerSummary> selected) {
+        if (command.kind() != LifecycleCommand.Kind.KILL || command.orphans() || project == null) {
+            return selected;
+        }
+        Map<String, Service> declared = project.services();
+        return selected.stream()
+                .filter(c -> declared.containsKey(c.label(Labels.SERVICE)))
+                .toList();
+    }
+}
