@@ -366,6 +366,11 @@ final class LocalComposeService implements ComposeService {
     }
 
     @Override
+    public Project withImageDigests(Project project) {
+        return get(() -> ImageDigests.pinned(project, engine));
+    }
+
+    @Override
     public ContainerInfo.Port port(String projectName, PortOptions options) {
         return get(() -> views.port(projectName, options));
     }
