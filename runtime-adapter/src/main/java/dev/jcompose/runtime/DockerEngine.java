@@ -854,7 +854,7 @@ public final class DockerEngine implements Engine {
         JsonNode answer = call(() -> getJson("/distribution/" + reference + "/json",
                 "reading the digest of " + reference + " from its registry"));
         String digest = answer == null ? null
-                : answer.path("Descriptor").path("Digest").asText(null);
+                : answer.path("Descriptor").path("digest").asText(null);
         if (digest == null) {
             throw new EngineException("reading the digest of " + reference + " from its "
                     + "registry failed: no such image there");
