@@ -137,6 +137,10 @@ class ComposeV2FlagsBehaviourTest {
                     image: %1$s
                     command: ["sleep", "3600"]
                     depends_on: [db]
+                  sidecar:
+                    image: %1$s
+                    command: ["sleep", "3600"]
+                    network_mode: service:api
                 """);
         ok("up", "-d");
         int mark = engine.calls().size();
@@ -146,6 +150,9 @@ class ComposeV2FlagsBehaviourTest {
                 restarted.toString());
         assertFalse(restarted.contains("stop container " + project + "-worker-1"),
                 restarted.toString());
+        assertTrue(restarted.contains("stop container " + project + "-sidecar-1"),
+                "sharing api's network, it is restarted with it, as compose-go implies: "
+                        + restarted);
         mark = engine.calls().size();
         ok("restart", "--no-deps", "db");
         restarted = callsSince(mark);

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Which services and containers a {@link LifecycleCommand} acts on, as compose v2 widens or
  * narrows them: {@code restart SERVICE} also restarts the services that depend on it with
- * {@code restart: true} (transitively) unless {@code --no-deps}; {@code kill} leaves the
+ * {@code restart: true} (transitively; links and shared namespaces imply it, as compose-go
+ * writes them) unless {@code --no-deps}; {@code kill} leaves the
  * containers of services the files no longer declare unless {@code --remove-orphans}.
  */
 final class LifecycleScope {
@@ -36,13 +37,28 @@ final class LifecycleScope {
         while (!todo.isEmpty()) {
             String dependency = todo.pop();
             for (Service s : project.services().values()) {
-                DependsOn edge = s.dependsOn().get(dependency);
-                if (edge != null && edge.restartsWithDependency() && out.add(s.name())) {
+                if (restartsWith(s, dependency) && out.add(s.name())) {
                     todo.push(s.name());
                 }
             }
         }
         return new ArrayList<>(out);
+    }
+
+    /**
+     * Whether {@code s} is restarted with {@code dependency}: declared with
+     * {@code restart: true}, or implied as compose-go implies it (a link to it, or its network,
+     * IPC or PID namespace shared with {@code service:dependency}).
+     */
+    private static boolean restartsWith(Service s, String dependency) {
+        DependsOn edge = s.dependsOn().get(dependency);
+        if (edge != null) {
+            return edge.restartsWithDependency();
+        }
+        String shared = "service:" + dependency;
+        return shared.equals(s.networkMode()) || shared.equals(s.ipc())
+                || shared.equals(s.pid()) || s.links().stream()
+                        .anyMatch(l -> l.equals(dependency) || l.startsWith(dependency + ":"));
     }
 
     /** The containers a kill without remove-orphans acts on: the declared services' only. */
