@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,6 +57,7 @@ public final class BuildCommand implements Callable<Integer> {
     String builder;
 
     @Option(names = "--ssh", arity = "0..1", fallbackValue = "default", paramLabel = "ID=PATH",
+            preprocessor = AttachedValueOnly.class,
             description = "SSH forwarding for the build: ignored with a warning (it needs "
                     + "BuildKit; jcompose uses the engine's classic builder).")
     String ssh;
@@ -100,5 +102,21 @@ public final class BuildCommand implements Callable<Integer> {
             root.console().out().flush();
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * As compose v2's flag with a default: a value only when attached ({@code --ssh=ID=PATH});
+     * {@code --ssh SERVICE} is the flag alone, then a service.
+     */
+    static final class AttachedValueOnly implements CommandLine.IParameterPreprocessor {
+        @Override
+        public boolean preprocess(java.util.Stack<String> args, CommandLine.Model.CommandSpec spec,
+                CommandLine.Model.ArgSpec option, Map<String, Object> info) {
+            if (!"=".equals(info.get("separator"))) {
+                option.setValue("default");
+                return true;
+            }
+            return false;
+        }
     }
 }

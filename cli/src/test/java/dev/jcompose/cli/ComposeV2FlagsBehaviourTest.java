@@ -242,7 +242,7 @@ class ComposeV2FlagsBehaviourTest {
         assertFalse(engine.calls().contains("build registry.test/base:1"), engine.calls()
                 .toString());
         CliRunner.Result built = cli.run("-p", project, "--progress", "plain", "build",
-                "--ssh", "--with-dependencies", "--push", "--memory", "64m", "--builder", "x",
+                "--with-dependencies", "--push", "--memory", "64m", "--builder", "x", "--ssh",
                 "app");
         assertEquals(0, built.exitCode(), built.toString());
         assertTrue(engine.calls().contains("build registry.test/base:1"), engine.calls()
@@ -251,6 +251,9 @@ class ComposeV2FlagsBehaviourTest {
                 "registry.test/base:1"), engine.calls().toString());
         assertTrue(built.err().contains("--builder x is ignored")
                 && built.err().contains("--ssh default is ignored"), built.toString());
+        CliRunner.Result key = cli.run("-p", project, "build", "--ssh=mykey", "app");
+        assertEquals(1, key.exitCode(), key.toString());
+        assertTrue(key.err().contains("invalid ssh key \"mykey\""), key.toString());
 
         int mark = engine.calls().size();
         ok("push", "app");
