@@ -124,11 +124,13 @@ class ComposeV2FlagsIT {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             String seen = null;
             while (seen == null && System.nanoTime() < deadline) {
-                ok(oracle.jcompose("--progress", "quiet", "restart", "-t", "0", "job"));
-                Thread.sleep(1500);
-                seen = startBoth(theirs, ourLines);
+                // pause and unpause are quick: repeated until both streams are listening
+                ok(oracle.jcompose("--progress", "quiet", "pause", "job"));
+                ok(oracle.jcompose("--progress", "quiet", "unpause", "job"));
+                Thread.sleep(300);
+                seen = bothPrinted("unpause", theirs, ourLines);
             }
-            assertTrue(seen != null, "no start event in both streams: compose v2 printed "
+            assertTrue(seen != null, "no unpause event in both streams: compose v2 printed "
                     + theirs.size() + " lines, jcompose " + ourLines.size());
             JsonNode line = ComposeOracle.jsonValues(seen).get(0);
             assertEquals("job", line.path("service").asText(), seen);
@@ -142,11 +144,11 @@ class ComposeV2FlagsIT {
         }
     }
 
-    /** A start event line both printed, the same text; null if there is none yet. */
-    private static String startBoth(List<String> theirs, List<String> ours) {
+    /** An {@code action} event line both printed, the same text; null if none yet. */
+    private static String bothPrinted(String action, List<String> theirs, List<String> ours) {
         synchronized (theirs) {
             for (String line : theirs) {
-                if (line.contains("\"action\":\"start\"") && ours.contains(line)) {
+                if (line.contains("\"action\":\"" + action + "\"") && ours.contains(line)) {
                     return line;
                 }
             }
