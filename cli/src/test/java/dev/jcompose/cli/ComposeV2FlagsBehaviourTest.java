@@ -180,10 +180,13 @@ class ComposeV2FlagsBehaviourTest {
                     image: %1$s
                     command: ["sleep", "3600"]
                 """);
+        ok("run", "-d", "--name", "oneoff", "web", "sleep", "3600");
         ok("kill");
         assertEquals("running", engine.inspectContainer(project + "-old-1").orElseThrow()
                 .state(), "an orphan is not killed without --remove-orphans");
         assertFalse(engine.inspectContainer(project + "-web-1").orElseThrow().isRunning());
+        assertFalse(engine.inspectContainer("oneoff").orElseThrow().isRunning(),
+                "a one-off is killed too, as compose v2 kills them");
         ok("kill", "--remove-orphans");
         assertFalse(engine.inspectContainer(project + "-old-1").orElseThrow().isRunning());
     }

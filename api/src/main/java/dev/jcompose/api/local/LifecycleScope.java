@@ -61,14 +61,26 @@ final class LifecycleScope {
                         .anyMatch(l -> l.equals(dependency) || l.startsWith(dependency + ":"));
     }
 
-    /** The containers a kill without remove-orphans acts on: the declared services' only. */
-    static List<ContainerSummary> withoutOrphans(Project project, LifecycleCommand command,
-            List<ContainerSummary> selected) {
-        if (command.kind() != LifecycleCommand.Kind.KILL || command.orphans() || project == null) {
+    /**
+     * The containers a kill acts on, as compose v2's: the services' one-off containers too, and
+     * without remove-orphans only the declared services' (with the files at hand).
+     */
+    static List<ContainerSummary> killed(Project project, LifecycleCommand command,
+            List<ContainerSummary> selected, List<ContainerSummary> existing) {
+        if (command.kind() != LifecycleCommand.Kind.KILL) {
             return selected;
         }
+        List<ContainerSummary> out = new ArrayList<>(selected);
+        existing.stream()
+                .filter(c -> "True".equals(c.label(Labels.ONEOFF)))
+                .filter(c -> command.services().isEmpty()
+                        || command.services().contains(c.label(Labels.SERVICE)))
+                .forEach(out::add);
+        if (command.orphans() || project == null) {
+            return out;
+        }
         Map<String, Service> declared = project.services();
-        return selected.stream()
+        return out.stream()
                 .filter(c -> declared.containsKey(c.label(Labels.SERVICE)))
                 .toList();
     }

@@ -264,7 +264,7 @@ final class LocalComposeService implements ComposeService {
                     engine.listContainers(ContainerSpecs.projectLabel(projectName), true);
             List<ContainerSummary> selected = LifecyclePlanner.select(project, existing,
                     LifecycleScope.services(project, command));
-            selected = LifecycleScope.withoutOrphans(project, command, selected);
+            selected = LifecycleScope.killed(project, command, selected, existing);
             Plan plan = switch (command.kind()) {
                 case START -> LifecyclePlanner.planStart(project, command.services().isEmpty()
                         ? selected : LifecyclePlanner.withDependencies(project, existing,
