@@ -44,6 +44,11 @@ class ComposeV2FlagsBehaviourTest {
         return r;
     }
 
+    private void buildContext(String name) throws IOException {
+        Files.createDirectories(dir.resolve(name));
+        Files.writeString(dir.resolve(name + "/Dockerfile"), "FROM scratch\n");
+    }
+
     private void compose(String yaml) throws IOException {
         Files.writeString(dir.resolve("compose.yaml"), yaml.formatted(BaseImage.NAME));
     }
@@ -96,8 +101,7 @@ class ComposeV2FlagsBehaviourTest {
 
     @Test
     void runBuildBuildsFirstAndRemoveOrphansRemovesThem() throws IOException {
-        Files.createDirectories(dir.resolve("app"));
-        Files.writeString(dir.resolve("app/Dockerfile"), "FROM scratch\n");
+        buildContext("app");
         compose("""
                 services:
                   app:
@@ -229,8 +233,7 @@ class ComposeV2FlagsBehaviourTest {
 
     @Test
     void buildWithDependenciesPushAndPushIncludeDeps() throws IOException {
-        Files.createDirectories(dir.resolve("ctx"));
-        Files.writeString(dir.resolve("ctx/Dockerfile"), "FROM scratch\n");
+        buildContext("ctx");
         compose("""
                 services:
                   base:
