@@ -516,8 +516,7 @@ public final class Reconciler {
                             observed.imageState().get(s.imageName(project.name()))
                                     .map(ImageSummary::volumes).orElse(Set.of()));
                 }
-                int recreate = plan.add(new Action.RecreateContainer(s.name(), n, c.id(), c.name(),
-                        spec, stopTimeout), cause, createAfter);
+                int recreate = recreate(s, n, c, spec, stopTimeout, cause, createAfter);
                 recreatedIds.add(c.id());
                 created.add(recreate);
                 recreated.add(s.name());
@@ -571,6 +570,29 @@ public final class Reconciler {
         createdSteps.put(s.name(), created);
         startedSteps.put(s.name(), started);
         containerNames.put(s.name(), names);
+    }
+
+    /**
+     * Plans replacing container {@code c} as docker compose does: the new container is created
+     * under a temporary name, the old one stopped (its pre_stop hooks run, the stop is paced as
+     * any other) and removed, and the new one renamed. Returns the rename: the step after which
+     * the service's container exists again under its name.
+     */
+    private int recreate(Service s, int n, ContainerSummary c, ContainerSpec spec,
+            Duration stopTimeout, String cause, List<Integer> createAfter) {
+        String temporary = c.id().substring(0, Math.min(12, c.id().length())) + "_" + spec.name();
+        int create = plan.add(new Action.CreateContainer(s.name(), n, spec, temporary), cause,
+                createAfter);
+        String replaced = "replaced by #" + create;
+        List<Integer> removeAfter = List.of(create);
+        if (c.isRunning() || "paused".equals(c.state())) {
+            removeAfter = List.of(plan.add(new Action.StopContainer(s.name(), c.name(), c.id(),
+                    stopTimeout, s.preStop()), replaced, List.of(create)));
+        }
+        int remove = plan.add(new Action.RemoveContainer(s.name(), c.name(), c.id(), false),
+                replaced, removeAfter);
+        return plan.add(new Action.RenameContainer(s.name(), temporary, spec.name(), c.id()),
+                "finishes the recreate", List.of(remove));
     }
 
     /** A start planned once the service's creates are: the container, why, and after what. */
