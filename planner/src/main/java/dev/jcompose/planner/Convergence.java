@@ -215,7 +215,7 @@ final class Convergence {
         String temporary = c.id().substring(0, Math.min(12, c.id().length())) + "_" + spec.name();
         int create = plan.add(new Action.CreateContainer(s.name(), n, spec, temporary), cause,
                 createAfter);
-        String replaced = "replaced by #" + create;
+        String replaced = "replaced by " + temporary;
         List<Integer> removeAfter = List.of(create);
         if (c.isRunning() || "paused".equals(c.state())) {
             removeAfter = List.of(plan.add(new Action.StopContainer(s.name(), c.name(), c.id(),

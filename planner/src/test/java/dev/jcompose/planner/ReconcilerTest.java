@@ -104,8 +104,8 @@ class ReconcilerTest {
         Plan p = plan(changed, engine, UpPlanOptions.defaults());
         assertEquals("""
                 1. create Container 000000000000_demo-web-1 to replace demo-web-1 (config hash changed)
-                2. stop Container demo-web-1 (replaced by #1) after 1
-                3. remove Container demo-web-1 (replaced by #1) after 2
+                2. stop Container demo-web-1 (replaced by 000000000000_demo-web-1) after 1
+                3. remove Container demo-web-1 (replaced by 000000000000_demo-web-1) after 2
                 4. rename Container 000000000000_demo-web-1 to demo-web-1 (finishes the recreate) after 3
                 5. await service_started Service db (a dependency)
                 6. start Container demo-web-1 (recreated) after 4,5
@@ -300,8 +300,8 @@ class ReconcilerTest {
                 Map.of(), false, null, false, false, null);
         assertEquals("""
                 1. create Container 000000000000_demo-web-1 to replace demo-web-1 (--force-recreate)
-                2. stop Container demo-web-1 (replaced by #1) after 1
-                3. remove Container demo-web-1 (replaced by #1) after 2
+                2. stop Container demo-web-1 (replaced by 000000000000_demo-web-1) after 1
+                3. remove Container demo-web-1 (replaced by 000000000000_demo-web-1) after 2
                 4. rename Container 000000000000_demo-web-1 to demo-web-1 (finishes the recreate) after 3
                 5. await service_started Service db (a dependency)
                 6. start Container demo-web-1 (recreated) after 4,5
@@ -309,8 +309,8 @@ class ReconcilerTest {
         String deps = plan(stack(), engine, force.withAlwaysRecreateDeps(true)).toString();
         assertTrue(deps.startsWith("""
                 1. create Container 000000000000_demo-db-1 to replace demo-db-1 (--always-recreate-deps)
-                2. stop Container demo-db-1 (replaced by #1) after 1
-                3. remove Container demo-db-1 (replaced by #1) after 2
+                2. stop Container demo-db-1 (replaced by 000000000000_demo-db-1) after 1
+                3. remove Container demo-db-1 (replaced by 000000000000_demo-db-1) after 2
                 4. rename Container 000000000000_demo-db-1 to demo-db-1 (finishes the recreate) after 3
                 5. start Container demo-db-1 (recreated) after 4
                 """), deps);
@@ -375,8 +375,8 @@ class ReconcilerTest {
         run(plan(TestProjects.load(dir, "demo", file), engine, UpPlanOptions.defaults()), engine);
         assertEquals("""
                 1. create Container 000000000000_demo-db-1 to replace demo-db-1 (config hash changed)
-                2. stop Container demo-db-1 (replaced by #1) after 1
-                3. remove Container demo-db-1 (replaced by #1) after 2
+                2. stop Container demo-db-1 (replaced by 000000000000_demo-db-1) after 1
+                3. remove Container demo-db-1 (replaced by 000000000000_demo-db-1) after 2
                 4. rename Container 000000000000_demo-db-1 to demo-db-1 (finishes the recreate) after 3
                 5. start Container demo-db-1 (recreated) after 4
                 6. stop Container demo-web-1 (dependency db recreated (restart: true)) after 4
