@@ -4,14 +4,12 @@ import static dev.jcompose.planner.UpPlan.addIfPresent;
 import static dev.jcompose.planner.UpPlan.concat;
 
 import dev.jcompose.model.DependsOn;
-import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
 import dev.jcompose.model.ServiceVolume;
 import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.engine.ContainerSummary;
 import dev.jcompose.planner.engine.ImageSummary;
 import dev.jcompose.planner.plan.Action;
-import dev.jcompose.planner.plan.Plan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,18 +31,7 @@ import java.util.function.Supplier;
  */
 final class Convergence {
 
-    private final Project project;
-    private final ObservedState observed;
-    private final UpPlanOptions options;
-    private final Plan.Builder plan;
-    private final List<Integer> imageSteps;
-    private final Map<String, Integer> networkSteps;
-    private final Map<String, Integer> volumeSteps;
-    private final Map<String, List<Integer>> createdSteps;
-    private final Map<String, List<Integer>> startedSteps;
-    private final Map<String, List<String>> containerNames;
-    private final Set<String> replaced;
-    private final Set<String> recreatedIds;
+    private final UpPlan up;
     private final Map<String, Integer> awaitSteps = new HashMap<>();
     /** Services with a container recreated by this plan. */
     private final Set<String> recreated = new HashSet<>();
@@ -52,31 +39,20 @@ final class Convergence {
     private Integer lastRangeStart;
 
     Convergence(UpPlan up) {
-        this.project = up.project;
-        this.observed = up.observed;
-        this.options = up.options;
-        this.plan = up.plan;
-        this.imageSteps = up.imageSteps;
-        this.networkSteps = up.networkSteps;
-        this.volumeSteps = up.volumeSteps;
-        this.createdSteps = up.createdSteps;
-        this.startedSteps = up.startedSteps;
-        this.containerNames = up.containerNames;
-        this.replaced = up.replaced;
-        this.recreatedIds = up.recreatedIds;
+        this.up = up;
     }
 
     /** Plans the containers of {@code s}. */
     void containers(Service s) {
         if (s.healthcheck() != null && s.healthcheck().startInterval() != null
                 && s.healthcheck().startPeriod() == null) {
-            throw PlanException.at(project, s.name(), "healthcheck.start_interval",
+            throw PlanException.at(up.project, s.name(), "healthcheck.start_interval",
                     "healthcheck.start_interval requires healthcheck.start_period to be set");
         }
-        int replicas = options.scale().getOrDefault(s.name(), s.replicas());
+        int replicas = up.options.scale().getOrDefault(s.name(), s.replicas());
         String hash = ConfigHash.of(s);
-        List<ContainerSummary> existing = observed.containersOf(s.name()).stream()
-                .filter(c -> !replaced.contains(c.id())).toList();
+        List<ContainerSummary> existing = up.observed.containersOf(s.name()).stream()
+                .filter(c -> !up.replaced.contains(c.id())).toList();
         Map<Integer, ContainerSummary> byNumber = new TreeMap<>();
         List<ContainerSummary> surplus = new ArrayList<>();
         for (ContainerSummary c : existing) {
@@ -106,21 +82,21 @@ final class Convergence {
         while (numbers.size() < replicas) {
             numbers.add(next++);
         }
-        List<Integer> createAfter = new ArrayList<>(imageSteps);
-        s.networks().keySet().forEach(k -> addIfPresent(createAfter, networkSteps.get(k)));
-        s.volumes().forEach(v -> addIfPresent(createAfter, volumeSteps.get(v.source())));
+        List<Integer> createAfter = new ArrayList<>(up.imageSteps);
+        s.networks().keySet().forEach(k -> addIfPresent(createAfter, up.networkSteps.get(k)));
+        s.volumes().forEach(v -> addIfPresent(createAfter, up.volumeSteps.get(v.source())));
         for (String ref : DependencyGraph.dependenciesOf(s)) {
             if (sharesNamespaceWith(s, ref)) {
                 // network_mode/ipc/pid service:x join x's running container at create
-                createAfter.addAll(startedSteps.getOrDefault(ref, List.of()));
+                createAfter.addAll(up.startedSteps.getOrDefault(ref, List.of()));
             } else if (!s.dependsOn().containsKey(ref) || volumesFrom(s, ref)) {
                 // volumes_from x needs x's container at create
-                createAfter.addAll(createdSteps.getOrDefault(ref, List.of()));
+                createAfter.addAll(up.createdSteps.getOrDefault(ref, List.of()));
             }
         }
         // the dependency waits are planned only if a container of this service starts
         Supplier<List<Integer>> startAfter = memoize(() -> startPrerequisites(s));
-        Duration stopTimeout = options.stopTimeout() != null ? options.stopTimeout()
+        Duration stopTimeout = up.options.stopTimeout() != null ? up.options.stopTimeout()
                 : s.stopGracePeriod();
         List<Integer> created = new ArrayList<>();
         List<Integer> started = new ArrayList<>();
@@ -129,12 +105,12 @@ final class Convergence {
         List<PendingStart> starts = new ArrayList<>();
         boolean everStarted = false;
         for (int n : numbers) {
-            ContainerSpec spec = ContainerSpecs.forService(project, s, n, hash,
-                    options.compatibility());
+            ContainerSpec spec = ContainerSpecs.forService(up.project, s, n, hash,
+                    up.options.compatibility());
             names.add(spec.name());
             ContainerSummary c = byNumber.get(n);
             if (c == null) {
-                int create = plan.add(new Action.CreateContainer(s.name(), n, spec),
+                int create = up.plan.add(new Action.CreateContainer(s.name(), n, spec),
                         "no existing container", createAfter);
                 created.add(create);
                 starts.add(new PendingStart(spec, spec.name(), null, "created", List.of(create),
@@ -143,13 +119,13 @@ final class Convergence {
             }
             String cause = recreateCause(c, hash, s);
             if (cause != null) {
-                if (!options.renewAnonVolumes()) {
+                if (!up.options.renewAnonVolumes()) {
                     spec = ContainerSpecs.inheritAnonymousVolumes(spec, c.anonymousVolumes(),
-                            observed.imageState().get(s.imageName(project.name()))
+                            up.observed.imageState().get(s.imageName(up.project.name()))
                                     .map(ImageSummary::volumes).orElse(Set.of()));
                 }
                 int recreate = recreate(s, n, c, spec, stopTimeout, cause, createAfter);
-                recreatedIds.add(c.id());
+                up.recreatedIds.add(c.id());
                 created.add(recreate);
                 recreated.add(s.name());
                 starts.add(new PendingStart(spec, spec.name(), null, "recreated",
@@ -162,30 +138,31 @@ final class Convergence {
             if (!c.isRunning()) {
                 starts.add(new PendingStart(spec, c.name(), c.id(), "container " + c.state(),
                         List.of(), fresh));
-            } else if (!options.noStart()) {
+            } else if (!up.options.noStart()) {
                 String dependency = recreatedRestartDependency(s);
                 if (dependency != null) {
                     // depends_on restart: true, and the dependency is recreated: restart
                     String restartCause = "dependency " + dependency + " recreated (restart: true)";
-                    int stop = plan.add(new Action.StopContainer(s.name(), c.name(), c.id(),
-                            stopTimeout, s.preStop()), restartCause, createdSteps.get(dependency));
+                    int stop = up.plan.add(new Action.StopContainer(s.name(), c.name(), c.id(),
+                            stopTimeout, s.preStop()), restartCause,
+                            up.createdSteps.get(dependency));
                     starts.add(new PendingStart(spec, c.name(), c.id(), restartCause,
                             List.of(stop), false));
                 }
             }
         }
-        if (!options.noStart()) {
+        if (!up.options.noStart()) {
             List<Integer> serviceHooks = List.of();
             if (!everStarted && !starts.isEmpty()) {
                 // once for the service, before any of its containers first starts
-                serviceHooks = PreStartHooks.forService(plan, project, s, starts.get(0).name(),
-                        concat(startAfter.get(), created));
+                serviceHooks = PreStartHooks.forService(up.plan, up.project, s,
+                        starts.get(0).name(), concat(startAfter.get(), created));
             }
             for (PendingStart p : starts) {
                 List<Integer> after = concat(startAfter.get(), p.after());
                 after.addAll(serviceHooks);
                 if (p.fresh()) {
-                    after.addAll(PreStartHooks.forReplica(plan, project, s, p.name(),
+                    after.addAll(PreStartHooks.forReplica(up.plan, up.project, s, p.name(),
                             concat(startAfter.get(), p.after())));
                 }
                 started.add(start(p.spec(), new Action.StartContainer(s.name(), p.name(),
@@ -193,15 +170,15 @@ final class Convergence {
             }
         }
         for (ContainerSummary c : surplus) {
-            int stop = plan.add(new Action.StopContainer(s.name(), c.name(), c.id(), stopTimeout,
+            int stop = up.plan.add(new Action.StopContainer(s.name(), c.name(), c.id(), stopTimeout,
                     s.preStop()),
                     "scaled down to " + replicas, List.of());
-            plan.add(new Action.RemoveContainer(s.name(), c.name(), c.id(), false),
+            up.plan.add(new Action.RemoveContainer(s.name(), c.name(), c.id(), false),
                     "scaled down to " + replicas, List.of(stop));
         }
-        createdSteps.put(s.name(), created);
-        startedSteps.put(s.name(), started);
-        containerNames.put(s.name(), names);
+        up.createdSteps.put(s.name(), created);
+        up.startedSteps.put(s.name(), started);
+        up.containerNames.put(s.name(), names);
     }
 
     /**
@@ -213,17 +190,17 @@ final class Convergence {
     private int recreate(Service s, int n, ContainerSummary c, ContainerSpec spec,
             Duration stopTimeout, String cause, List<Integer> createAfter) {
         String temporary = c.id().substring(0, Math.min(12, c.id().length())) + "_" + spec.name();
-        int create = plan.add(new Action.CreateContainer(s.name(), n, spec, temporary), cause,
+        int create = up.plan.add(new Action.CreateContainer(s.name(), n, spec, temporary), cause,
                 createAfter);
-        String replaced = "replaced by " + temporary;
+        String because = "replaced by " + temporary;
         List<Integer> removeAfter = List.of(create);
         if (c.isRunning() || "paused".equals(c.state())) {
-            removeAfter = List.of(plan.add(new Action.StopContainer(s.name(), c.name(), c.id(),
-                    stopTimeout, s.preStop()), replaced, List.of(create)));
+            removeAfter = List.of(up.plan.add(new Action.StopContainer(s.name(), c.name(), c.id(),
+                    stopTimeout, s.preStop()), because, List.of(create)));
         }
-        int remove = plan.add(new Action.RemoveContainer(s.name(), c.name(), c.id(), false),
-                replaced, removeAfter);
-        return plan.add(new Action.RenameContainer(s.name(), temporary, spec.name(), c.id()),
+        int remove = up.plan.add(new Action.RemoveContainer(s.name(), c.name(), c.id(), false),
+                because, removeAfter);
+        return up.plan.add(new Action.RenameContainer(s.name(), temporary, spec.name(), c.id()),
                 "finishes the recreate", List.of(remove));
     }
 
@@ -255,7 +232,7 @@ final class Convergence {
         }
         for (String ref : DependencyGraph.dependenciesOf(s)) {
             if (!s.dependsOn().containsKey(ref)) {
-                after.addAll(startedSteps.getOrDefault(ref, List.of()));
+                after.addAll(up.startedSteps.getOrDefault(ref, List.of()));
             }
         }
         return after;
@@ -283,14 +260,14 @@ final class Convergence {
             List<Integer> after) {
         boolean range = spec.portBindings().stream().anyMatch(b -> b.hostPort().contains("-"));
         if (!range) {
-            return plan.add(action, cause, after);
+            return up.plan.add(action, cause, after);
         }
         List<Integer> deps = lastRangeStart == null ? after : concat(after, lastRangeStart);
-        lastRangeStart = plan.add(action, cause, deps);
+        lastRangeStart = up.plan.add(action, cause, deps);
         return lastRangeStart;
     }
 
-    /** A dependency of {@code s} with restart: true that this plan recreates, or null. */
+    /** A dependency of {@code s} with restart: true that this up.plan recreates, or null. */
     private String recreatedRestartDependency(Service s) {
         for (Map.Entry<String, DependsOn> dep : s.dependsOn().entrySet()) {
             if (dep.getValue().restartsWithDependency() && recreated.contains(dep.getKey())) {
@@ -301,14 +278,14 @@ final class Convergence {
     }
 
     private String recreateCause(ContainerSummary c, String hash, Service s) {
-        if (options.noRecreate()) {
+        if (up.options.noRecreate()) {
             return null;
         }
-        boolean named = options.services().isEmpty() || options.services().contains(s.name());
-        if (named && options.forceRecreate()) {
+        boolean named = up.options.services().isEmpty() || up.options.services().contains(s.name());
+        if (named && up.options.forceRecreate()) {
             return "--force-recreate";
         }
-        if (!named && options.alwaysRecreateDeps()) {
+        if (!named && up.options.alwaysRecreateDeps()) {
             return "--always-recreate-deps";
         }
         if (!hash.equals(c.label(Labels.CONFIG_HASH))) {
@@ -318,7 +295,7 @@ final class Convergence {
         if (volume != null) {
             return volume;
         }
-        String imageId = observed.imageId(s.imageName(project.name())).orElse(null);
+        String imageId = up.observed.imageId(s.imageName(up.project.name())).orElse(null);
         String used = c.label(Labels.IMAGE);
         if (imageId != null && used != null && !used.equals(imageId)) {
             return "image changed";
@@ -335,7 +312,7 @@ final class Convergence {
         if (c.volumes().isEmpty()) {
             return null;
         }
-        for (ContainerSpec.Mount m : ContainerSpecs.forService(project, s, 1, "").mounts()) {
+        for (ContainerSpec.Mount m : ContainerSpecs.forService(up.project, s, 1, "").mounts()) {
             if (ServiceVolume.VOLUME.equals(m.type()) && m.source() != null) {
                 String mounted = c.volumes().get(m.target());
                 if (mounted != null && !mounted.equals(m.source())) {
@@ -348,7 +325,7 @@ final class Convergence {
 
     /** The step that waits for {@code service} to satisfy {@code condition}, created once. */
     private Integer await(String service, DependsOn.Condition condition, boolean required) {
-        if (!project.services().containsKey(service)) {
+        if (!up.project.services().containsKey(service)) {
             return null;
         }
         String key = service + "|" + condition + "|" + required;
@@ -356,18 +333,18 @@ final class Convergence {
         if (existing != null) {
             return existing;
         }
-        List<String> names = containerNames.getOrDefault(service, List.of());
-        if (names.isEmpty() && observed.containersOf(service).isEmpty()
-                && !startedSteps.containsKey(service)) {
+        List<String> names = up.containerNames.getOrDefault(service, List.of());
+        if (names.isEmpty() && up.observed.containersOf(service).isEmpty()
+                && !up.startedSteps.containsKey(service)) {
             // the dependency is not part of this run (--no-deps) and has no containers
             return null;
         }
         List<String> waitFor = names.isEmpty()
-                ? observed.containersOf(service).stream().map(ContainerSummary::name).toList()
+                ? up.observed.containersOf(service).stream().map(ContainerSummary::name).toList()
                 : names;
-        int id = plan.add(new Action.AwaitService(service, condition, waitFor, required),
+        int id = up.plan.add(new Action.AwaitService(service, condition, waitFor, required),
                 "a dependency",
-                startedSteps.getOrDefault(service, List.of()));
+                up.startedSteps.getOrDefault(service, List.of()));
         awaitSteps.put(key, id);
         return id;
     }

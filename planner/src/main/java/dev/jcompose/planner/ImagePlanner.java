@@ -176,7 +176,8 @@ public final class ImagePlanner {
                     continue;
                 }
                 String hookPolicy = "build".equals(policy) ? "missing" : policy;
-                if (!"never".equals(hookPolicy) && mustPull(project, s, hookPolicy, images, image)) {
+                if (!"never".equals(hookPolicy)
+                        && mustPull(project, s, hookPolicy, images, image)) {
                     ImagePlanSteps.pull(pulls, image, s, false, "pre_start hook: "
                             + pullCause(hookPolicy, images.present(image)));
                 }

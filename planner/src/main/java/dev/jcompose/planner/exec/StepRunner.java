@@ -132,44 +132,16 @@ final class StepRunner {
                 progress.on(ProgressEvent.done(r, "Unpaused"));
             }
             case Action.RemoveContainer c -> {
-                ProgressListener report = replaced.contains(c.containerId()) ? errorsOnly()
-                        : progress;
-                report.on(ProgressEvent.working(r, "Removing"));
-                try {
-                    engine.removeContainer(c.containerId(), true, c.removeVolumes());
-                } catch (EngineException.NotFound e) {
-                    // already gone
-                }
+                remove(r, replaced.contains(c.containerId()) ? errorsOnly() : progress,
+                        () -> engine.removeContainer(c.containerId(), true, c.removeVolumes()));
                 references.removed(c.containerId());
-                report.on(ProgressEvent.done(r, "Removed"));
             }
-            case Action.RemoveNetwork n -> {
-                progress.on(ProgressEvent.working(r, "Removing"));
-                try {
-                    engine.removeNetwork(n.name());
-                } catch (EngineException.NotFound e) {
-                    // already gone
-                }
-                progress.on(ProgressEvent.done(r, "Removed"));
-            }
-            case Action.RemoveVolume v -> {
-                progress.on(ProgressEvent.working(r, "Removing"));
-                try {
-                    engine.removeVolume(v.name());
-                } catch (EngineException.NotFound e) {
-                    // already gone
-                }
-                progress.on(ProgressEvent.done(r, "Removed"));
-            }
+            case Action.RemoveNetwork n ->
+                    remove(r, progress, () -> engine.removeNetwork(n.name()));
+            case Action.RemoveVolume v -> remove(r, progress, () -> engine.removeVolume(v.name()));
             case Action.RemoveImage i -> {
-                progress.on(ProgressEvent.working(r, "Removing"));
-                try {
-                    engine.removeImage(i.image());
-                } catch (EngineException.NotFound e) {
-                    // already gone
-                }
+                remove(r, progress, () -> engine.removeImage(i.image()));
                 creator.imagesChanged();
-                progress.on(ProgressEvent.done(r, "Removed"));
             }
             case Action.AwaitService a -> throw new IllegalStateException("awaits run unlocked");
         }
@@ -198,6 +170,17 @@ final class StepRunner {
             throw new EngineException(failed);
         }
         report.on(ProgressEvent.done(r, "Stopped"));
+    }
+
+    /** Removes a resource (one already gone counts as removed) and reports it. */
+    private static void remove(String resource, ProgressListener report, Runnable removal) {
+        report.on(ProgressEvent.working(resource, "Removing"));
+        try {
+            removal.run();
+        } catch (EngineException.NotFound e) {
+            // already gone
+        }
+        report.on(ProgressEvent.done(resource, "Removed"));
     }
 
     /** The progress listener, told only of warnings and errors. */
