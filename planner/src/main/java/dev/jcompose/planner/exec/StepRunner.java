@@ -61,20 +61,15 @@ final class StepRunner {
                 creator.imagesChanged();
             }
             case Action.PushImage p -> images.push(p);
-            case Action.CreateNetwork n -> {
-                progress.on(ProgressEvent.working(r, "Creating"));
+            case Action.CreateNetwork n -> step(r, "Creating", "Created", () -> {
                 try {
                     engine.createNetwork(n.spec());
                 } catch (EngineException.Conflict e) {
                     // created meanwhile by another run: fine
                 }
-                progress.on(ProgressEvent.done(r, "Created"));
-            }
-            case Action.CreateVolume v -> {
-                progress.on(ProgressEvent.working(r, "Creating"));
-                engine.createVolume(v.spec());
-                progress.on(ProgressEvent.done(r, "Created"));
-            }
+            });
+            case Action.CreateVolume v ->
+                    step(r, "Creating", "Created", () -> engine.createVolume(v.spec()));
             case Action.CreateContainer c -> {
                 progress.on(ProgressEvent.working(r, c.replacing() ? "Recreate" : "Creating"));
                 ids.put(c.spec().name(), creator.create(c.spec(), c.name(), references));
@@ -97,16 +92,12 @@ final class StepRunner {
                 hooks.postStart(container, s.service(), s.containerName(), s.postStart());
                 progress.on(ProgressEvent.done(r, "Started"));
             }
-            case Action.DisconnectNetwork d -> {
-                progress.on(ProgressEvent.working(r, "Disconnecting"));
-                engine.disconnectNetwork(d.containerId(), d.network());
-                progress.on(ProgressEvent.done(r, "Disconnected"));
-            }
-            case Action.ConnectNetwork c -> {
-                progress.on(ProgressEvent.working(r, "Connecting"));
-                engine.connectNetwork(c.containerId(), c.attachment());
-                progress.on(ProgressEvent.done(r, "Connected"));
-            }
+            case Action.DisconnectNetwork d ->
+                    step(r, "Disconnecting", "Disconnected",
+                            () -> engine.disconnectNetwork(d.containerId(), d.network()));
+            case Action.ConnectNetwork c ->
+                    step(r, "Connecting", "Connected",
+                            () -> engine.connectNetwork(c.containerId(), c.attachment()));
             case Action.RunPreStartHooks h -> {
                 for (int k = 0; k < h.hooks().size(); k++) {
                     hooks.preStart(h.service(), h.indexes().get(k), h.hooks().get(k),
@@ -115,22 +106,15 @@ final class StepRunner {
             }
             case Action.StopContainer s -> stop(s, chain, replaced.contains(s.containerId())
                     ? errorsOnly() : progress);
-            case Action.KillContainer k -> {
-                progress.on(ProgressEvent.working(r, "Killing"));
+            case Action.KillContainer k -> step(r, "Killing", "Killed", () -> {
                 engine.killContainer(k.containerId(), k.signal());
                 references.stopped(k.containerId());
-                progress.on(ProgressEvent.done(r, "Killed"));
-            }
-            case Action.PauseContainer p -> {
-                progress.on(ProgressEvent.working(r, "Pausing"));
-                engine.pauseContainer(p.containerId());
-                progress.on(ProgressEvent.done(r, "Paused"));
-            }
-            case Action.UnpauseContainer u -> {
-                progress.on(ProgressEvent.working(r, "Unpausing"));
-                engine.unpauseContainer(u.containerId());
-                progress.on(ProgressEvent.done(r, "Unpaused"));
-            }
+            });
+            case Action.PauseContainer p ->
+                    step(r, "Pausing", "Paused", () -> engine.pauseContainer(p.containerId()));
+            case Action.UnpauseContainer u ->
+                    step(r, "Unpausing", "Unpaused",
+                            () -> engine.unpauseContainer(u.containerId()));
             case Action.RemoveContainer c -> {
                 remove(r, replaced.contains(c.containerId()) ? errorsOnly() : progress,
                         () -> engine.removeContainer(c.containerId(), true, c.removeVolumes()));
@@ -170,6 +154,13 @@ final class StepRunner {
             throw new EngineException(failed);
         }
         report.on(ProgressEvent.done(r, "Stopped"));
+    }
+
+    /** Does {@code action} to {@code resource}, reported as {@code working}, then {@code done}. */
+    private void step(String resource, String working, String done, Runnable action) {
+        progress.on(ProgressEvent.working(resource, working));
+        action.run();
+        progress.on(ProgressEvent.done(resource, done));
     }
 
     /** Removes a resource (one already gone counts as removed) and reports it. */
