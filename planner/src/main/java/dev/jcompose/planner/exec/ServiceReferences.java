@@ -141,10 +141,13 @@ final class ServiceReferences {
                 .toList();
     }
 
-    /** The plan created container {@code id} from {@code spec}, named {@code name}. */
+    /**
+     * The plan created container {@code id} from {@code spec}, named {@code name} (a pre_start
+     * hook's container, run and removed in its step, is none of its service's containers).
+     */
     synchronized void created(String id, String name, ContainerSpec spec) {
         String service = spec.labels().get(Labels.SERVICE);
-        if (containers != null && service != null
+        if (containers != null && service != null && spec.labels().get(Labels.HOOK) == null
                 && !"True".equals(spec.labels().get(Labels.ONEOFF))) {
             containers.put(id, new Known(id, name, service, false));
         }
