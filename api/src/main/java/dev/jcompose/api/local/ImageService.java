@@ -10,7 +10,7 @@ import dev.jcompose.planner.ContainerSpecs;
 import dev.jcompose.planner.ImagePlanner;
 import dev.jcompose.planner.ObservedImages;
 import dev.jcompose.planner.ObservedState;
-import dev.jcompose.planner.Reconciler;
+import dev.jcompose.planner.PlanException;
 import dev.jcompose.planner.UpPlanOptions;
 import dev.jcompose.planner.engine.Engine;
 import dev.jcompose.planner.engine.ImageSummary;
@@ -82,7 +82,7 @@ final class ImageService {
         }
         services.forEach(s -> {
             if (!project.services().containsKey(s)) {
-                throw new ComposeException(Reconciler.unknownService(project, s));
+                throw new ComposeException(PlanException.unknownService(project, s));
             }
         });
         return List.copyOf(project.withSelectedServices(services, true).services().keySet());

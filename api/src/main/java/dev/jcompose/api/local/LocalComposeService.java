@@ -54,6 +54,7 @@ import dev.jcompose.planner.exec.Readiness;
 import dev.jcompose.planner.DownPlanOptions;
 import dev.jcompose.planner.DownPlanner;
 import dev.jcompose.planner.LifecyclePlanner;
+import dev.jcompose.planner.PlanException;
 import dev.jcompose.planner.Reconciler;
 import dev.jcompose.planner.UpPlanOptions;
 import dev.jcompose.planner.engine.Background;
@@ -199,7 +200,7 @@ final class LocalComposeService implements ComposeService {
             for (String s : options.services()) {
                 if (!project.services().containsKey(s)
                         && !project.disabledServices().containsKey(s)) {
-                    throw new ComposeException(Reconciler.unknownService(project, s));
+                    throw new ComposeException(PlanException.unknownService(project, s));
                 }
             }
         }

@@ -16,6 +16,7 @@ import dev.jcompose.model.load.VolumeSpecs;
 import dev.jcompose.planner.ConfigHash;
 import dev.jcompose.planner.ContainerSpecs;
 import dev.jcompose.planner.ObservedState;
+import dev.jcompose.planner.PlanException;
 import dev.jcompose.planner.Reconciler;
 import dev.jcompose.planner.UpPlanOptions;
 import dev.jcompose.planner.engine.ContainerSpec;
@@ -49,7 +50,7 @@ final class OneOffs {
 
     int run(Project project, RunOptions o, ProcessStreams streams) throws InterruptedException {
         if (!project.services().containsKey(o.service())) {
-            throw new ComposeException(Reconciler.unknownService(project, o.service()));
+            throw new ComposeException(PlanException.unknownService(project, o.service()));
         }
         project = service.withModels(project, List.of(o.service()), o.noDeps());
         EngineGate.check(engine, project, List.of(o.service()), o.noDeps());
