@@ -106,9 +106,11 @@ class RecreateStepsTest {
 
     @Test
     void recreatesArePacedLikeStops() throws Exception {
-        int slots = Math.max(2, Runtime.getRuntime().availableProcessors());
+        // more stops than go unpaced: two a slot, a slot per core (at least two)
+        int paced = StopPacer.UNPACED_PER_SLOT
+                * Math.max(2, Runtime.getRuntime().availableProcessors()) + 1;
         StringBuilder yaml = new StringBuilder("services:\n");
-        for (int i = 0; i <= slots; i++) {
+        for (int i = 1; i <= paced; i++) {
             yaml.append("  s").append(i).append(": {image: app:1}\n");
         }
         InMemoryEngine engine = new InMemoryEngine().withImage("app:1").withImage("app:2");
@@ -119,12 +121,12 @@ class RecreateStepsTest {
         Project changed = TestProjects.load(dir, "demo",
                 yaml.toString().replace("app:1", "app:2"));
         Plan recreate = up(changed, engine);
-        assertEquals(slots + 1, recreate.actions(Action.StopContainer.class).size(),
+        assertEquals(paced, recreate.actions(Action.StopContainer.class).size(),
                 recreate.toString());
         new Executor(engine, "demo", ProgressListener.NONE, 8, null).execute(recreate);
         assertTrue(engine.calls().contains("events"),
-                "more recreates than slots: the pacer listens for the old containers' exits");
-        assertEquals(slots + 1, engine.listContainers(java.util.Map.of(), false).size());
+                "more recreates than go unpaced: the pacer listens for the old containers' exits");
+        assertEquals(paced, engine.listContainers(java.util.Map.of(), false).size());
         assertTrue(engine.listContainers(java.util.Map.of(), true).stream()
                 .allMatch(c -> "app:2".equals(c.image())), "every container replaced");
     }
