@@ -199,10 +199,12 @@ class StopPacerTest {
         int slots = Math.max(2, Runtime.getRuntime().availableProcessors());
         // up to two stops a slot go at once: a down of 3 or 4 services on 2 cores
         assertSame(StopPacer.NONE, StopPacer.forStops(engine, Map.of("p", "x"), 2));
-        assertSame(StopPacer.NONE, StopPacer.forStops(engine, Map.of("p", "x"), 2L * slots));
+        assertSame(StopPacer.NONE, StopPacer.forStops(engine, Map.of("p", "x"),
+                (long) StopPacer.UNPACED_PER_SLOT * slots));
         assertFalse(engine.calls().contains("events"));
 
-        try (StopPacer pacer = StopPacer.forStops(engine, Map.of("p", "x"), 2L * slots + 1)) {
+        try (StopPacer pacer = StopPacer.forStops(engine, Map.of("p", "x"),
+                (long) StopPacer.UNPACED_PER_SLOT * slots + 1)) {
             eventually(() -> engine.calls().contains("events"), "an event subscription");
             assertEquals(1, engine.calls().stream().filter("events"::equals).count());
             assertTrue(pacer.pacing());
