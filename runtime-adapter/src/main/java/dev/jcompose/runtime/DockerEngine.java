@@ -461,8 +461,8 @@ public final class DockerEngine implements Engine {
     @Override
     public String createContainer(ContainerSpec spec) {
         String query = "?name=" + encoded(spec.name());
-        if (spec.service() != null && spec.service().platform() != null) {
-            query += "&platform=" + encoded(spec.service().platform());
+        if (spec.platform() != null) {
+            query += "&platform=" + encoded(spec.platform());
         }
         EngineIdentity engine = identity();
         ApiFeatures.check(spec, engine);
@@ -470,14 +470,12 @@ public final class DockerEngine implements Engine {
         List<String> atCreate = ApiFeatures.adapt(body, spec, engine);
         String id = request(POST, "/containers/create" + query, body).path("Id").asText();
         atCreate.forEach(network -> attachedAtCreate.add(id + "/" + network));
-        if (spec.service() != null && !spec.service().links().isEmpty()
-                && !spec.networks().isEmpty()) {
+        if (!spec.links().isEmpty() && !spec.networks().isEmpty()) {
             // on a user network the links are the endpoint's: the first network is attached
             // again with them
             ContainerSpec.NetworkAttachment first = spec.networks().get(0);
             disconnect(id, first.network(), false);
-            connect(id, first, spec.service().links().stream().map(RequestBodies::link)
-                    .toList());
+            connect(id, first, spec.links().stream().map(RequestBodies::link).toList());
         }
         return id;
     }
@@ -568,7 +566,7 @@ public final class DockerEngine implements Engine {
     private void connect(String containerId, ContainerSpec.NetworkAttachment a,
             List<String> links) {
         request(POST, "/networks/" + encoded(a.network()) + "/connect",
-                ApiFeatures.connect(containerId, a, links, null));
+                ApiFeatures.connect(containerId, a, links));
     }
 
     @Override
