@@ -3,10 +3,7 @@ package dev.jcompose.runtime;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jcompose.model.Network;
 import dev.jcompose.planner.engine.ContainerSpec;
-import dev.jcompose.planner.engine.NetworkSpec;
-import dev.jcompose.planner.engine.VolumeSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,8 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The bodies of the Engine API requests jcompose writes (create a container, a network or a
- * volume; connect a container to a network), as JSON trees. Not through docker-java's command
+ * The body of the Engine API's create-container request, written from a {@link ContainerSpec}
+ * as the engine takes it (the spec has every compose rule applied already), and the first
+ * network's endpoint; the network and volume requests are {@link NetworkBodies}'. Not through docker-java's command
  * beans: serialising them takes Jackson's databind, whose introspection of a dozen bean classes
  * held the first create of every {@code up} back by ~75 ms of CPU (docs/PERFORMANCE.md).
  * {@code RequestBodiesTest} checks them against the ones docker-java builds for the same specs.
@@ -315,62 +313,6 @@ final class RequestBodies {
         return out;
     }
 
-    /** The create-network request's body. */
-    static ObjectNode network(NetworkSpec spec) {
-        ObjectNode body = NODES.objectNode().put("Name", spec.name()).put("CheckDuplicate", true);
-        body.set("Labels", map(spec.labels()));
-        Network n = spec.network();
-        if (n != null) {
-            body.put("Driver", n.driver() == null ? "bridge" : n.driver());
-            if (!n.driverOpts().isEmpty()) {
-                body.set("Options", map(n.driverOpts()));
-            }
-            put(body, "Internal", n.internal());
-            put(body, "Attachable", n.attachable());
-            put(body, "EnableIPv6", n.enableIpv6());
-            if (n.ipam() != null) {
-                ObjectNode ipam = body.putObject("IPAM");
-                put(ipam, "Driver", n.ipam().driver());
-                ArrayNode configs = ipam.putArray("Config");
-                for (var pool : n.ipam().config()) {
-                    ObjectNode c = configs.addObject();
-                    put(c, "Subnet", pool.subnet());
-                    put(c, "IPRange", pool.ipRange());
-                    put(c, "Gateway", pool.gateway());
-                }
-            }
-        }
-        return body;
-    }
-
-    /** The create-volume request's body. */
-    static ObjectNode volume(VolumeSpec spec) {
-        ObjectNode body = NODES.objectNode().put("Name", spec.name());
-        body.set("Labels", map(spec.labels()));
-        put(body, "Driver", spec.driver());
-        if (!spec.driverOpts().isEmpty()) {
-            body.set("DriverOpts", map(spec.driverOpts()));
-        }
-        return body;
-    }
-
-    /** The connect-to-network request's body: the container and its endpoint's settings. */
-    static ObjectNode connect(String containerId, ContainerSpec.NetworkAttachment a,
-            List<String> links) {
-        ObjectNode body = NODES.objectNode().put("Container", containerId);
-        body.set("EndpointConfig", endpoint(a, links));
-        return body;
-    }
-
-    /** The disconnect-from-network request's body. */
-    static ObjectNode disconnect(String containerId, boolean force) {
-        ObjectNode body = NODES.objectNode().put("Container", containerId);
-        if (force) {
-            body.put("Force", true);
-        }
-        return body;
-    }
-
     /** {@code ["80/tcp", "53/udp"]} as the engine's {@code {"80/tcp": {}, "53/udp": {}}}. */
     private static ObjectNode exposedPorts(List<String> ports) {
         ObjectNode out = NODES.objectNode();
@@ -385,7 +327,7 @@ final class RequestBodies {
     }
 
     /** Sets {@code key} to {@code value} (a string, number or boolean) unless it is null. */
-    private static void put(ObjectNode node, String key, Object value) {
+    static void put(ObjectNode node, String key, Object value) {
         switch (value) {
             case null -> { }
             case String v -> node.put(key, v);
@@ -408,7 +350,7 @@ final class RequestBodies {
         return out;
     }
 
-    private static ObjectNode map(Map<String, String> values) {
+    static ObjectNode map(Map<String, String> values) {
         ObjectNode out = NODES.objectNode();
         values.forEach(out::put);
         return out;

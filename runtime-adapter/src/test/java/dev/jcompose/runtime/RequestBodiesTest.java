@@ -163,7 +163,7 @@ class RequestBodiesTest {
             // engine's case-insensitive decoding read both into the same field
             assertEquals(expected.path("EnableIPv6"), expected.remove("enableIPv6"));
             assertEquals(canonical(expected),
-                    canonical(RequestBodies.network(spec)), n.name());
+                    canonical(NetworkBodies.network(spec)), n.name());
         }
     }
 
