@@ -24,9 +24,12 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Applies compose semantics to a service to describe one of its containers: the name
- * ({@code project-service-N}), compose's labels, mounts with engine-side volume names, port
- * bindings, and network attachments whose aliases let services reach each other by name.
+ * Applies compose semantics to a service to describe one of its containers as the engine is to
+ * create it ({@link ContainerSpec}): the name ({@code project-service-N}), compose's labels,
+ * mounts with engine-side volume names, port bindings, network attachments whose aliases let
+ * services reach each other by name, secrets and configs, and the engine options
+ * {@link ContainerOptions} converts (limits, healthcheck, restart policy, ...). No compose rule
+ * is left to an adapter.
  */
 public final class ContainerSpecs {
 

@@ -66,19 +66,7 @@ final class DockerStreams {
             }
             return cmd.exec().getId();
         });
-        StreamCallback<Frame> output = new StreamCallback<>() {
-            @Override
-            public void onNext(Frame frame) {
-                try {
-                    var target = frame.getStreamType() == StreamType.STDERR ? io.stderr()
-                            : io.stdout();
-                    target.write(frame.getPayload());
-                    target.flush();
-                } catch (java.io.IOException e) {
-                    // the caller stopped reading; the command runs on
-                }
-            }
-        };
+        StreamCallback<Frame> output = frames(io);
         api.call(() -> {
             var start = api.client().execStartCmd(execId).withDetach(false).withTty(spec.tty());
             if (spec.attachStdin() && io.stdin() != null) {
@@ -100,19 +88,7 @@ final class DockerStreams {
     }
 
     Subscription attach(String containerId, StreamIO io) {
-        StreamCallback<Frame> callback = new StreamCallback<>() {
-            @Override
-            public void onNext(Frame frame) {
-                try {
-                    var target = frame.getStreamType() == StreamType.STDERR ? io.stderr()
-                            : io.stdout();
-                    target.write(frame.getPayload());
-                    target.flush();
-                } catch (java.io.IOException e) {
-                    // the caller stopped reading
-                }
-            }
-        };
+        StreamCallback<Frame> callback = frames(io);
         api.call(() -> {
             // the stream only, not the logs so far: the engine connects the container's output
             // before it answers, so an attach made before the start misses nothing, and a replay
@@ -221,6 +197,26 @@ final class DockerStreams {
                     e.path("timeNano").asLong(0)));
         }));
         return api.isPodman() ? podman.alongside(stream, labels, sink) : stream;
+    }
+
+    /**
+     * A callback writing the frames of a multiplexed stream to {@code io}'s stdout and stderr;
+     * once the caller stops reading, the rest is dropped (the container or command runs on).
+     */
+    private static StreamCallback<Frame> frames(StreamIO io) {
+        return new StreamCallback<>() {
+            @Override
+            public void onNext(Frame frame) {
+                try {
+                    var target = frame.getStreamType() == StreamType.STDERR ? io.stderr()
+                            : io.stdout();
+                    target.write(frame.getPayload());
+                    target.flush();
+                } catch (java.io.IOException e) {
+                    // the caller stopped reading
+                }
+            }
+        };
     }
 
     private static Subscription subscription(ResultCallback.Adapter<?> callback) {

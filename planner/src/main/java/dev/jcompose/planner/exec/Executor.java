@@ -26,7 +26,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -525,12 +524,9 @@ public final class Executor {
             networkMode = "container:" + serviceContainer("network_mode",
                     networkMode.substring("service:".length()), false);
         }
-        ContainerSpec.Host host = spec.host();
-        String ipc = serviceReference("ipc", host.ipcMode());
-        String pid = serviceReference("pid", host.pidMode());
-        if (!Objects.equals(ipc, host.ipcMode()) || !Objects.equals(pid, host.pidMode())) {
-            host = host.withNamespaceModes(ipc, pid);
-        }
+        ContainerSpec.Host host = spec.host().withNamespaceModes(
+                serviceReference("ipc", spec.host().ipcMode()),
+                serviceReference("pid", spec.host().pidMode()));
         // links and external_links as the engine takes them: container:alias
         List<String> links = new ArrayList<>();
         for (String link : spec.links()) {
