@@ -301,6 +301,19 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
+    public String registryDigest(String reference) {
+        JsonNode answer = call(() -> getJson("/distribution/" + reference + "/json",
+                "reading the digest of " + reference + " from its registry"));
+        String digest = answer == null ? null
+                : answer.path("Descriptor").path("digest").asText(null);
+        if (digest == null) {
+            throw new EngineException("reading the digest of " + reference + " from its "
+                    + "registry failed: no such image there");
+        }
+        return digest;
+    }
+
+    @Override
     public void pullImage(String reference, ImageProgress progress) {
         images.pull(reference, progress);
     }
