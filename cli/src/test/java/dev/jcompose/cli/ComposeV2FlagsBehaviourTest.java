@@ -87,8 +87,8 @@ class ComposeV2FlagsBehaviourTest {
                 "--cap-drop", "MKNOD", "-l", "team=b", "--label", "extra=1", "--use-aliases",
                 "app", "true");
         ContainerSpec wide = created("wide");
-        assertEquals(List.of("NET_ADMIN"), wide.service().capAdd(), "added, and off cap_drop");
-        assertEquals(List.of("SYS_TIME", "MKNOD"), wide.service().capDrop());
+        assertEquals(List.of("NET_ADMIN"), wide.security().capAdd(), "added, and off cap_drop");
+        assertEquals(List.of("SYS_TIME", "MKNOD"), wide.security().capDrop());
         assertEquals("b", wide.labels().get("team"));
         assertEquals("1", wide.labels().get("extra"));
         assertEquals("yes", wide.labels().get("keep"));

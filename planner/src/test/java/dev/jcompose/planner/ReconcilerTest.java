@@ -481,7 +481,7 @@ class ReconcilerTest {
         ContainerSpec seeding = engine.createdSpecs().stream()
                 .filter(c -> c.name().equals("demo-app-pre_start-1")).findFirst().orElseThrow();
         assertEquals("tools:1", seeding.image());
-        assertEquals(List.of("demo-app-1"), seeding.service().volumesFrom(),
+        assertEquals(List.of("demo-app-1"), seeding.volumesFrom(),
                 "the service container's volumes, by its id");
         assertEquals("pre_start", seeding.labels().get(Labels.HOOK));
 

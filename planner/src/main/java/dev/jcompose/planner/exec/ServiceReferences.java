@@ -1,6 +1,5 @@
 package dev.jcompose.planner.exec;
 
-import dev.jcompose.model.Service;
 import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.engine.ContainerSummary;
@@ -54,48 +53,40 @@ final class ServiceReferences {
             networkMode = "container:" + serviceContainer("network_mode",
                     networkMode.substring("service:".length()), false);
         }
-        Service service = spec.service();
-        if (service != null) {
-            for (String key : List.of("ipc", "pid")) {
-                String mode = "ipc".equals(key) ? service.ipc() : service.pid();
-                if (mode != null && mode.startsWith("service:")) {
-                    String container = "container:" + serviceContainer(key,
-                            mode.substring("service:".length()), false);
-                    service = "ipc".equals(key) ? service.toBuilder().ipc(container).build()
-                            : service.toBuilder().pid(container).build();
-                }
-            }
-            if (!service.links().isEmpty() || !service.externalLinks().isEmpty()) {
-                // links and external_links as the engine takes them: container:alias
-                List<String> links = new ArrayList<>();
-                for (String link : service.links()) {
-                    // to the linked service's container; none (up --no-deps): no link
-                    int colon = link.indexOf(':');
-                    String target = colon < 0 ? link : link.substring(0, colon);
-                    serviceContainers(target, true).stream().findFirst().ifPresent(c ->
-                            links.add(c.name() + ":"
-                                    + (colon < 0 ? target : link.substring(colon + 1))));
-                }
-                for (String link : service.externalLinks()) {
-                    links.add(link.contains(":") ? link : link + ":" + link);
-                }
-                service = service.toBuilder()
-                        .links(links)
-                        .externalLinks(List.of())
-                        .build();
-            }
-            if (!service.volumesFrom().isEmpty()) {
-                List<String> from = new ArrayList<>();
-                for (String entry : service.volumesFrom()) {
-                    from.add(volumesFrom(entry));
-                }
-                service = service.toBuilder().volumesFrom(from).build();
-            }
+        ContainerSpec.Host host = spec.host().withNamespaceModes(
+                serviceReference("ipc", spec.host().ipcMode()),
+                serviceReference("pid", spec.host().pidMode()));
+        // links and external_links as the engine takes them: container:alias
+        List<String> links = new ArrayList<>();
+        for (String link : spec.links()) {
+            // to the linked service's container; none (up --no-deps): no link
+            int colon = link.indexOf(':');
+            String target = colon < 0 ? link : link.substring(0, colon);
+            serviceContainers(target, true).stream().findFirst().ifPresent(c ->
+                    links.add(c.name() + ":" + (colon < 0 ? target : link.substring(colon + 1))));
         }
-        return new ContainerSpec(name, spec.image(), spec.command(), spec.entrypoint(),
-                spec.env(), labels, spec.hostname(), spec.user(), spec.workingDir(),
-                spec.exposedPorts(), spec.portBindings(), spec.mounts(), networkMode,
-                spec.networks(), spec.restartPolicy(), service, spec.files());
+        for (String link : spec.externalLinks()) {
+            links.add(link.contains(":") ? link : link + ":" + link);
+        }
+        List<String> from = new ArrayList<>();
+        for (String entry : spec.volumesFrom()) {
+            from.add(volumesFrom(entry));
+        }
+        return spec.toBuilder()
+                .name(name)
+                .labels(labels)
+                .networkMode(networkMode)
+                .host(host)
+                .links(links)
+                .externalLinks(List.of())
+                .volumesFrom(from)
+                .build();
+    }
+
+    /** A {@code service:x} IPC or PID mode as the container of x; any other mode as it is. */
+    private String serviceReference(String key, String mode) {
+        return mode != null && mode.startsWith("service:") ? "container:"
+                + serviceContainer(key, mode.substring("service:".length()), false) : mode;
     }
 
     /**

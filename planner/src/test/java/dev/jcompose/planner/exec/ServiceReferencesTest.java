@@ -84,8 +84,8 @@ class ServiceReferencesTest {
         assertEquals(1, listings.get(), "one listing for the plan's three creates");
         String db = engine.inspectContainer("demo-db-1").orElseThrow().id();
         assertEquals("container:" + db, created(engine, "demo-app-1").networkMode());
-        assertEquals(List.of(db), created(engine, "demo-files-1").service().volumesFrom());
-        assertEquals(List.of("demo-db-1:db"), created(engine, "demo-web-1").service().links());
+        assertEquals(List.of(db), created(engine, "demo-files-1").volumesFrom());
+        assertEquals(List.of("demo-db-1:db"), created(engine, "demo-web-1").links());
 
         // db recreated, app's container created again: it joins the new db container
         engine.removeContainer(engine.inspectContainer("demo-app-1").orElseThrow().id(), true,
