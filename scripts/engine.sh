@@ -37,7 +37,15 @@ if [ -n "${DOCKER_HOST:-}" ] && [[ "$DOCKER_HOST" != unix://* ]]; then
   exit 1
 fi
 
-if ! pgrep -x dockerd >/dev/null 2>&1; then
+# the host's dockerd is the one of /var/run/docker.pid: the test engines beside it (Docker 26,
+# the swarm nodes) are dockerd processes too, with pid files of their own
+host_dockerd_runs() {
+  local pid
+  pid="$(cat /var/run/docker.pid 2>/dev/null)" || return 1
+  [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = dockerd ]
+}
+
+if ! host_dockerd_runs; then
   if [ -f /var/run/docker.pid ]; then
     log "removing stale /var/run/docker.pid"
     "${sudo_cmd[@]}" rm -f /var/run/docker.pid
@@ -47,7 +55,9 @@ if ! pgrep -x dockerd >/dev/null 2>&1; then
     && "${sudo_cmd[@]}" rm -f /run/containerd/containerd.pid
   logfile=/tmp/jcompose-dockerd.log
   log "starting dockerd (log: $logfile)"
-  "${sudo_cmd[@]}" sh -c "nohup dockerd >$logfile 2>&1 &"
+  # in a session of its own: ending the job that started it (a test run stopped with its
+  # process group) must not end the engine
+  "${sudo_cmd[@]}" setsid sh -c "nohup dockerd >$logfile 2>&1 </dev/null &"
 fi
 
 for _ in $(seq 1 120); do
