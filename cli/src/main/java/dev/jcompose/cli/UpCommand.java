@@ -24,7 +24,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code up}: create and start the project's containers. */
-@Command(name = "up", description = "Create and start containers.")
+@Command(name = "up", description = "Create and start containers.",
+        footer = {"", "Examples:",
+            "  jcompose up -d                  start everything in the background",
+            "  jcompose up --wait web          start web and its dependencies, return once healthy",
+            "  jcompose up --watch             follow the output and act on develop.watch rules",
+            "  jcompose up --menu              keys on a terminal: w watch on/off, d detach",
+            "  COMPOSE_MENU=true jcompose up   the same menu, from the environment"})
 public final class UpCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -14,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code watch}: act on file changes as the services' {@code develop.watch} rules say. */
 @Command(name = "watch",
         description = "Watch the files of the services' develop.watch rules and sync, rebuild "
-                + "or restart the services when they change; Ctrl-C stops watching.",
+                + "or restart the services when they change; Ctrl-C stops watching (the services "
+                + "keep running, exit code 130, as compose v2).",
         footer = {
             "",
             "Examples:",
