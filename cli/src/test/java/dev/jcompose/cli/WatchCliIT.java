@@ -106,12 +106,16 @@ class WatchCliIT {
                     text(out));
             Files.writeString(dir.resolve("conf/app.conf"), "second\n");
             if (strict) {
-                // written while the container restarts: not lost
-                assertTrue(until(20, () -> cat(container, "/conf/app.conf").equals("second\n")
-                        && Processes.resources(project).contains(container + " running")),
+                // written while the container restarts: not lost; and SIGINT at once, while
+                // its restart may be under way: jcompose finishes it before it ends
+                assertTrue(until(20, () -> cat(container, "/conf/app.conf").equals("second\n")),
                         text(out));
+            } else {
+                // compose v2 may lose that change (docker/compose#12080): its restarts done
+                Thread.sleep(3000);
+                assertTrue(until(20, () -> Processes.resources(project).contains(container
+                        + " running")), text(out));
             }
-            Thread.sleep(strict ? 0 : 3000);
             new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "SIGINT did not end watch\n" + text(out));
             reader.join(5000);
