@@ -255,7 +255,7 @@ public final class UpCommand implements Callable<Integer> {
         }
         try (EventSubscription watching = watch ? startWatch(project) : null) {
             return attached ? attach(project, since, null, null)
-                    : watching != null ? awaitWatch(watching) : ExitCodes.OK;
+                    : watching != null ? WatchCommand.await(watching) : ExitCodes.OK;
         }
     }
 
@@ -285,10 +285,6 @@ public final class UpCommand implements Callable<Integer> {
         return told != null ? told.equals("1") : System.console() != null;
     }
 
-    private static int awaitWatch(EventSubscription watching) throws InterruptedException {
-        watching.awaitCompletion();
-        return ExitCodes.OK;
-    }
 
     private int attach(Project project, java.time.Instant since, WatchToggle menuWatch,
             String watchUnavailable) throws Exception {

@@ -63,16 +63,23 @@ public final class WatchCommand implements Callable<Integer> {
         root.finish();
         try (EventSubscription watch = root.quietService().watch(project,
                 options.withNoUp(true), new WatchPrinter(root.console(), quiet))) {
-            AtomicBoolean interrupted = new AtomicBoolean();
-            // Ctrl-C: the action under way is finished (a restart never stops halfway), then
-            // watch ends with 130 and the services keep running, as compose v2 leaves them
-            onInterrupt(() -> {
-                interrupted.set(true);
-                watch.close();
-            });
-            watch.awaitCompletion();
-            return interrupted.get() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+            return await(watch);
         }
+    }
+
+    /**
+     * Waits for {@code watch} to end. Ctrl-C: the action under way is finished (a restart never
+     * stops halfway), then watch ends with 130 and the services keep running, as compose v2
+     * leaves them.
+     */
+    static int await(EventSubscription watch) throws InterruptedException {
+        AtomicBoolean interrupted = new AtomicBoolean();
+        onInterrupt(() -> {
+            interrupted.set(true);
+            watch.close();
+        });
+        watch.awaitCompletion();
+        return interrupted.get() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 
     private static void onInterrupt(Runnable action) {
