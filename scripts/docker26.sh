@@ -58,6 +58,11 @@ TOML
   netns_up "$ns"
   local path="$state/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
+  # a containerd of ours whose pid file was lost (an `up` stopped half-way) holds its database:
+  # adopt it rather than start a second one that waits for the lock forever
+  if ! alive "$run/containerd.pid" containerd; then
+    pgrep -f -x "containerd --config $state/containerd.toml" | head -n 1 > "$run/containerd.pid" || true
+  fi
   if ! alive "$run/containerd.pid" containerd; then
     rm -f "$containerd_sock"
     start_in_netns "$ns" "$run/containerd.pid" "$run/containerd.log" \

@@ -13,9 +13,17 @@ import java.util.Map;
  * @param args        build arguments, over each service's
  * @param dryRun      plan only: build nothing
  * @param parallelism the most builds at once
+ * @param withDependencies also build the named services' dependencies (transitively)
+ * @param push        push the built images of services that name an {@code image:}
+ * @param memory      the build containers' memory limit in bytes (null: none)
+ * @param builderName a buildx builder's name: none exists for the classic builder jcompose
+ *                    drives, so it is only reported as ignored (null: none asked)
+ * @param ssh         an SSH agent or key to forward ({@code default} or {@code ID=PATH}):
+ *                    BuildKit sessions only, so it is only reported as ignored (null: none)
  */
 public record BuildOptions(List<String> services, boolean noCache, boolean pull,
-        Map<String, String> args, boolean dryRun, int parallelism) {
+        Map<String, String> args, boolean dryRun, int parallelism, boolean withDependencies,
+        boolean push, Long memory, String builderName, String ssh) {
 
     public BuildOptions {
         services = List.copyOf(services);
@@ -38,6 +46,11 @@ public record BuildOptions(List<String> services, boolean noCache, boolean pull,
         private Map<String, String> args = Map.of();
         private boolean dryRun;
         private int parallelism = ComposeService.DEFAULT_PARALLELISM;
+        private boolean withDependencies;
+        private boolean push;
+        private Long memory;
+        private String builderName;
+        private String ssh;
 
         private Builder() {
         }
@@ -72,8 +85,34 @@ public record BuildOptions(List<String> services, boolean noCache, boolean pull,
             return this;
         }
 
+        public Builder withDependencies(boolean on) {
+            this.withDependencies = on;
+            return this;
+        }
+
+        public Builder push(boolean on) {
+            this.push = on;
+            return this;
+        }
+
+        public Builder memory(Long bytes) {
+            this.memory = bytes;
+            return this;
+        }
+
+        public Builder builderName(String name) {
+            this.builderName = name;
+            return this;
+        }
+
+        public Builder ssh(String agentOrKey) {
+            this.ssh = agentOrKey;
+            return this;
+        }
+
         public BuildOptions build() {
-            return new BuildOptions(services, noCache, pull, args, dryRun, parallelism);
+            return new BuildOptions(services, noCache, pull, args, dryRun, parallelism,
+                    withDependencies, push, memory, builderName, ssh);
         }
     }
 }

@@ -34,12 +34,12 @@ public final class Compose {
      * JVM's, unless set). With no files, {@code compose.yaml} (or {@code docker-compose.yml}) is
      * searched in the working directory and its parents, and an override file beside it merged.
      */
-    public static ComposeProject.Builder project(Path... files) {
+    public static ComposeProjectBuilder project(Path... files) {
         return ComposeProject.builder(Arrays.asList(files));
     }
 
     /** Like {@link #project(Path...)}, with the files in a list. */
-    public static ComposeProject.Builder project(List<Path> files) {
+    public static ComposeProjectBuilder project(List<Path> files) {
         return ComposeProject.builder(files);
     }
 }

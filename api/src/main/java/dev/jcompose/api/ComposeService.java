@@ -109,6 +109,12 @@ public interface ComposeService {
     List<StackInfo> ls(LsOptions options);
 
     /**
+     * {@code project} with each service's image pinned to its digest in its registry
+     * ({@code name:tag@sha256:...}), as {@code config --resolve-image-digests} prints it.
+     */
+    Project withImageDigests(Project project);
+
+    /**
      * Where a container port of a service is published on the host.
      *
      * @throws ComposeException when the service has no such running container or does not

@@ -16,9 +16,14 @@ import java.util.List;
  * @param removeVolumes {@link Kind#RM}: remove the containers' anonymous volumes
  * @param dryRun      plan only; touch nothing
  * @param parallelism the most engine operations at once
+ * @param noDeps      {@link Kind#RESTART}: only the named services, not the services that
+ *                    depend on them with {@code restart: true}
+ * @param orphans     {@link Kind#KILL}: also the containers of services the files no longer
+ *                    declare (compose v2's {@code --remove-orphans})
  */
 public record LifecycleCommand(Kind kind, List<String> services, Duration timeout, String signal,
-        boolean stopFirst, boolean removeVolumes, boolean dryRun, int parallelism) {
+        boolean stopFirst, boolean removeVolumes, boolean dryRun, int parallelism, boolean noDeps,
+        boolean orphans) {
 
     public enum Kind { START, STOP, RESTART, KILL, PAUSE, UNPAUSE, RM }
 
@@ -29,32 +34,42 @@ public record LifecycleCommand(Kind kind, List<String> services, Duration timeou
     /** {@code kind} on {@code services}, with the defaults. */
     public static LifecycleCommand of(Kind kind, List<String> services) {
         return new LifecycleCommand(kind, services, null, null, false, false, false,
-                ComposeService.DEFAULT_PARALLELISM);
+                ComposeService.DEFAULT_PARALLELISM, false, false);
     }
 
     public LifecycleCommand withTimeout(Duration grace) {
         return new LifecycleCommand(kind, services, grace, signal, stopFirst, removeVolumes,
-                dryRun, parallelism);
+                dryRun, parallelism, noDeps, orphans);
     }
 
     public LifecycleCommand withSignal(String name) {
         return new LifecycleCommand(kind, services, timeout, name, stopFirst, removeVolumes,
-                dryRun, parallelism);
+                dryRun, parallelism, noDeps, orphans);
     }
 
     /** {@link Kind#RM}: whether running containers are stopped first, and volumes removed. */
     public LifecycleCommand withRemoval(boolean stop, boolean volumes) {
         return new LifecycleCommand(kind, services, timeout, signal, stop, volumes, dryRun,
-                parallelism);
+                parallelism, noDeps, orphans);
     }
 
     public LifecycleCommand withDryRun(boolean on) {
         return new LifecycleCommand(kind, services, timeout, signal, stopFirst, removeVolumes,
-                on, parallelism);
+                on, parallelism, noDeps, orphans);
     }
 
     public LifecycleCommand withParallelism(int operations) {
         return new LifecycleCommand(kind, services, timeout, signal, stopFirst, removeVolumes,
-                dryRun, operations);
+                dryRun, operations, noDeps, orphans);
+    }
+
+    public LifecycleCommand withNoDeps(boolean on) {
+        return new LifecycleCommand(kind, services, timeout, signal, stopFirst, removeVolumes,
+                dryRun, parallelism, on, orphans);
+    }
+
+    public LifecycleCommand withOrphans(boolean on) {
+        return new LifecycleCommand(kind, services, timeout, signal, stopFirst, removeVolumes,
+                dryRun, parallelism, noDeps, on);
     }
 }

@@ -11,9 +11,11 @@ import java.util.List;
  * @param ignoreBuildable skip images that can be built
  * @param dryRun          plan only
  * @param parallelism     the most pulls at once
+ * @param policy          {@code missing} or {@code always}, over the pull_policy of each
+ *                        service that names an image (null: each service's own)
  */
 public record PullOptions(List<String> services, boolean includeDeps, boolean ignoreFailures,
-        boolean ignoreBuildable, boolean dryRun, int parallelism) {
+        boolean ignoreBuildable, boolean dryRun, int parallelism, String policy) {
 
     public PullOptions {
         services = List.copyOf(services);
@@ -35,6 +37,7 @@ public record PullOptions(List<String> services, boolean includeDeps, boolean ig
         private boolean ignoreBuildable;
         private boolean dryRun;
         private int parallelism = ComposeService.DEFAULT_PARALLELISM;
+        private String policy;
 
         private Builder() {
         }
@@ -69,9 +72,14 @@ public record PullOptions(List<String> services, boolean includeDeps, boolean ig
             return this;
         }
 
+        public Builder policy(String missingOrAlways) {
+            this.policy = missingOrAlways;
+            return this;
+        }
+
         public PullOptions build() {
             return new PullOptions(services, includeDeps, ignoreFailures, ignoreBuildable,
-                    dryRun, parallelism);
+                    dryRun, parallelism, policy);
         }
     }
 }

@@ -26,14 +26,28 @@ import java.util.Map;
  * @param compatibility name the container as docker-compose 1.x did
  *                     ({@code project_service_run_<hex>})
  * @param orphans      what to do with orphan containers while the dependencies are brought up
+ * @param capAdd       capabilities added to the service's (and taken off its cap_drop)
+ * @param capDrop      capabilities dropped (and taken off its cap_add)
+ * @param labels       labels added to the service's, over them
+ * @param useAliases   join the networks with the service's name and its network aliases (by
+ *                     default a one-off is known there by its container name only)
+ * @param build        build the images of the service and its dependencies first, even if
+ *                     present
+ * @param stdinOpen    keep stdin open even when not attached (compose v2's {@code -i},
+ *                     default on)
  */
 public record RunOptions(String service, List<String> command, List<String> entrypoint,
         Map<String, String> env, String name, String user, String workingDir, boolean noDeps,
         boolean servicePorts, boolean remove, boolean detach, boolean tty,
         List<String> publish, List<String> volumes, boolean compatibility,
-        OrphanPolicy orphans) {
+        OrphanPolicy orphans, List<String> capAdd, List<String> capDrop,
+        Map<String, String> labels, boolean useAliases, boolean build, boolean stdinOpen) {
 
     public RunOptions {
+        capAdd = capAdd == null ? List.of() : List.copyOf(capAdd);
+        capDrop = capDrop == null ? List.of() : List.copyOf(capDrop);
+        labels = labels == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
         command = command == null ? List.of() : List.copyOf(command);
         env = Map.copyOf(env);
         publish = publish == null ? List.of() : List.copyOf(publish);
@@ -63,6 +77,12 @@ public record RunOptions(String service, List<String> command, List<String> entr
         private List<String> volumes = List.of();
         private boolean compatibility;
         private OrphanPolicy orphans = OrphanPolicy.WARN;
+        private List<String> capAdd = List.of();
+        private List<String> capDrop = List.of();
+        private Map<String, String> labels = Map.of();
+        private boolean useAliases;
+        private boolean build;
+        private boolean stdinOpen = true;
 
         private Builder(String service) {
             this.service = service;
@@ -143,10 +163,40 @@ public record RunOptions(String service, List<String> command, List<String> entr
             return this;
         }
 
+        public Builder capAdd(List<String> capabilities) {
+            this.capAdd = capabilities;
+            return this;
+        }
+
+        public Builder capDrop(List<String> capabilities) {
+            this.capDrop = capabilities;
+            return this;
+        }
+
+        public Builder labels(Map<String, String> added) {
+            this.labels = added;
+            return this;
+        }
+
+        public Builder useAliases(boolean on) {
+            this.useAliases = on;
+            return this;
+        }
+
+        public Builder build(boolean on) {
+            this.build = on;
+            return this;
+        }
+
+        public Builder stdinOpen(boolean on) {
+            this.stdinOpen = on;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(service, command, entrypoint, env, name, user, workingDir,
                     noDeps, servicePorts, remove, detach, tty, publish, volumes, compatibility,
-                    orphans);
+                    orphans, capAdd, capDrop, labels, useAliases, build, stdinOpen);
         }
     }
 }

@@ -266,9 +266,9 @@ class ComposeProjectTest {
 
     @Test
     void publishedPortsOfARemoteEngineAreReachedOnItsHost() {
-        assertEquals("10.0.0.5", ComposeProject.hostOf("tcp://10.0.0.5:2375"));
-        assertEquals("docker.example", ComposeProject.hostOf("tcp://docker.example:2376"));
-        assertEquals("localhost", ComposeProject.hostOf("unix:///var/run/docker.sock"));
-        assertEquals("localhost", ComposeProject.hostOf(null));
+        assertEquals("10.0.0.5", Endpoints.hostOf("tcp://10.0.0.5:2375"));
+        assertEquals("docker.example", Endpoints.hostOf("tcp://docker.example:2376"));
+        assertEquals("localhost", Endpoints.hostOf("unix:///var/run/docker.sock"));
+        assertEquals("localhost", Endpoints.hostOf(null));
     }
 }

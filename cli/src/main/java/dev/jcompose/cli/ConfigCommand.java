@@ -4,6 +4,7 @@ import dev.jcompose.api.ServiceHash;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
 import dev.jcompose.model.load.ComposeLoader;
+import dev.jcompose.model.load.ModelVariables;
 import dev.jcompose.model.load.EnvironmentTrace;
 import dev.jcompose.model.load.LoadOptions;
 import dev.jcompose.model.load.ModelPrinter;
@@ -13,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -82,6 +84,14 @@ public final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--no-env-resolution", description = "Don't resolve service env files.")
     boolean noEnvResolution;
 
+    @Option(names = "--variables", description = "Print the variables the files use, with "
+            + "whether they are required, their defaults and alternate values.")
+    boolean variables;
+
+    @Option(names = "--resolve-image-digests", description = "Pin each image to its digest "
+            + "in its registry (name:tag@sha256:...).")
+    boolean resolveImageDigests;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Save to FILE instead of printing.")
     Path output;
@@ -104,6 +114,9 @@ public final class ConfigCommand implements Callable<Integer> {
         if (environment) {
             return printEnvironment(ComposeLoader.explainEnvironment(options));
         }
+        if (variables) {
+            return printVariables(ModelVariables.of(ComposeLoader.rawModel(options)));
+        }
         Project project = ComposeLoader.load(options);
         if (!selected.isEmpty()) {
             for (String s : selected) {
@@ -112,6 +125,9 @@ public final class ConfigCommand implements Callable<Integer> {
                 }
             }
             project = project.withSelectedServices(selected, true);
+        }
+        if (resolveImageDigests) {
+            project = root.service().withImageDigests(project);
         }
         if (quiet) {
             return ExitCodes.OK;
@@ -173,6 +189,15 @@ public final class ConfigCommand implements Callable<Integer> {
                     : ModelPrinter.escapeDollars(ModelPrinter.toTree(project))));
         }
         out.flush();
+    }
+
+    /** As compose v2 prints them: a table padded to 20 columns at least. */
+    private int printVariables(Map<String, ModelVariables.Variable> found) {
+        Table table = new Table(20, "NAME", "REQUIRED", "DEFAULT VALUE", "ALTERNATE VALUE");
+        found.values().forEach(v -> table.row(v.name(), String.valueOf(v.required()),
+                v.defaultValue(), v.presenceValue()));
+        table.print(root.console().out());
+        return ExitCodes.OK;
     }
 
     private int printEnvironment(EnvironmentTrace trace) {

@@ -72,6 +72,10 @@ public final class InfoCommands {
         @Option(names = "--format", paramLabel = "FORMAT", description = "table or json.")
         String format = "table";
 
+        @Option(names = "--filter", paramLabel = "KEY=VALUE",
+                description = "Only the projects that match (repeatable): name=REGEX.")
+        List<String> filters = new ArrayList<>();
+
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
         boolean help;
 
@@ -84,7 +88,7 @@ public final class InfoCommands {
             PrintWriter out = root.console().out();
             List<Object> rows = new ArrayList<>();
             Table table = new Table("NAME", "STATUS", "CONFIG FILES");
-            for (StackInfo stack : root.quietService().ls(new LsOptions(all))) {
+            for (StackInfo stack : root.quietService().ls(LsOptions.of(all, filters))) {
                 if (quiet) {
                     out.println(stack.name());
                 } else if (format.equals("json")) {

@@ -1,7 +1,9 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.api.ComposeSwitches;
 import dev.jcompose.api.LifecycleCommand;
 import dev.jcompose.api.LifecycleCommand.Kind;
+import dev.jcompose.api.OrphanPolicy;
 import dev.jcompose.api.PsOptions;
 import dev.jcompose.model.Project;
 import java.io.BufferedReader;
@@ -36,9 +38,18 @@ public final class LifecycleCommands {
 
     @Command(name = "restart", description = "Restart the services' containers.")
     public static final class Restart extends ContainerCommand.Stopping {
+        @Option(names = "--no-deps", description = "Restart only the services named, not "
+                + "the services that depend on them with restart: true.")
+        boolean noDeps;
+
         @Override
         Kind kind() {
             return Kind.RESTART;
+        }
+
+        @Override
+        LifecycleCommand command() {
+            return super.command().withNoDeps(noDeps);
         }
     }
 
@@ -49,6 +60,11 @@ public final class LifecycleCommands {
                 description = "The signal to send, e.g. SIGTERM or HUP (default: SIGKILL).")
         String signal;
 
+        @Option(names = "--remove-orphans", arity = "0..1", fallbackValue = "true",
+                paramLabel = "BOOL", description = "Kill the containers of services "
+                + "the files no longer declare too (default: COMPOSE_REMOVE_ORPHANS).")
+        Boolean orphans;
+
         @Override
         Kind kind() {
             return Kind.KILL;
@@ -56,7 +72,9 @@ public final class LifecycleCommands {
 
         @Override
         LifecycleCommand command() {
-            return super.command().withSignal(signal);
+            boolean all = orphans != null ? orphans : ComposeSwitches.orphans(false,
+                    root.console().env()) == OrphanPolicy.REMOVE;
+            return super.command().withSignal(signal).withOrphans(all);
         }
     }
 

@@ -37,6 +37,10 @@ public final class PullCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan; pull nothing.")
     boolean dryRun;
 
+    @Option(names = "--policy", paramLabel = "POLICY", description = "missing or always: over "
+            + "the pull_policy of the services that name an image.")
+    String policy;
+
     @Parameters(paramLabel = "SERVICE", description = "Services to pull (default: all).")
     List<String> services = new ArrayList<>();
 
@@ -45,7 +49,7 @@ public final class PullCommand implements Callable<Integer> {
         Project project = root.loader().load(services);
         PullOptions options = PullOptions.builder().services(services).includeDeps(includeDeps)
                 .ignoreFailures(ignoreFailures).ignoreBuildable(ignoreBuildable).dryRun(dryRun)
-                .parallelism(root.parallelism()).build();
+                .parallelism(root.parallelism()).policy(policy).build();
         var service = quiet ? root.quietService() : root.service();
         PlanReport plan = service.pull(project, options);
         if (dryRun) {

@@ -31,6 +31,10 @@ public final class PushCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan; push nothing.")
     boolean dryRun;
 
+    @Option(names = "--include-deps",
+            description = "Also push the images of the named services' dependencies.")
+    boolean includeDeps;
+
     @Parameters(paramLabel = "SERVICE", description = "Services to push (default: all).")
     List<String> services = new ArrayList<>();
 
@@ -39,7 +43,7 @@ public final class PushCommand implements Callable<Integer> {
         Project project = root.loader().load(services);
         PushOptions options = PushOptions.defaults().withServices(services)
                 .withIgnoreFailures(ignoreFailures).withDryRun(dryRun)
-                .withParallelism(root.parallelism());
+                .withParallelism(root.parallelism()).withIncludeDeps(includeDeps);
         var service = quiet ? root.quietService() : root.service();
         PlanReport plan = service.push(project, options);
         if (dryRun) {

@@ -74,6 +74,42 @@ public final class RunCommand implements Callable<Integer> {
             description = "Run in this directory.")
     String workdir;
 
+    @Option(names = "--cap-add", paramLabel = "CAP",
+            description = "Add a Linux capability (repeatable).")
+    List<String> capAdd = new ArrayList<>();
+
+    @Option(names = "--cap-drop", paramLabel = "CAP",
+            description = "Drop a Linux capability (repeatable).")
+    List<String> capDrop = new ArrayList<>();
+
+    @Option(names = {"-l", "--label", "--labels"}, paramLabel = "KEY=VALUE",
+            description = "Add or override a label (repeatable).")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--use-aliases", description = "Join the service's networks with its "
+            + "name and network aliases too (by default only the container's name).")
+    boolean useAliases;
+
+    @Option(names = "--build", description = "Build the images first, even if present.")
+    boolean build;
+
+    @Option(names = "--quiet-pull", description = "Pull without printing progress "
+            + "information (jcompose never prints a pull's per-layer progress).")
+    boolean quietPull;
+
+    @Option(names = "--remove-orphans",
+            description = "Remove containers of services the files no longer declare.")
+    boolean removeOrphans;
+
+    @Option(names = {"-i", "--interactive"}, arity = "0..1", defaultValue = "true",
+            fallbackValue = "true", paramLabel = "BOOL",
+            description = "Keep stdin open even if not attached (default: true).")
+    boolean stdinOpen = true;
+
+    @Option(names = {"-t", "--tty"}, arity = "0..1", fallbackValue = "true", hidden = true,
+            paramLabel = "BOOL", description = "Allocate a pseudo-terminal (the opposite of -T).")
+    Boolean tty;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
     boolean help;
 
@@ -83,6 +119,19 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "0..*",
             description = "The command and its arguments (default: the service's).")
     List<String> command = new ArrayList<>();
+
+    /** The {@code --label KEY=VALUE}s, in order; the last of a key wins. */
+    private Map<String, String> labels() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String l : labels) {
+            int eq = l.indexOf('=');
+            if (eq <= 0) {
+                throw CommandException.usage("--label " + l + ": a label is set as KEY=VALUE");
+            }
+            out.put(l.substring(0, eq), l.substring(eq + 1));
+        }
+        return out;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -105,14 +154,22 @@ public final class RunCommand implements Callable<Integer> {
                 vars.put(e, project.environment().get(e));
             }
         }
-        boolean interactive = !noTty && !detach && root.console().outIsTerminal()
-                && System.console() != null;
+        if (tty != null && noTty) {
+            throw CommandException.usage("--tty and --no-TTY can't be used together");
+        }
+        if (!publish.isEmpty() && servicePorts) {
+            throw CommandException.usage("--service-ports and --publish are incompatible");
+        }
+        boolean interactive = !noTty && !Boolean.FALSE.equals(tty) && !detach
+                && root.console().outIsTerminal() && System.console() != null;
         RunOptions options = RunOptions.builder(service).command(command)
                 .entrypoint(entrypoint == null ? null : List.of(entrypoint)).env(vars).name(name)
                 .user(user).workingDir(workdir).noDeps(noDeps).servicePorts(servicePorts)
                 .remove(remove).detach(detach).tty(interactive).publish(publish)
                 .volumes(volumes).compatibility(root.compatibility(project))
-                .orphans(ComposeSwitches.orphans(false, project.environment())).build();
+                .orphans(ComposeSwitches.orphans(removeOrphans, project.environment()))
+                .capAdd(capAdd).capDrop(capDrop).labels(labels()).useAliases(useAliases)
+                .build(build).stdinOpen(stdinOpen).build();
         if (!interactive) {
             ProcessStreams io = new ProcessStreams(null, new WriterStream(root.console().out()),
                     new WriterStream(root.console().err()));

@@ -154,7 +154,10 @@ class ComposeV2ParityIT {
                 ComposeOracle.jsonValues(ok(version.get(1)).out()).get(0).size());
     }
 
-    /** Each container's fields, less those that change by the second and the label order. */
+    /**
+     * Each container's fields, less those that change by the second, and labels and mounts as
+     * sets: the engine lists a container's mounts from a Go map, in an order of its own each time.
+     */
     private static Map<String, Map<String, String>> psFields(CliRunner.Result r) throws Exception {
         ok(r);
         Map<String, Map<String, String>> out = new TreeMap<>();
@@ -166,7 +169,7 @@ class ComposeV2ParityIT {
             c.fields().forEachRemaining(e -> fields.put(e.getKey(), switch (e.getKey()) {
                 case "RunningFor", "Status" -> e.getValue().asText().replaceAll("\\d+|About an?"
                         + "|Less than a", "N").replaceAll("(minute|second|hour)s?", "T");
-                case "Labels" -> new TreeSet<>(List.of(e.getValue().asText().split(",")))
+                case "Labels", "Mounts" -> new TreeSet<>(List.of(e.getValue().asText().split(",")))
                         .toString();
                 default -> e.getValue().getNodeType() + " " + e.getValue();
             }));

@@ -17,6 +17,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -236,6 +238,16 @@ class ImagesIT {
         assertFalse(imageExists(project + "-app"), down.toString());
     }
 
+    /** The services' images a {@code config --format json} printed, sorted. */
+    private static List<String> images(CliRunner.Result config) throws IOException {
+        assertEquals(0, config.exitCode(), config.toString());
+        List<String> out = new ArrayList<>();
+        ComposeOracle.jsonValues(config.out()).get(0).path("services")
+                .forEach(s -> out.add(s.path("image").asText()));
+        Collections.sort(out);
+        return out;
+    }
+
     @Test
     void buildPushPullAndUpThroughARegistry() throws Exception {
         String image = open.host() + "/" + project + "/app:1";
@@ -255,12 +267,23 @@ class ImagesIT {
                 """.formatted(image, open.host() + "/" + project + "/app:extra"));
         write("app/Dockerfile", "FROM " + BaseImage.NAME + "\nRUN head -c 200000 /dev/urandom"
                 + " > /blob\n");
-        assertEquals(0, run("build").exitCode());
+        CliRunner.Result built = run("build", "--memory", "256m");
+        assertEquals(0, built.exitCode(), built.toString());
         CliRunner.Result push = run("push");
         assertEquals(0, push.exitCode(), push.toString());
         assertTrue(push.err().contains("Image " + image + " Pushed"), push.toString());
         String tags = open.get(project + "/app/tags/list").body();
         assertTrue(tags.contains("\"1\"") && tags.contains("\"extra\""), tags);
+
+        // pinned to the registry's digest, as compose v2 pins them (2.26.1: with
+        // --no-interpolate only)
+        List<CliRunner.Result> pinned = new ComposeOracle(dir).both("config",
+                "--no-interpolate", "--resolve-image-digests", "--format", "json");
+        assertEquals(images(pinned.get(0)), images(pinned.get(1)));
+        assertTrue(images(pinned.get(1)).get(0).startsWith(image + "@sha256:"),
+                pinned.toString());
+        assertEquals(images(pinned.get(1)), images(run("config", "--resolve-image-digests",
+                "--format", "json")));
 
         removeImage(image);
         removeImage(open.host() + "/" + project + "/app:extra");

@@ -2,6 +2,7 @@ package dev.jcompose.junit5;
 
 import dev.jcompose.api.Compose;
 import dev.jcompose.api.ComposeProject;
+import dev.jcompose.api.ComposeProjectBuilder;
 import dev.jcompose.api.ContainerInfo;
 import dev.jcompose.api.Down;
 import dev.jcompose.api.LogEntry;
@@ -47,7 +48,7 @@ final class RunningStack implements AutoCloseable {
      * rethrown.
      */
     static RunningStack start(StackConfig config, Path startupLogs) {
-        ComposeProject.Builder builder = Compose.project(config.files())
+        ComposeProjectBuilder builder = Compose.project(config.files())
                 .projectName(config.randomProjectName())
                 .env(config.env())
                 .profiles(config.profiles().toArray(String[]::new))

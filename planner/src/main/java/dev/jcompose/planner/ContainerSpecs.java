@@ -24,9 +24,12 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Applies compose semantics to a service to describe one of its containers: the name
- * ({@code project-service-N}), compose's labels, mounts with engine-side volume names, port
- * bindings, and network attachments whose aliases let services reach each other by name.
+ * Applies compose semantics to a service to describe one of its containers as the engine is to
+ * create it ({@link ContainerSpec}): the name ({@code project-service-N}), compose's labels,
+ * mounts with engine-side volume names, port bindings, network attachments whose aliases let
+ * services reach each other by name, secrets and configs, and the engine options
+ * {@link ContainerOptions} converts (limits, healthcheck, restart policy, ...). No compose rule
+ * is left to an adapter.
  */
 public final class ContainerSpecs {
 
@@ -117,10 +120,7 @@ public final class ContainerSpecs {
         labels.remove(Labels.CONTAINER_NUMBER);
         labels.put(Labels.HOOK, "pre_start");
         labels.put(Labels.HOOK_INDEX, Integer.toString(index));
-        return new ContainerSpec(spec.name(), spec.image(), spec.command(), spec.entrypoint(),
-                spec.env(), labels, spec.hostname(), spec.user(), spec.workingDir(),
-                spec.exposedPorts(), spec.portBindings(), spec.mounts(), spec.networkMode(),
-                spec.networks(), spec.restartPolicy(), spec.service(), spec.files());
+        return spec.toBuilder().labels(labels).build();
     }
 
     private static ContainerSpec build(Project project, Service service, String name, int number,
@@ -198,7 +198,8 @@ public final class ContainerSpecs {
                         sn == null ? null : sn.macAddress(),
                         sn == null ? null : sn.linkLocalIps(),
                         sn == null ? null : sn.driverOpts(),
-                        sn == null ? null : sn.gwPriority()));
+                        sn == null ? null : sn.gwPriority(), key,
+                        sn == null ? null : sn.interfaceName()));
             }
             if (!networks.isEmpty()) {
                 networkMode = networks.get(0).network();
@@ -213,10 +214,36 @@ public final class ContainerSpecs {
         for (FileReference ref : service.configs()) {
             fileObject(project, ref, project.configs().get(ref.source()), "/", mounts, files);
         }
-        return new ContainerSpec(name, service.imageName(project.name()), service.command(),
-                service.entrypoint(), env, labels, service.hostname(), service.user(),
-                service.workingDir(), List.copyOf(exposed), bindings, mounts, networkMode,
-                networks, oneOff ? null : service.restart(), service, files);
+        return ContainerSpec.builder(name, service.imageName(project.name()))
+                .platform(service.platform())
+                .command(service.command())
+                .entrypoint(service.entrypoint())
+                .env(env)
+                .labels(labels)
+                .hostname(service.hostname())
+                .domainname(service.domainname())
+                .user(service.user())
+                .workingDir(service.workingDir())
+                .macAddress(service.macAddress())
+                .tty(Boolean.TRUE.equals(service.tty()))
+                .stdinOpen(Boolean.TRUE.equals(service.stdinOpen()))
+                .stopSignal(service.stopSignal())
+                .stopTimeout(ContainerOptions.stopTimeout(service))
+                .healthcheck(ContainerOptions.health(service.healthcheck()))
+                .exposedPorts(List.copyOf(exposed))
+                .portBindings(bindings)
+                .mounts(mounts)
+                .networkMode(networkMode)
+                .networks(networks)
+                .links(service.links())
+                .externalLinks(service.externalLinks())
+                .volumesFrom(service.volumesFrom())
+                .restartPolicy(oneOff ? null : ContainerOptions.restartPolicy(service.restart()))
+                .resources(ContainerOptions.resources(service))
+                .security(ContainerOptions.security(service))
+                .host(ContainerOptions.host(service))
+                .files(files)
+                .build();
     }
 
     /**
@@ -271,23 +298,17 @@ public final class ContainerSpecs {
         for (ContainerSpec.Mount m : spec.mounts()) {
             String previous = anonymous.get(m.target());
             if (ServiceVolume.VOLUME.equals(m.type()) && m.source() == null && previous != null) {
-                m = new ContainerSpec.Mount(m.type(), previous, m.target(), m.readOnly(),
-                        m.noCopy(), m.propagation(), m.selinux(), m.createHostPath(),
-                        m.tmpfsSize(), m.tmpfsMode(), m.subpath());
+                m = m.withSource(previous);
             }
             mounts.add(m);
             mounted.add(m.target());
         }
         new TreeMap<>(anonymous).forEach((target, name) -> {
             if (imageVolumes.contains(target) && !mounted.contains(target)) {
-                mounts.add(new ContainerSpec.Mount(ServiceVolume.VOLUME, name, target, false,
-                        false, null, null, false, null, null, null));
+                mounts.add(ContainerSpec.Mount.volume(name, target));
             }
         });
-        return new ContainerSpec(spec.name(), spec.image(), spec.command(), spec.entrypoint(),
-                spec.env(), spec.labels(), spec.hostname(), spec.user(), spec.workingDir(),
-                spec.exposedPorts(), spec.portBindings(), mounts, spec.networkMode(),
-                spec.networks(), spec.restartPolicy(), spec.service(), spec.files());
+        return spec.toBuilder().mounts(mounts).build();
     }
 
     private static ContainerSpec.Mount mount(Project project, ServiceVolume v) {

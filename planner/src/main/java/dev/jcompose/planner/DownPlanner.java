@@ -148,7 +148,7 @@ public final class DownPlanner {
                 plan.add(new Action.RemoveVolume(v), "down -v (anonymous)", allRemoved);
             }
         }
-        for (String image : ImagePlanner.imagesToRemove(projectName, project, existing.images(),
+        for (String image : ImageRemoval.imagesToRemove(projectName, project, existing.images(),
                 options.removeImages(), options.removeOrphans())) {
             plan.add(new Action.RemoveImage(image), "down --rmi " + options.removeImages(),
                     allRemoved);

@@ -2,6 +2,7 @@ package dev.jcompose.planner;
 
 import dev.jcompose.model.Project;
 import dev.jcompose.model.tree.YamlPath;
+import java.util.TreeSet;
 
 /**
  * The desired state cannot be planned (an unknown service, a dependency cycle, a missing
@@ -30,5 +31,15 @@ public class PlanException extends RuntimeException {
             path = path.key(k);
         }
         return at(project, path, message);
+    }
+
+    /** "no such service: x (known: a, b)". */
+    public static String unknownService(Project project, String name) {
+        String hint = project.disabledServices().containsKey(name)
+                ? "; it is disabled: activate one of its profiles "
+                        + project.disabledServices().get(name).profiles()
+                : "";
+        return "no such service: " + name + hint + " (services: "
+                + String.join(", ", new TreeSet<>(project.services().keySet())) + ")";
     }
 }

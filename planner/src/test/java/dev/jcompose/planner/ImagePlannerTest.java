@@ -163,11 +163,11 @@ class ImagePlannerTest {
                 1. pull Image d:1 (pull policy daily: image older than that)
                 2. pull Image m:1 (pull policy every_1d12h: image older than that)
                 """, images(p, engine, UpPlanOptions.defaults()));
-        assertEquals(Duration.ofMinutes(90), ImagePlanner.refreshInterval("every_1h30m"));
-        assertEquals(Duration.ofDays(14), ImagePlanner.refreshInterval("every_2w"));
-        assertNull(ImagePlanner.refreshInterval("every_"));
-        assertNull(ImagePlanner.refreshInterval("every_soon"));
-        assertNull(ImagePlanner.refreshInterval("missing"));
+        assertEquals(Duration.ofMinutes(90), PullPolicies.refreshInterval("every_1h30m"));
+        assertEquals(Duration.ofDays(14), PullPolicies.refreshInterval("every_2w"));
+        assertNull(PullPolicies.refreshInterval("every_"));
+        assertNull(PullPolicies.refreshInterval("every_soon"));
+        assertNull(PullPolicies.refreshInterval("missing"));
     }
 
     @Test
@@ -416,16 +416,16 @@ class ImagePlannerTest {
                 new ImageSummary("sha256:4", List.of("demo-gone:latest"), Map.of(Labels.PROJECT,
                         "demo", Labels.SERVICE, "gone"), null, null));
         assertEquals(List.of("demo-app:latest"),
-                ImagePlanner.imagesToRemove("demo", p, images, "local", false));
+                ImageRemoval.imagesToRemove("demo", p, images, "local", false));
         assertEquals(List.of("demo-app:latest", "named:1", "db:1"),
-                ImagePlanner.imagesToRemove("demo", p, images, "all", false));
+                ImageRemoval.imagesToRemove("demo", p, images, "all", false));
         assertEquals(List.of("demo-app:latest", "named:1", "demo-gone:latest"),
-                ImagePlanner.imagesToRemove("demo", p, images, "local", true));
+                ImageRemoval.imagesToRemove("demo", p, images, "local", true));
         assertEquals(List.of("demo-app:latest", "named:1", "demo-gone:latest"),
-                ImagePlanner.imagesToRemove("demo", null, images, "local", false));
-        assertEquals(List.of(), ImagePlanner.imagesToRemove("demo", p, images, null, false));
+                ImageRemoval.imagesToRemove("demo", null, images, "local", false));
+        assertEquals(List.of(), ImageRemoval.imagesToRemove("demo", p, images, null, false));
         assertThrows(PlanException.class,
-                () -> ImagePlanner.imagesToRemove("demo", p, images, "some", false));
+                () -> ImageRemoval.imagesToRemove("demo", p, images, "some", false));
         Plan down = DownPlanner.planDown("demo", p, new DownPlanner.Existing(List.of(),
                 List.of(), List.of(), images), new DownPlanOptions(false, false, null, "local"));
         assertEquals("1. remove Image demo-app:latest (down --rmi local)\n", down.toString());

@@ -103,9 +103,12 @@ class ReconcilerTest {
         Project changed = TestProjects.load(dir, "demo", STACK.replace("web:1", "web:2"));
         Plan p = plan(changed, engine, UpPlanOptions.defaults());
         assertEquals("""
-                1. recreate Container demo-web-1 (config hash changed)
-                2. await service_started Service db (a dependency)
-                3. start Container demo-web-1 (recreated) after 1,2
+                1. create Container 000000000000_demo-web-1 to replace demo-web-1 (config hash changed)
+                2. stop Container demo-web-1 (replaced by 000000000000_demo-web-1) after 1
+                3. remove Container demo-web-1 (replaced by 000000000000_demo-web-1) after 2
+                4. rename Container 000000000000_demo-web-1 to demo-web-1 (finishes the recreate) after 3
+                5. await service_started Service db (a dependency)
+                6. start Container demo-web-1 (recreated) after 4,5
                 """, p.toString());
         run(p, engine);
         assertEquals("web:2", engine.container("demo-web-1").spec().image());
@@ -296,14 +299,20 @@ class ReconcilerTest {
         UpPlanOptions force = new UpPlanOptions(List.of("web"), false, true, false, false,
                 Map.of(), false, null, false, false, null);
         assertEquals("""
-                1. recreate Container demo-web-1 (--force-recreate)
-                2. await service_started Service db (a dependency)
-                3. start Container demo-web-1 (recreated) after 1,2
+                1. create Container 000000000000_demo-web-1 to replace demo-web-1 (--force-recreate)
+                2. stop Container demo-web-1 (replaced by 000000000000_demo-web-1) after 1
+                3. remove Container demo-web-1 (replaced by 000000000000_demo-web-1) after 2
+                4. rename Container 000000000000_demo-web-1 to demo-web-1 (finishes the recreate) after 3
+                5. await service_started Service db (a dependency)
+                6. start Container demo-web-1 (recreated) after 4,5
                 """, plan(stack(), engine, force).toString());
         String deps = plan(stack(), engine, force.withAlwaysRecreateDeps(true)).toString();
         assertTrue(deps.startsWith("""
-                1. recreate Container demo-db-1 (--always-recreate-deps)
-                2. start Container demo-db-1 (recreated) after 1
+                1. create Container 000000000000_demo-db-1 to replace demo-db-1 (--always-recreate-deps)
+                2. stop Container demo-db-1 (replaced by 000000000000_demo-db-1) after 1
+                3. remove Container demo-db-1 (replaced by 000000000000_demo-db-1) after 2
+                4. rename Container 000000000000_demo-db-1 to demo-db-1 (finishes the recreate) after 3
+                5. start Container demo-db-1 (recreated) after 4
                 """), deps);
     }
 
@@ -365,11 +374,14 @@ class ReconcilerTest {
                 .withImage("db:2");
         run(plan(TestProjects.load(dir, "demo", file), engine, UpPlanOptions.defaults()), engine);
         assertEquals("""
-                1. recreate Container demo-db-1 (config hash changed)
-                2. start Container demo-db-1 (recreated) after 1
-                3. stop Container demo-web-1 (dependency db recreated (restart: true)) after 1
-                4. await service_started Service db (a dependency) after 2
-                5. start Container demo-web-1 (dependency db recreated (restart: true)) after 3,4
+                1. create Container 000000000000_demo-db-1 to replace demo-db-1 (config hash changed)
+                2. stop Container demo-db-1 (replaced by 000000000000_demo-db-1) after 1
+                3. remove Container demo-db-1 (replaced by 000000000000_demo-db-1) after 2
+                4. rename Container 000000000000_demo-db-1 to demo-db-1 (finishes the recreate) after 3
+                5. start Container demo-db-1 (recreated) after 4
+                6. stop Container demo-web-1 (dependency db recreated (restart: true)) after 4
+                7. await service_started Service db (a dependency) after 5
+                8. start Container demo-web-1 (dependency db recreated (restart: true)) after 6,7
                 """, plan(TestProjects.load(dir, "demo", file.replace("db:1", "db:2")), engine,
                 UpPlanOptions.defaults()).toString());
     }
@@ -469,7 +481,7 @@ class ReconcilerTest {
         ContainerSpec seeding = engine.createdSpecs().stream()
                 .filter(c -> c.name().equals("demo-app-pre_start-1")).findFirst().orElseThrow();
         assertEquals("tools:1", seeding.image());
-        assertEquals(List.of("demo-app-1"), seeding.service().volumesFrom(),
+        assertEquals(List.of("demo-app-1"), seeding.volumesFrom(),
                 "the service container's volumes, by its id");
         assertEquals("pre_start", seeding.labels().get(Labels.HOOK));
 

@@ -2,8 +2,6 @@ package dev.jcompose.runtime;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jcompose.model.Service;
-import dev.jcompose.model.ServiceNetwork;
 import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.engine.EngineException;
 import java.util.ArrayList;
@@ -44,11 +42,7 @@ final class ApiFeatures {
      * (the first unmet requirement, with the service, the key and both versions named).
      */
     static void check(ContainerSpec spec, EngineIdentity engine) {
-        Service s = spec.service();
-        if (s == null) {
-            return;
-        }
-        List<EngineRequirements.Unmet> unmet = EngineRequirements.of(s, engine);
+        List<EngineRequirements.Unmet> unmet = EngineRequirements.of(spec, engine);
         if (!unmet.isEmpty()) {
             throw new EngineException(unmet.get(0).describe());
         }
@@ -69,11 +63,9 @@ final class ApiFeatures {
                 || !(endpoints.path(spec.networks().get(0).network()) instanceof ObjectNode first)) {
             return List.of();
         }
-        List<String> ifnames = interfaceNames(spec);
         String mac = spec.networks().get(0).macAddress() != null
-                ? spec.networks().get(0).macAddress()
-                : spec.service() == null ? null : spec.service().macAddress();
-        complete(first, spec.networks().get(0), ifnames.get(0));
+                ? spec.networks().get(0).macAddress() : spec.macAddress();
+        complete(first, spec.networks().get(0));
         if (!engine.speaks(ApiVersion.V1_44)) {
             if (mac != null) {
                 body.put("MacAddress", mac);
@@ -91,7 +83,7 @@ final class ApiFeatures {
         List<String> attached = new ArrayList<>();
         for (int i = 1; i < spec.networks().size(); i++) {
             ContainerSpec.NetworkAttachment a = spec.networks().get(i);
-            endpoints.set(a.network(), endpoint(a, List.of(), ifnames.get(i)));
+            endpoints.set(a.network(), endpoint(a, List.of()));
             attached.add(a.network());
         }
         return attached;
@@ -110,21 +102,19 @@ final class ApiFeatures {
     }
 
     /** The settings of an endpoint on {@code a}'s network, with everything the service gives. */
-    static ObjectNode endpoint(ContainerSpec.NetworkAttachment a, List<String> links,
-            String interfaceName) {
-        return complete(RequestBodies.endpoint(a, links), a, interfaceName);
+    static ObjectNode endpoint(ContainerSpec.NetworkAttachment a, List<String> links) {
+        return complete(RequestBodies.endpoint(a, links), a);
     }
 
     /** The connect request's body for {@code a}, as {@link #endpoint} completes it. */
     static ObjectNode connect(String containerId, ContainerSpec.NetworkAttachment a,
-            List<String> links, String interfaceName) {
+            List<String> links) {
         ObjectNode body = NODES.objectNode().put("Container", containerId);
-        body.set("EndpointConfig", endpoint(a, links, interfaceName));
+        body.set("EndpointConfig", endpoint(a, links));
         return body;
     }
 
-    private static ObjectNode complete(ObjectNode endpoint, ContainerSpec.NetworkAttachment a,
-            String interfaceName) {
+    private static ObjectNode complete(ObjectNode endpoint, ContainerSpec.NetworkAttachment a) {
         if (a.macAddress() != null) {
             endpoint.put("MacAddress", a.macAddress());
         }
@@ -134,8 +124,8 @@ final class ApiFeatures {
             a.linkLocalIps().forEach(ipam.withArray("LinkLocalIPs")::add);
         }
         Map<String, String> opts = new LinkedHashMap<>(a.driverOpts());
-        if (interfaceName != null && !interfaceName.isEmpty()) {
-            opts.put(IFNAME, interfaceName);
+        if (a.interfaceName() != null && !a.interfaceName().isEmpty()) {
+            opts.put(IFNAME, a.interfaceName());
         }
         if (!opts.isEmpty()) {
             ObjectNode o = endpoint.putObject("DriverOpts");
@@ -145,32 +135,5 @@ final class ApiFeatures {
             endpoint.put("GwPriority", a.gwPriority());
         }
         return endpoint;
-    }
-
-    /** The interface name declared for each of {@code spec}'s networks, in their order. */
-    static List<String> interfaceNames(ContainerSpec spec) {
-        List<String> out = new ArrayList<>();
-        Map<String, ServiceNetwork> declared = declared(spec);
-        List<ServiceNetwork> inOrder = new ArrayList<>(declared.values());
-        for (int i = 0; i < spec.networks().size(); i++) {
-            ServiceNetwork n = i < inOrder.size() ? inOrder.get(i) : null;
-            out.add(n == null ? null : n.interfaceName());
-        }
-        return out;
-    }
-
-    /**
-     * The service's networks by key, in the order of {@code spec}'s attachments (priority, then
-     * name); empty when the container has a network mode instead.
-     */
-    private static Map<String, ServiceNetwork> declared(ContainerSpec spec) {
-        Map<String, ServiceNetwork> out = new LinkedHashMap<>();
-        Service s = spec.service();
-        if (s == null || spec.networks().isEmpty()
-                || s.networkNames().size() != spec.networks().size()) {
-            return out;
-        }
-        s.networkNames().forEach(k -> out.put(k, s.networks().get(k)));
-        return out;
     }
 }

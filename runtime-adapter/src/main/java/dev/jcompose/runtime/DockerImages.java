@@ -338,6 +338,9 @@ final class DockerImages {
                 if (spec.shmSize() != null) {
                     cmd.withShmsize(spec.shmSize());
                 }
+                if (spec.memory() != null) {
+                    cmd.withMemory(spec.memory());
+                }
                 if (spec.platform() != null) {
                     cmd.withPlatform(spec.platform());
                 }

@@ -3,6 +3,8 @@ package dev.jcompose.runtime;
 import dev.jcompose.model.Service;
 import dev.jcompose.model.ServiceNetwork;
 import dev.jcompose.model.tree.YamlPath;
+import dev.jcompose.planner.Labels;
+import dev.jcompose.planner.engine.ContainerSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,44 +53,76 @@ public final class EngineRequirements {
 
     /** What {@code s} asks that {@code engine} cannot do; empty when it can do all of it. */
     public static List<Unmet> of(Service s, EngineIdentity engine) {
+        List<String> keys = s.networkMode() != null && !s.networkMode().isEmpty() ? List.of()
+                : s.networkNames();
+        List<NetworkAsk> networks = new ArrayList<>();
+        for (String key : keys) {
+            ServiceNetwork n = s.networks().get(key);
+            networks.add(new NetworkAsk(key, n == null ? null : n.macAddress(),
+                    n == null ? null : n.interfaceName()));
+        }
+        return unmet(new Asks(s.name(), s.healthcheck() != null
+                && s.healthcheck().startInterval() != null, !s.links().isEmpty(), networks,
+                s.macAddress()), engine);
+    }
+
+    /**
+     * What the container {@code spec} asks that {@code engine} cannot do, as {@link #of(Service,
+     * EngineIdentity)} says it of the service the spec was made from.
+     */
+    public static List<Unmet> of(ContainerSpec spec, EngineIdentity engine) {
+        String service = spec.labels().getOrDefault(Labels.SERVICE, spec.name());
+        List<NetworkAsk> networks = spec.networks().stream().filter(a -> a.key() != null)
+                .map(a -> new NetworkAsk(a.key(), a.macAddress(), a.interfaceName())).toList();
+        return unmet(new Asks(service, spec.healthcheck() != null
+                && spec.healthcheck().startInterval() != null, !spec.links().isEmpty(),
+                networks, spec.macAddress()), engine);
+    }
+
+    /** A network of a service: its key, MAC address and interface name. */
+    private record NetworkAsk(String key, String macAddress, String interfaceName) { }
+
+    /** What a service asks of the engine, from its model or from a container's spec. */
+    private record Asks(String service, boolean startInterval, boolean links,
+            List<NetworkAsk> networks, String macAddress) { }
+
+    private static List<Unmet> unmet(Asks s, EngineIdentity engine) {
         List<Unmet> out = new ArrayList<>();
-        YamlPath at = YamlPath.of("services", s.name());
+        YamlPath at = YamlPath.of("services", s.service());
         String running = "; this engine is " + engine.kind() + " " + engine.version()
                 + " (Engine API " + engine.apiVersion() + ")";
-        if (s.healthcheck() != null && s.healthcheck().startInterval() != null
-                && !engine.speaks(ApiVersion.V1_44)) {
-            out.add(new Unmet(s.name(), at.key("healthcheck").key("start_interval"),
+        if (s.startInterval() && !engine.speaks(ApiVersion.V1_44)) {
+            out.add(new Unmet(s.service(), at.key("healthcheck").key("start_interval"),
                     "needs Docker Engine 25 or later (Engine API 1.44)" + running));
         }
-        if (engine.isPodman() && !s.links().isEmpty()) {
-            out.add(new Unmet(s.name(), at.key("links"), "Podman does not support container "
+        if (engine.isPodman() && s.links()) {
+            out.add(new Unmet(s.service(), at.key("links"), "Podman does not support container "
                     + "links (its API refuses them); reach the linked service by its name, or "
                     + "give it a network alias (networks.NAME.aliases)"));
         }
-        List<String> keys = s.networkMode() != null && !s.networkMode().isEmpty() ? List.of()
-                : s.networkNames();
         List<String> withMac = new ArrayList<>();
-        for (String key : keys) {
-            ServiceNetwork n = s.networks().get(key);
-            if (n != null && hasText(n.interfaceName()) && !engine.speaks(ApiVersion.V1_49)) {
-                out.add(new Unmet(s.name(), at.key("networks").key(key).key("interface_name"),
+        for (NetworkAsk n : s.networks()) {
+            if (hasText(n.interfaceName()) && !engine.speaks(ApiVersion.V1_49)) {
+                out.add(new Unmet(s.service(), at.key("networks").key(n.key())
+                        .key("interface_name"),
                         "needs Docker Engine 28.1 or later (Engine API 1.49)" + running));
             }
-            if (n != null && n.macAddress() != null) {
-                withMac.add(key);
+            if (n.macAddress() != null) {
+                withMac.add(n.key());
             }
         }
-        ServiceNetwork first = keys.isEmpty() ? null : s.networks().get(keys.get(0));
+        NetworkAsk first = s.networks().isEmpty() ? null : s.networks().get(0);
         if (s.macAddress() != null && first != null && first.macAddress() != null
                 && !first.macAddress().equals(s.macAddress())) {
-            out.add(new Unmet(s.name(), at.key("mac_address"), s.macAddress() + " differs from "
-                    + "networks." + keys.get(0) + ".mac_address " + first.macAddress()
-                    + "; the service-level one must be the same"));
+            out.add(new Unmet(s.service(), at.key("mac_address"), s.macAddress()
+                    + " differs from networks." + first.key() + ".mac_address "
+                    + first.macAddress() + "; the service-level one must be the same"));
         }
         if (withMac.size() > 1 && !engine.speaks(ApiVersion.V1_44)) {
-            out.add(new Unmet(s.name(), at.key("networks").key(withMac.get(1)).key("mac_address"),
-                    "sets a MAC address on a further network (" + String.join(", ", withMac)
-                    + "), which needs Docker Engine 25 or later (Engine API 1.44)" + running));
+            out.add(new Unmet(s.service(), at.key("networks").key(withMac.get(1))
+                    .key("mac_address"), "sets a MAC address on a further network ("
+                    + String.join(", ", withMac) + "), which needs Docker Engine 25 or later "
+                    + "(Engine API 1.44)" + running));
         }
         return out;
     }

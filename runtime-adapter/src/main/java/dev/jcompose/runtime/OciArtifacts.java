@@ -214,28 +214,6 @@ public final class OciArtifacts {
         return out;
     }
 
-    /** What a registry may answer for an image: a multi-platform index or list, or one manifest. */
-    private static final String IMAGE_MANIFESTS = INDEX + ", "
-            + "application/vnd.docker.distribution.manifest.list.v2+json, " + MANIFEST + ", "
-            + "application/vnd.docker.distribution.manifest.v2+json";
-
-    /**
-     * The digest of the manifest {@code ref} names (of the index, for a multi-platform image),
-     * as the engine's distribution inspect reports it: the registry's
-     * {@code Docker-Content-Digest}, else the digest of the manifest it sent.
-     *
-     * @throws EngineException when the registry has no such manifest or refuses
-     */
-    public String manifestDigest(Reference ref) {
-        HttpResponse<byte[]> r = exchange(ref, "GET", "/manifests/" + ref.tag(), null, null,
-                IMAGE_MANIFESTS);
-        if (r.statusCode() != 200) {
-            throw refused(ref, "reading the manifest " + ref.tag(), r);
-        }
-        return r.headers().firstValue("Docker-Content-Digest")
-                .orElseGet(() -> "sha256:" + sha256(r.body()));
-    }
-
     private ObjectNode descriptor(String mediaType, byte[] content) {
         ObjectNode d = NODES.objectNode();
         d.put("mediaType", mediaType);

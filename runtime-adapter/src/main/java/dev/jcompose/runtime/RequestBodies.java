@@ -3,13 +3,7 @@ package dev.jcompose.runtime;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jcompose.model.DeviceRequest;
-import dev.jcompose.model.Healthcheck;
-import dev.jcompose.model.Network;
-import dev.jcompose.model.Service;
 import dev.jcompose.planner.engine.ContainerSpec;
-import dev.jcompose.planner.engine.NetworkSpec;
-import dev.jcompose.planner.engine.VolumeSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,8 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The bodies of the Engine API requests jcompose writes (create a container, a network or a
- * volume; connect a container to a network), as JSON trees. Not through docker-java's command
+ * The body of the Engine API's create-container request, written from a {@link ContainerSpec}
+ * as the engine takes it (the spec has every compose rule applied already), and the first
+ * network's endpoint; the network and volume requests are {@link NetworkBodies}'. Not through docker-java's command
  * beans: serialising them takes Jackson's databind, whose introspection of a dozen bean classes
  * held the first create of every {@code up} back by ~75 ms of CPU (docs/PERFORMANCE.md).
  * {@code RequestBodiesTest} checks them against the ones docker-java builds for the same specs.
@@ -38,7 +33,6 @@ final class RequestBodies {
 
     /** The create-container request's body for {@code spec}. */
     static ObjectNode container(ContainerSpec spec) {
-        Service s = spec.service();
         ObjectNode body = NODES.objectNode();
         put(body, "Hostname", spec.hostname());
         put(body, "User", spec.user());
@@ -54,10 +48,21 @@ final class RequestBodies {
                     : spec.entrypoint()));
         }
         body.set("Labels", map(spec.labels()));
-        ObjectNode host = hostConfig(spec);
-        if (s != null) {
-            service(s, body, host);
+        put(body, "Domainname", spec.domainname());
+        put(body, "MacAddress", spec.macAddress());
+        if (spec.tty()) {
+            body.put("Tty", true);
         }
+        if (spec.stdinOpen()) {
+            body.put("OpenStdin", true);
+            body.put("AttachStdin", true);
+        }
+        put(body, "StopSignal", spec.stopSignal());
+        put(body, "StopTimeout", spec.stopTimeout());
+        if (spec.healthcheck() != null) {
+            body.set("Healthcheck", healthcheck(spec.healthcheck()));
+        }
+        ObjectNode host = hostConfig(spec);
         body.set("HostConfig", host);
         ObjectNode endpoint = endpoint(spec, host);
         if (endpoint != null && spec.networkMode() != null) {
@@ -105,7 +110,6 @@ final class RequestBodies {
     }
 
     private static ObjectNode hostConfig(ContainerSpec spec) {
-        Service s = spec.service();
         ObjectNode host = NODES.objectNode();
         ObjectNode ports = host.putObject("PortBindings");
         for (ContainerSpec.PortBinding b : spec.portBindings()) {
@@ -124,19 +128,24 @@ final class RequestBodies {
                 mounts.add(mount(m));
             }
         }
-        if (s != null && !s.links().isEmpty()) {
+        if (!spec.links().isEmpty()) {
             // resolved by the executor to container:alias
-            host.set("Links", strings(s.links().stream().map(RequestBodies::link).toList()));
+            host.set("Links", strings(spec.links().stream().map(RequestBodies::link).toList()));
         }
-        if (s != null && !s.volumesFrom().isEmpty()) {
+        if (!spec.volumesFrom().isEmpty()) {
             // resolved by the executor to container[:ro|rw]
-            host.set("VolumesFrom", strings(s.volumesFrom().stream()
+            host.set("VolumesFrom", strings(spec.volumesFrom().stream()
                     .map(v -> v.contains(":") ? v : v + ":rw").toList()));
         }
         put(host, "NetworkMode", spec.networkMode());
-        if (spec.restartPolicy() != null && !spec.restartPolicy().equals("no")) {
-            host.set("RestartPolicy", restartPolicy(spec.restartPolicy()));
+        if (spec.restartPolicy() != null) {
+            host.set("RestartPolicy", NODES.objectNode()
+                    .put("MaximumRetryCount", spec.restartPolicy().maximumRetryCount())
+                    .put("Name", spec.restartPolicy().name()));
         }
+        security(spec.security(), host);
+        hostOptions(spec.host(), host);
+        resources(spec.resources(), host);
         return host;
     }
 
@@ -156,189 +165,95 @@ final class RequestBodies {
         return s.substring(s.lastIndexOf('/') + 1);
     }
 
-    /** {@code always}, {@code unless-stopped}, {@code on-failure[:N]} as the engine's object. */
-    private static ObjectNode restartPolicy(String policy) {
-        String name = policy;
-        int retries = 0;
-        int colon = policy.indexOf(':');
-        if (colon >= 0) {
-            name = policy.substring(0, colon);
-            retries = Integer.parseInt(policy.substring(colon + 1));
-        }
-        if (!Set.of("always", "unless-stopped", "on-failure").contains(name)) {
-            throw new IllegalArgumentException("restart policy \"" + policy + "\" is not one of "
-                    + "no, always, unless-stopped, on-failure[:max-retries]");
-        }
-        return NODES.objectNode().put("MaximumRetryCount", retries).put("Name", name);
-    }
-
-    private static void service(Service s, ObjectNode body, ObjectNode host) {
-        put(body, "Domainname", s.domainname());
-        put(body, "MacAddress", s.macAddress());
-        if (Boolean.TRUE.equals(s.tty())) {
-            body.put("Tty", true);
-        }
-        if (Boolean.TRUE.equals(s.stdinOpen())) {
-            body.put("OpenStdin", true);
-            body.put("AttachStdin", true);
-        }
-        put(body, "StopSignal", s.stopSignal());
-        if (s.stopGracePeriod() != null) {
-            body.put("StopTimeout", (int) Math.max(0, s.stopGracePeriod().toSeconds()));
-        }
-        if (s.healthcheck() != null) {
-            body.set("Healthcheck", healthcheck(s.healthcheck()));
-        }
-        if (Boolean.TRUE.equals(s.privileged())) {
+    private static void security(ContainerSpec.Security s, ObjectNode host) {
+        if (s.privileged()) {
             host.put("Privileged", true);
         }
-        put(host, "Init", s.init());
-        if (Boolean.TRUE.equals(s.readOnly())) {
+        if (s.readOnlyRootfs()) {
             host.put("ReadonlyRootfs", true);
         }
-        if (!s.capAdd().isEmpty()) {
-            host.set("CapAdd", capabilities(s.capAdd()));
-        }
-        if (!s.capDrop().isEmpty()) {
-            host.set("CapDrop", capabilities(s.capDrop()));
-        }
-        put(host, "ShmSize", s.shmSize());
-        if (!s.ulimits().isEmpty()) {
-            ArrayNode ulimits = host.putArray("Ulimits");
-            s.ulimits().forEach((name, u) -> ulimits.addObject().put("Name", name)
-                    .put("Soft", u.softLimit()).put("Hard", u.hardLimit()));
-        }
-        if (!s.sysctls().isEmpty()) {
-            host.set("Sysctls", map(s.sysctls()));
-        }
-        if (!s.extraHosts().isEmpty()) {
-            host.set("ExtraHosts", strings(s.extraHosts().stream()
-                    .map(h -> h.replaceFirst("=", ":")).toList()));
-        }
-        nonEmpty(host, "Dns", s.dns());
-        nonEmpty(host, "DnsSearch", s.dnsSearch());
-        nonEmpty(host, "DnsOptions", s.dnsOpt());
-        resources(s, host);
-        if (s.logging() != null && s.logging().driver() != null) {
-            ObjectNode log = host.putObject("LogConfig").put("Type", s.logging().driver());
-            if (s.logging().options() != null) {
-                log.set("Config", map(s.logging().options()));
-            }
-        }
+        nonEmpty(host, "CapAdd", s.capAdd());
+        nonEmpty(host, "CapDrop", s.capDrop());
         nonEmpty(host, "SecurityOpt", s.securityOpt());
-        if (!s.devices().isEmpty()) {
-            ArrayNode devices = host.putArray("Devices");
-            s.devices().forEach(d -> devices.addObject()
-                    .put("CgroupPermissions", d.permissions() == null ? "rwm" : d.permissions())
-                    .put("PathInContainer", d.target() == null ? d.source() : d.target())
-                    .put("PathOnHost", d.source()));
-        }
         nonEmpty(host, "GroupAdd", s.groupAdd());
-        ArrayNode requests = deviceRequests(s);
-        if (!requests.isEmpty()) {
-            host.set("DeviceRequests", requests);
-        }
-        put(host, "IpcMode", s.ipc());
-        put(host, "PidMode", s.pid());
-        put(host, "UTSMode", s.uts());
         put(host, "UsernsMode", s.usernsMode());
-        put(host, "CgroupParent", s.cgroupParent());
-        put(host, "Runtime", s.runtime());
-        if (!s.storageOpt().isEmpty()) {
-            host.set("StorageOpt", map(s.storageOpt()));
-        }
-        if (!s.annotations().isEmpty()) {
-            host.set("Annotations", map(s.annotations()));
-        }
     }
 
-    /** A container's memory, CPU and pids limits (null: none). */
-    record Limits(Long memory, Double cpus, Long pids) {
-
-        /** The service's own limits, else those of {@code deploy.resources.limits}. */
-        static Limits of(Service s) {
-            Long memory = s.memLimit();
-            Double cpus = s.cpus();
-            Long pids = s.pidsLimit();
-            if (s.deploy() != null && s.deploy().resources() != null
-                    && s.deploy().resources().limits() != null) {
-                var limits = s.deploy().resources().limits();
-                memory = memory != null ? memory : limits.memory();
-                cpus = cpus != null ? cpus : limits.cpus();
-                pids = pids != null ? pids : limits.pids();
-            }
-            return new Limits(memory, cpus, pids);
+    private static void hostOptions(ContainerSpec.Host h, ObjectNode host) {
+        put(host, "Init", h.init());
+        if (!h.sysctls().isEmpty()) {
+            host.set("Sysctls", map(h.sysctls()));
         }
-
-        /** CPUs as the engine counts them, in billionths. */
-        Long nanoCpus() {
-            return cpus == null ? null : (long) (cpus * 1e9);
-        }
-    }
-
-    private static void resources(Service s, ObjectNode host) {
-        Limits limits = Limits.of(s);
-        put(host, "Memory", limits.memory());
-        put(host, "NanoCpus", limits.nanoCpus());
-        put(host, "PidsLimit", limits.pids());
-        put(host, "MemoryReservation", s.memReservation());
-        put(host, "MemorySwap", s.memswapLimit());
-        put(host, "CpuShares", s.cpuShares());
-        put(host, "CpuQuota", s.cpuQuota());
-        put(host, "CpuPeriod", s.cpuPeriod());
-        put(host, "CpusetCpus", s.cpuset());
-        put(host, "OomScoreAdj", s.oomScoreAdj());
-        put(host, "OomKillDisable", s.oomKillDisable());
-    }
-
-    /**
-     * {@code gpus} and {@code deploy.resources.reservations.devices} as engine device requests.
-     * For {@code gpus}, as docker compose: the capability defaults to {@code gpu}, and neither
-     * a count nor device ids means all devices.
-     */
-    static ArrayNode deviceRequests(Service s) {
-        ArrayNode out = NODES.arrayNode();
-        for (DeviceRequest d : s.gpus()) {
-            out.add(deviceRequest(d, d.capabilities().isEmpty() ? List.of("gpu")
-                    : d.capabilities(), d.count() == null && d.deviceIds().isEmpty()
-                            ? DeviceRequest.ALL : d.count()));
-        }
-        if (s.deploy() != null && s.deploy().resources() != null
-                && s.deploy().resources().reservations() != null) {
-            for (DeviceRequest d : s.deploy().resources().reservations().devices()) {
-                out.add(deviceRequest(d, d.capabilities(), d.count()));
+        nonEmpty(host, "ExtraHosts", h.extraHosts());
+        nonEmpty(host, "Dns", h.dns());
+        nonEmpty(host, "DnsSearch", h.dnsSearch());
+        nonEmpty(host, "DnsOptions", h.dnsOptions());
+        if (h.logging() != null) {
+            ObjectNode log = host.putObject("LogConfig").put("Type", h.logging().driver());
+            if (h.logging().options() != null) {
+                log.set("Config", map(h.logging().options()));
             }
         }
-        return out;
+        put(host, "IpcMode", h.ipcMode());
+        put(host, "PidMode", h.pidMode());
+        put(host, "UTSMode", h.utsMode());
+        put(host, "CgroupParent", h.cgroupParent());
+        put(host, "Runtime", h.runtime());
+        if (!h.storageOpt().isEmpty()) {
+            host.set("StorageOpt", map(h.storageOpt()));
+        }
+        if (!h.annotations().isEmpty()) {
+            host.set("Annotations", map(h.annotations()));
+        }
     }
 
-    private static ObjectNode deviceRequest(DeviceRequest d, List<String> capabilities,
-            Long count) {
+    private static void resources(ContainerSpec.Resources r, ObjectNode host) {
+        put(host, "ShmSize", r.shmSize());
+        if (!r.ulimits().isEmpty()) {
+            ArrayNode ulimits = host.putArray("Ulimits");
+            r.ulimits().forEach(u -> ulimits.addObject().put("Name", u.name())
+                    .put("Soft", u.soft()).put("Hard", u.hard()));
+        }
+        put(host, "Memory", r.memory());
+        put(host, "NanoCpus", r.nanoCpus());
+        put(host, "PidsLimit", r.pidsLimit());
+        put(host, "MemoryReservation", r.memoryReservation());
+        put(host, "MemorySwap", r.memorySwap());
+        put(host, "CpuShares", r.cpuShares());
+        put(host, "CpuQuota", r.cpuQuota());
+        put(host, "CpuPeriod", r.cpuPeriod());
+        put(host, "CpusetCpus", r.cpusetCpus());
+        put(host, "OomScoreAdj", r.oomScoreAdj());
+        put(host, "OomKillDisable", r.oomKillDisable());
+        if (!r.devices().isEmpty()) {
+            ArrayNode devices = host.putArray("Devices");
+            r.devices().forEach(d -> devices.addObject()
+                    .put("CgroupPermissions", d.cgroupPermissions())
+                    .put("PathInContainer", d.pathInContainer())
+                    .put("PathOnHost", d.pathOnHost()));
+        }
+        if (!r.deviceRequests().isEmpty()) {
+            ArrayNode requests = host.putArray("DeviceRequests");
+            r.deviceRequests().forEach(d -> requests.add(deviceRequest(d)));
+        }
+    }
+
+    private static ObjectNode deviceRequest(ContainerSpec.DeviceRequest d) {
         ObjectNode r = NODES.objectNode();
         put(r, "Driver", d.driver());
-        put(r, "Count", count);
+        put(r, "Count", d.count());
         if (!d.deviceIds().isEmpty()) {
             r.set("DeviceIDs", strings(d.deviceIds()));
         }
-        r.putArray("Capabilities").add(strings(capabilities));
+        r.putArray("Capabilities").add(strings(d.capabilities()));
         if (d.options() != null) {
             r.set("Options", map(d.options()));
         }
         return r;
     }
 
-    /** Capability names as the engine takes them: upper case, without {@code CAP_}. */
-    private static ArrayNode capabilities(List<String> names) {
-        return strings(names.stream()
-                .map(n -> n.toUpperCase(Locale.ROOT).replaceFirst("^CAP_", "")).toList());
-    }
-
-    static ObjectNode healthcheck(Healthcheck h) {
+    static ObjectNode healthcheck(ContainerSpec.Health h) {
         ObjectNode out = NODES.objectNode();
-        if (h.isDisabled()) {
-            out.set("Test", strings(List.of("NONE")));
-            return out;
-        }
         if (h.test() != null) {
             out.set("Test", strings(h.test()));
         }
@@ -398,62 +313,6 @@ final class RequestBodies {
         return out;
     }
 
-    /** The create-network request's body. */
-    static ObjectNode network(NetworkSpec spec) {
-        ObjectNode body = NODES.objectNode().put("Name", spec.name()).put("CheckDuplicate", true);
-        body.set("Labels", map(spec.labels()));
-        Network n = spec.network();
-        if (n != null) {
-            body.put("Driver", n.driver() == null ? "bridge" : n.driver());
-            if (!n.driverOpts().isEmpty()) {
-                body.set("Options", map(n.driverOpts()));
-            }
-            put(body, "Internal", n.internal());
-            put(body, "Attachable", n.attachable());
-            put(body, "EnableIPv6", n.enableIpv6());
-            if (n.ipam() != null) {
-                ObjectNode ipam = body.putObject("IPAM");
-                put(ipam, "Driver", n.ipam().driver());
-                ArrayNode configs = ipam.putArray("Config");
-                for (var pool : n.ipam().config()) {
-                    ObjectNode c = configs.addObject();
-                    put(c, "Subnet", pool.subnet());
-                    put(c, "IPRange", pool.ipRange());
-                    put(c, "Gateway", pool.gateway());
-                }
-            }
-        }
-        return body;
-    }
-
-    /** The create-volume request's body. */
-    static ObjectNode volume(VolumeSpec spec) {
-        ObjectNode body = NODES.objectNode().put("Name", spec.name());
-        body.set("Labels", map(spec.labels()));
-        put(body, "Driver", spec.driver());
-        if (!spec.driverOpts().isEmpty()) {
-            body.set("DriverOpts", map(spec.driverOpts()));
-        }
-        return body;
-    }
-
-    /** The connect-to-network request's body: the container and its endpoint's settings. */
-    static ObjectNode connect(String containerId, ContainerSpec.NetworkAttachment a,
-            List<String> links) {
-        ObjectNode body = NODES.objectNode().put("Container", containerId);
-        body.set("EndpointConfig", endpoint(a, links));
-        return body;
-    }
-
-    /** The disconnect-from-network request's body. */
-    static ObjectNode disconnect(String containerId, boolean force) {
-        ObjectNode body = NODES.objectNode().put("Container", containerId);
-        if (force) {
-            body.put("Force", true);
-        }
-        return body;
-    }
-
     /** {@code ["80/tcp", "53/udp"]} as the engine's {@code {"80/tcp": {}, "53/udp": {}}}. */
     private static ObjectNode exposedPorts(List<String> ports) {
         ObjectNode out = NODES.objectNode();
@@ -468,7 +327,7 @@ final class RequestBodies {
     }
 
     /** Sets {@code key} to {@code value} (a string, number or boolean) unless it is null. */
-    private static void put(ObjectNode node, String key, Object value) {
+    static void put(ObjectNode node, String key, Object value) {
         switch (value) {
             case null -> { }
             case String v -> node.put(key, v);
@@ -491,7 +350,7 @@ final class RequestBodies {
         return out;
     }
 
-    private static ObjectNode map(Map<String, String> values) {
+    static ObjectNode map(Map<String, String> values) {
         ObjectNode out = NODES.objectNode();
         values.forEach(out::put);
         return out;

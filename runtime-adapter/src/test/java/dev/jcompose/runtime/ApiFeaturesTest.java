@@ -105,7 +105,7 @@ class ApiFeaturesTest {
         assertEquals("{\"Container\":\"c1\",\"EndpointConfig\":{\"Aliases\":[\"web\","
                 + "\"api-web-1\"],\"IPAMConfig\":{\"LinkLocalIPs\":[\"169.254.8.8\"]},"
                 + "\"DriverOpts\":{\"com.example.opt\":\"1\"},\"GwPriority\":5}}",
-                ApiFeatures.connect("c1", spec.networks().get(0), List.of(), null).toString());
+                ApiFeatures.connect("c1", spec.networks().get(0), List.of()).toString());
     }
 
     @Test

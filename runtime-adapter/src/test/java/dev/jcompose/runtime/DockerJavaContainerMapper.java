@@ -36,8 +36,11 @@ final class DockerJavaContainerMapper {
     private DockerJavaContainerMapper() {
     }
 
-    static void apply(ContainerSpec spec, CreateContainerCmd cmd) {
-        Service s = spec.service();
+    /**
+     * Maps {@code spec} and the (reference-resolved) service {@code s} it was made from as
+     * jcompose did: the long tail of options straight from the service.
+     */
+    static void apply(ContainerSpec spec, Service s, CreateContainerCmd cmd) {
         cmd.withName(spec.name()).withLabels(spec.labels()).withEnv(spec.env());
         if (spec.command() != null) {
             cmd.withCmd(spec.command());
@@ -106,8 +109,8 @@ final class DockerJavaContainerMapper {
                 cmd.withIpv6Address(first.ipv6Address());
             }
         }
-        if (spec.restartPolicy() != null && !spec.restartPolicy().equals("no")) {
-            host.withRestartPolicy(RestartPolicy.parse(spec.restartPolicy()));
+        if (s.restart() != null && !s.restart().equals("no")) {
+            host.withRestartPolicy(RestartPolicy.parse(s.restart()));
         }
         if (s != null) {
             service(s, cmd, host);
@@ -223,15 +226,20 @@ final class DockerJavaContainerMapper {
         if (!s.dnsOpt().isEmpty()) {
             host.withDnsOptions(s.dnsOpt());
         }
-        RequestBodies.Limits limits = RequestBodies.Limits.of(s);
-        if (limits.memory() != null) {
-            host.withMemory(limits.memory());
+        // the service's own limits, else those of deploy.resources.limits
+        var limits = s.deploy() == null || s.deploy().resources() == null ? null
+                : s.deploy().resources().limits();
+        Long memory = s.memLimit() != null || limits == null ? s.memLimit() : limits.memory();
+        Double cpus = s.cpus() != null || limits == null ? s.cpus() : limits.cpus();
+        Long pids = s.pidsLimit() != null || limits == null ? s.pidsLimit() : limits.pids();
+        if (memory != null) {
+            host.withMemory(memory);
         }
-        if (limits.cpus() != null) {
-            host.withNanoCPUs(limits.nanoCpus());
+        if (cpus != null) {
+            host.withNanoCPUs((long) (cpus * 1e9));
         }
-        if (limits.pids() != null) {
-            host.withPidsLimit(limits.pids());
+        if (pids != null) {
+            host.withPidsLimit(pids);
         }
         if (s.memReservation() != null) {
             host.withMemoryReservation(s.memReservation());

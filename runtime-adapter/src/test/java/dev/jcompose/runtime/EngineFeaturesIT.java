@@ -223,10 +223,7 @@ class EngineFeaturesIT {
                 """, "s");
         Map<String, String> labels = Map.of("com.docker.compose.project", project);
         for (int i = 0; i < 5; i++) {
-            String id = create(new ContainerSpec(spec.name() + "-" + i, spec.image(),
-                    spec.command(), spec.entrypoint(), spec.env(), spec.labels(), null, null, null,
-                    List.of(), List.of(), List.of(), spec.networkMode(), spec.networks(), null,
-                    spec.service()));
+            String id = create(spec.toBuilder().name(spec.name() + "-" + i).build());
             engine.startContainer(id);
             engine.stopContainer(id, Duration.ZERO);
             assertTrue(engine.listContainers(labels, false).isEmpty(), "after stop " + i);

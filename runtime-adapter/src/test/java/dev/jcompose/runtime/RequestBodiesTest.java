@@ -55,8 +55,8 @@ class RequestBodiesTest {
                 .processEnv(Map.of()).build());
     }
 
-    /** A spec as the executor hands it over: links and volumes_from name containers. */
-    private static ContainerSpec spec(Project p, Service s) {
+    /** {@code s} as the executor hands its spec over: links and volumes_from name containers. */
+    private static Service resolved(Service s) {
         Service resolved = s;
         if (!s.links().isEmpty()) {
             resolved = resolved.toBuilder().links(List.of("bodies-plain-1:db")).build();
@@ -66,20 +66,20 @@ class RequestBodiesTest {
                     .volumesFrom(List.of("bodies-full-1:ro", "bodies-gpu-1"))
                     .build();
         }
-        ContainerSpec spec = ContainerSpecs.forService(p, resolved, 1, "hash");
-        return new ContainerSpec(spec.name(), spec.image(), spec.command(), spec.entrypoint(),
-                spec.env(), spec.labels(), spec.hostname(), spec.user(), spec.workingDir(),
-                spec.exposedPorts(), spec.portBindings(), spec.mounts(), spec.networkMode(),
-                spec.networks(), spec.restartPolicy(), resolved, spec.files());
+        return resolved;
     }
 
-    private static JsonNode dockerJavaBody(ContainerSpec spec) {
+    private static ContainerSpec spec(Project p, Service s) {
+        return ContainerSpecs.forService(p, resolved(s), 1, "hash");
+    }
+
+    private static JsonNode dockerJavaBody(ContainerSpec spec, Service s) {
         AtomicReference<CreateContainerCmd> sent = new AtomicReference<>();
         CreateContainerCmd cmd = new CreateContainerCmdImpl(c -> {
             sent.set(c);
             return new CreateContainerResponse();
         }, null, spec.image());
-        DockerJavaContainerMapper.apply(spec, cmd);
+        DockerJavaContainerMapper.apply(spec, resolved(s), cmd);
         cmd.exec();
         return DockerClientConfig.getDefaultObjectMapper().valueToTree(sent.get());
     }
@@ -93,7 +93,8 @@ class RequestBodiesTest {
                 continue; // beyond docker-java: optionsDockerJavaRefusedPassThrough
             }
             ContainerSpec spec = spec(p, s);
-            assertEquals(canonical(dockerJavaBody(spec)), canonical(RequestBodies.container(spec)),
+            assertEquals(canonical(dockerJavaBody(spec, s)),
+                    canonical(RequestBodies.container(spec)),
                     "service " + s.name());
         }
     }
@@ -162,7 +163,7 @@ class RequestBodiesTest {
             // engine's case-insensitive decoding read both into the same field
             assertEquals(expected.path("EnableIPv6"), expected.remove("enableIPv6"));
             assertEquals(canonical(expected),
-                    canonical(RequestBodies.network(spec)), n.name());
+                    canonical(NetworkBodies.network(spec)), n.name());
         }
     }
 

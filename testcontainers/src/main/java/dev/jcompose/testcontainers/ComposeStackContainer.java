@@ -2,6 +2,7 @@ package dev.jcompose.testcontainers;
 
 import dev.jcompose.api.Compose;
 import dev.jcompose.api.ComposeProject;
+import dev.jcompose.api.ComposeProjectBuilder;
 import dev.jcompose.api.Down;
 import dev.jcompose.api.Endpoint;
 import dev.jcompose.api.Up;
@@ -45,14 +46,14 @@ import org.testcontainers.lifecycle.Startable;
  */
 public final class ComposeStackContainer implements Startable {
 
-    private final ComposeProject.Builder builder;
+    private final ComposeProjectBuilder builder;
     private final String namePrefix;
     private final Map<String, String> env = new LinkedHashMap<>();
     private Duration waitTimeout = Duration.ofMinutes(2);
     private String[] profiles = new String[0];
     private volatile ComposeProject project;
 
-    private ComposeStackContainer(ComposeProject.Builder builder, String namePrefix) {
+    private ComposeStackContainer(ComposeProjectBuilder builder, String namePrefix) {
         this.builder = builder;
         this.namePrefix = namePrefix;
     }

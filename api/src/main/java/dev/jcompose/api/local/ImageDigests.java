@@ -1,56 +1,77 @@
 package dev.jcompose.api.local;
 
+import dev.jcompose.model.Project;
+import dev.jcompose.model.Service;
+import dev.jcompose.planner.engine.Engine;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * {@code publish --resolve-image-digests}: each service's image pinned to the digest the
- * registry has for it, as compose v2 pins it: an extra compose file, {@code image-digests.yaml},
- * naming every service's image in full ({@code docker.io/library/redis:latest@sha256:...}),
- * which {@code -f oci://} reads as an override of the published files.
+ * {@code config --resolve-image-digests}: each service's image pinned to its registry digest,
+ * written as compose v2 writes it: the normalised name and tag, then {@code @sha256:...}
+ * ({@code busybox} becomes {@code docker.io/library/busybox:latest@sha256:...}); an image
+ * already pinned keeps its digest.
  */
 final class ImageDigests {
-
-    /** The name of the override file in the artifact. */
-    static final String FILE = "image-digests.yaml";
 
     private ImageDigests() {
     }
 
-    /** {@code image} in full, without its digest: registry, repository, tag ({@code latest}). */
-    static String named(String image) {
-        String ref = image.strip();
-        int at = ref.indexOf('@');
-        String name = at < 0 ? ref : ref.substring(0, at);
-        int colon = name.lastIndexOf(':');
-        String tag = colon > name.lastIndexOf('/') ? name.substring(colon + 1) : null;
-        String repository = tag == null ? name : name.substring(0, colon);
-        int slash = repository.indexOf('/');
-        String first = slash < 0 ? "" : repository.substring(0, slash);
-        boolean hasRegistry = first.contains(".") || first.contains(":")
-                || first.equals("localhost");
-        if (!hasRegistry) {
-            repository = "docker.io/" + (slash < 0 ? "library/" : "") + repository;
+    static Project pinned(Project project, Engine engine) {
+        Map<String, Service> services = new LinkedHashMap<>();
+        project.services().forEach((name, s) -> {
+            if (s.image() == null || s.image().isEmpty()) {
+                services.put(name, s);
+                return;
+            }
+            String ref = normalised(s.image());
+            String image = ref.contains("@") ? ref : ref + "@" + engine.registryDigest(ref);
+            services.put(name, s.toBuilder().image(image).build());
+        });
+        return project.withServices(services);
+    }
+
+    /**
+     * A reference as the docker CLI normalises it: a first component that is not a host (no
+     * dot or port, not localhost) is Docker Hub's, a Hub name without a namespace is
+     * {@code library/}'s, and a name without a tag or digest is {@code :latest}.
+     */
+    static String normalised(String image) {
+        int slash = image.indexOf('/');
+        String first = slash < 0 ? "" : image.substring(0, slash);
+        boolean host = first.contains(".") || first.contains(":") || first.equals("localhost");
+        String ref = host ? image
+                : "docker.io/" + (slash < 0 ? "library/" : "") + image;
+        if (ref.startsWith("docker.io/") && ref.indexOf('/', "docker.io/".length()) < 0) {
+            ref = "docker.io/library/" + ref.substring("docker.io/".length());
         }
-        return repository + (tag != null ? ":" + tag : at < 0 ? ":latest" : "");
+        int lastSlash = ref.lastIndexOf('/');
+        boolean tagged = ref.indexOf(':', lastSlash + 1) >= 0 || ref.contains("@");
+        return tagged ? ref : ref + ":latest";
     }
 
-    /** The digest {@code image} is already pinned to, or null. */
-    static String digestOf(String image) {
-        int at = image.indexOf('@');
-        return at < 0 ? null : image.substring(at + 1).strip();
+    /** The name of {@code publish --resolve-image-digests}' override file in the artifact. */
+    static final String FILE = "image-digests.yaml";
+
+    /**
+     * {@code publish --resolve-image-digests}' override file, as compose v2 2.26 writes it:
+     * each service's pinned image, services in name order.
+     */
+    static String override(Project pinned) {
+        Map<String, String> images = new LinkedHashMap<>();
+        pinned.services().forEach((name, s) -> {
+            if (s.image() != null && !s.image().isEmpty()) {
+                images.put(name, s.image());
+            }
+        });
+        return override(images);
     }
 
-    /** {@code image} in full with {@code digest}. */
-    static String pinned(String image, String digest) {
-        return named(image) + "@" + digest;
-    }
-
-    /** The override file: each service's pinned image, services in name order. */
-    static String override(Map<String, String> pinnedImages) {
+    /** The override file for these services' pinned images. */
+    static String override(Map<String, String> images) {
         StringBuilder b = new StringBuilder("services:\n");
-        new TreeMap<>(pinnedImages).forEach((service, image) -> b.append("  ")
-                .append(key(service)).append(":\n    image: ").append(image).append('\n'));
+        new java.util.TreeMap<>(images).forEach((name, image) -> b.append("  ")
+                .append(key(name)).append(":\n    image: ").append(image).append('\n'));
         return b.toString();
     }
 

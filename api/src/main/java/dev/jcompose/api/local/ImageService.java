@@ -1,6 +1,7 @@
 package dev.jcompose.api.local;
 
 import dev.jcompose.api.BuildOptions;
+import dev.jcompose.api.ComposeException;
 import dev.jcompose.api.PullOptions;
 import dev.jcompose.api.PushOptions;
 import dev.jcompose.model.Project;
@@ -9,6 +10,7 @@ import dev.jcompose.planner.ContainerSpecs;
 import dev.jcompose.planner.ImagePlanner;
 import dev.jcompose.planner.ObservedImages;
 import dev.jcompose.planner.ObservedState;
+import dev.jcompose.planner.PlanException;
 import dev.jcompose.planner.UpPlanOptions;
 import dev.jcompose.planner.engine.Engine;
 import dev.jcompose.planner.engine.ImageSummary;
@@ -39,20 +41,67 @@ final class ImageService {
         this.progress = progress;
     }
 
+    /**
+     * {@code build}: the named services (with their dependencies if asked), then with
+     * {@code push} their images pushed, as compose v2 with the classic builder. A buildx
+     * builder or SSH forwarding cannot be had from the classic builder: warned and ignored.
+     */
     Plan build(Project project, BuildOptions options) throws InterruptedException {
-        Plan plan = ImagePlanner.planBuild(project, PlannerOptions.build(options));
-        return run(project.name(), plan, options.dryRun(), options.parallelism());
+        List<String> services = withDependencies(project, options.services(),
+                options.withDependencies());
+        for (String w : ClassicBuilder.ignored(options)) {
+            progress.on(ProgressEvent.warning("", "Warning", w));
+        }
+        Plan plan = ImagePlanner.planBuild(project, PlannerOptions.build(options, services));
+        plan = run(project.name(), plan, options.dryRun(), options.parallelism());
+        if (!options.push()) {
+            return plan;
+        }
+        return concat(plan, push(project, PushOptions.defaults().withServices(services)
+                .withDryRun(options.dryRun()).withParallelism(options.parallelism())));
     }
 
     Plan pull(Project project, PullOptions options) throws InterruptedException {
-        Plan plan = ImagePlanner.planPull(project, observeImages(project),
+        Project policed = withPullPolicy(project, options.policy());
+        Plan plan = ImagePlanner.planPull(policed, observeImages(policed),
                 PlannerOptions.pull(options));
         return run(project.name(), plan, options.dryRun(), options.parallelism());
     }
 
     Plan push(Project project, PushOptions options) throws InterruptedException {
-        Plan plan = ImagePlanner.planPush(project, PlannerOptions.push(options));
+        Plan plan = ImagePlanner.planPush(project, PlannerOptions.push(options.withServices(
+                withDependencies(project, options.services(), options.includeDeps()))));
         return run(project.name(), plan, options.dryRun(), options.parallelism());
+    }
+
+    /** {@code services} and, with {@code deps}, their dependencies (empty stays all). */
+    private static List<String> withDependencies(Project project, List<String> services,
+            boolean deps) {
+        if (!deps || services.isEmpty()) {
+            return services;
+        }
+        services.forEach(s -> {
+            if (!project.services().containsKey(s)) {
+                throw new ComposeException(PlanException.unknownService(project, s));
+            }
+        });
+        return List.copyOf(project.withSelectedServices(services, true).services().keySet());
+    }
+
+    /** {@code pull --policy}: the policy of every service that names an image. */
+    private static Project withPullPolicy(Project project, String policy) {
+        if (policy == null) {
+            return project;
+        }
+        if (!policy.equals("missing") && !policy.equals("always")) {
+            throw new ComposeException("invalid --policy option \"" + policy
+                    + "\": use missing or always");
+        }
+        Map<String, Service> services = new LinkedHashMap<>();
+        project.services().forEach((name, s) -> services.put(name,
+                s.image() == null || s.image().isEmpty() ? s
+                        : s.toBuilder().pullPolicy(policy).build()));
+        return project.withServices(services);
     }
 
     /** Result of {@link #ensure}: the image steps run, and the state observed after them. */

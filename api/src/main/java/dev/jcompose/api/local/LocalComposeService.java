@@ -54,6 +54,7 @@ import dev.jcompose.planner.exec.Readiness;
 import dev.jcompose.planner.DownPlanOptions;
 import dev.jcompose.planner.DownPlanner;
 import dev.jcompose.planner.LifecyclePlanner;
+import dev.jcompose.planner.PlanException;
 import dev.jcompose.planner.Reconciler;
 import dev.jcompose.planner.UpPlanOptions;
 import dev.jcompose.planner.engine.Background;
@@ -199,7 +200,7 @@ final class LocalComposeService implements ComposeService {
             for (String s : options.services()) {
                 if (!project.services().containsKey(s)
                         && !project.disabledServices().containsKey(s)) {
-                    throw new ComposeException(Reconciler.unknownService(project, s));
+                    throw new ComposeException(PlanException.unknownService(project, s));
                 }
             }
         }
@@ -262,8 +263,9 @@ final class LocalComposeService implements ComposeService {
         return call(() -> {
             List<ContainerSummary> existing =
                     engine.listContainers(ContainerSpecs.projectLabel(projectName), true);
-            List<ContainerSummary> selected =
-                    LifecyclePlanner.select(project, existing, command.services());
+            List<ContainerSummary> selected = LifecyclePlanner.select(project, existing,
+                    LifecycleScope.services(project, command));
+            selected = LifecycleScope.killed(project, command, selected, existing);
             Plan plan = switch (command.kind()) {
                 case START -> LifecyclePlanner.planStart(project, command.services().isEmpty()
                         ? selected : LifecyclePlanner.withDependencies(project, existing,
@@ -362,6 +364,11 @@ final class LocalComposeService implements ComposeService {
     @Override
     public List<StackInfo> ls(LsOptions options) {
         return get(() -> views.ls(options));
+    }
+
+    @Override
+    public Project withImageDigests(Project project) {
+        return get(() -> pinImages(project));
     }
 
     @Override
@@ -479,5 +486,10 @@ final class LocalComposeService implements ComposeService {
             return new EngineVersion(info.host(), info.version(), info.apiVersion(), info.os(),
                     info.kind());
         });
+    }
+
+    /** Each service's image pinned to the digest its registry has (the engine asks it). */
+    Project pinImages(Project project) {
+        return ImageDigests.pinned(project, engine);
     }
 }

@@ -9,12 +9,14 @@ import dev.jcompose.api.RunOptions;
 import dev.jcompose.model.PortConfig;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
+import dev.jcompose.model.ServiceNetwork;
 import dev.jcompose.model.ServiceVolume;
 import dev.jcompose.model.load.Ports;
 import dev.jcompose.model.load.VolumeSpecs;
 import dev.jcompose.planner.ConfigHash;
 import dev.jcompose.planner.ContainerSpecs;
 import dev.jcompose.planner.ObservedState;
+import dev.jcompose.planner.PlanException;
 import dev.jcompose.planner.Reconciler;
 import dev.jcompose.planner.UpPlanOptions;
 import dev.jcompose.planner.engine.ContainerSpec;
@@ -48,7 +50,7 @@ final class OneOffs {
 
     int run(Project project, RunOptions o, ProcessStreams streams) throws InterruptedException {
         if (!project.services().containsKey(o.service())) {
-            throw new ComposeException(Reconciler.unknownService(project, o.service()));
+            throw new ComposeException(PlanException.unknownService(project, o.service()));
         }
         project = service.withModels(project, List.of(o.service()), o.noDeps());
         EngineGate.check(engine, project, List.of(o.service()), o.noDeps());
@@ -131,12 +133,55 @@ final class OneOffs {
             }
             s = s.toBuilder().volumes(volumes).build();
         }
+        s = withCapabilities(s, o.capAdd(), o.capDrop());
+        if (!o.labels().isEmpty()) {
+            Map<String, String> labels = new LinkedHashMap<>(s.labels());
+            labels.putAll(o.labels());
+            s = s.toBuilder().labels(labels).build();
+        }
         s = s.toBuilder()
+                .networks(networkAliases(s, o.useAliases()))
                 .restart(null)
                 .tty(o.tty() ? Boolean.TRUE : null)
                 .build();
         // docker compose runs one-offs interactive (-i): a detached one keeps its stdin open
-        return s.toBuilder().stdinOpen(o.tty() || o.detach() ? Boolean.TRUE : null).build();
+        boolean stdin = o.tty() || (o.detach() && o.stdinOpen());
+        return s.toBuilder().stdinOpen(stdin ? Boolean.TRUE : null).build();
+    }
+
+    /** {@code --cap-add} and {@code --cap-drop} over the service's: each undoes the other. */
+    static Service withCapabilities(Service s, List<String> add, List<String> drop) {
+        List<String> added = new ArrayList<>(s.capAdd());
+        List<String> dropped = new ArrayList<>(s.capDrop());
+        added.addAll(add);
+        dropped.removeAll(add);
+        dropped.addAll(drop);
+        added.removeAll(drop);
+        return s.toBuilder().capAdd(added.stream().distinct().toList())
+                .capDrop(dropped.stream().distinct().toList()).build();
+    }
+
+    /**
+     * The one-off's networks: known there by its container name only, as compose v2 names
+     * one-offs; with {@code --use-aliases}, also by the service's name and its aliases.
+     */
+    private static Map<String, ServiceNetwork> networkAliases(Service s, boolean useAliases) {
+        Map<String, ServiceNetwork> out = new LinkedHashMap<>();
+        s.networks().forEach((key, sn) -> {
+            List<String> aliases = new ArrayList<>();
+            if (useAliases) {
+                aliases.add(s.name());
+                if (sn != null) {
+                    aliases.addAll(sn.aliases());
+                }
+            }
+            out.put(key, sn == null && aliases.isEmpty() ? null : new ServiceNetwork(aliases,
+                    sn == null ? null : sn.ipv4Address(), sn == null ? null : sn.ipv6Address(),
+                    sn == null ? null : sn.linkLocalIps(), sn == null ? null : sn.macAddress(),
+                    sn == null ? null : sn.driverOpts(), sn == null ? null : sn.priority(),
+                    sn == null ? null : sn.gwPriority(), sn == null ? null : sn.interfaceName()));
+        });
+        return out;
     }
 
     /** A {@code run --volume} in the short syntax; a relative bind path is the project's. */

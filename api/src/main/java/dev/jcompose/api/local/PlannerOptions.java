@@ -46,7 +46,8 @@ final class PlannerOptions {
     /** What {@code run} images and dependencies are brought up with. */
     static UpPlanOptions run(RunOptions o) {
         return new UpPlanOptions(List.of(o.service()), o.noDeps(), false, true,
-                o.orphans() == OrphanPolicy.REMOVE, Map.of(), false, null, false, false, null)
+                o.orphans() == OrphanPolicy.REMOVE, Map.of(), false, null, o.build(), false,
+                null)
                 .withIgnoreOrphans(o.orphans() == OrphanPolicy.IGNORE)
                 .withCompatibility(o.compatibility());
     }
@@ -57,8 +58,9 @@ final class PlannerOptions {
                         : o.images().name().toLowerCase(Locale.ROOT), o.services());
     }
 
-    static ImagePlanner.BuildOptions build(BuildOptions o) {
-        return new ImagePlanner.BuildOptions(o.services(), o.noCache(), o.pull(), o.args());
+    static ImagePlanner.BuildOptions build(BuildOptions o, List<String> services) {
+        return new ImagePlanner.BuildOptions(services, o.noCache(), o.pull(), o.args(),
+                o.memory());
     }
 
     static ImagePlanner.PullOptions pull(PullOptions o) {

@@ -242,7 +242,8 @@ final class ProjectViews {
         }
         List<StackInfo> out = new ArrayList<>();
         states.forEach((project, byState) -> {
-            if (!options.all() && !byState.containsKey("running")) {
+            if (!options.all() && !byState.containsKey("running")
+                    || !options.lists(project)) {
                 return;
             }
             StringBuilder status = new StringBuilder();

@@ -117,7 +117,7 @@ final class Publisher {
                 .withDryRun(options.dryRun()));
         if (options.resolveImageDigests()) {
             layers.add(new OciArtifacts.Layer(OciArtifacts.COMPOSE_FILE, ImageDigests.FILE,
-                    ImageDigests.override(pinImages(project, options.insecureRegistry()))
+                    ImageDigests.override(service.pinImages(project))
                             .getBytes(StandardCharsets.UTF_8), false));
         }
         String resource = options.repository();
@@ -137,32 +137,6 @@ final class Publisher {
         }
         progress.on(ProgressEvent.done(resource, "Published"));
         return digest;
-    }
-
-    /** Each service's image with the digest its registry has for it (compose v2 asks too). */
-    private Map<String, String> pinImages(Project project, boolean insecure) {
-        Map<String, String> out = new TreeMap<>();
-        for (Service s : project.services().values()) {
-            String image = s.image();
-            if (image == null || image.isEmpty()) {
-                continue;
-            }
-            String digest = ImageDigests.digestOf(image);
-            if (digest == null) {
-                String named = ImageDigests.named(image);
-                try {
-                    digest = OciArtifacts.fromEnvironment(env, insecure).manifestDigest(
-                            OciArtifacts.Reference.parse(named));
-                } catch (RuntimeException e) {
-                    throw new ComposeException("cannot pin service \"" + s.name() + "\"'s "
-                            + "image " + named + " to a digest (--resolve-image-digests): "
-                            + e.getMessage() + ". The image must be in its registry: push it "
-                            + "first", e);
-                }
-            }
-            out.put(s.name(), ImageDigests.pinned(image, digest));
-        }
-        return out;
     }
 
     private static boolean ask(Predicate<String> confirm, String question) {

@@ -61,8 +61,11 @@ class ImageServiceTest {
         PlanReport rebuilt = service.up(p, up(true));
         assertEquals("""
                 1. build Image demo-app (--build)
-                2. recreate Container demo-app-1 (image changed)
-                3. start Container demo-app-1 (recreated) after 2
+                2. create Container 000000000000_demo-app-1 to replace demo-app-1 (image changed)
+                3. stop Container demo-app-1 (replaced by 000000000000_demo-app-1) after 2
+                4. remove Container demo-app-1 (replaced by 000000000000_demo-app-1) after 3
+                5. rename Container 000000000000_demo-app-1 to demo-app-1 (finishes the recreate) after 4
+                6. start Container demo-app-1 (recreated) after 5
                 """, rebuilt.toString());
         assertNotEquals(id, engine.inspectContainer("demo-app-1").orElseThrow().id());
 

@@ -33,10 +33,9 @@ class LocalTargetIT {
                 LocalTarget target = LocalTarget.fromEnvironment(System.getenv())) {
             try {
                 for (String name : List.of("running", "created")) {
-                    ids.add(engine.createContainer(new ContainerSpec(project + "-" + name,
-                            BaseImage.NAME, List.of("sleep", "300"), null, List.of(), labels,
-                            null, null, null, List.of(), List.of(), List.of(), null, List.of(),
-                            null, null)));
+                    ids.add(engine.createContainer(ContainerSpec.builder(project + "-" + name,
+                            BaseImage.NAME).command(List.of("sleep", "300")).labels(labels)
+                            .build()));
                 }
                 engine.startContainer(ids.get(0));
                 ComposeService service = target.service(ProgressListener.NONE);

@@ -15,16 +15,18 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * The training run for the JDK's ahead-of-time cache (JDK 25+, JEP 483/514/515). The launcher
  * runs it once per jar and JDK with {@code -XX:AOTCacheOutput}: it exercises what every command
  * pays for at start-up (command-line parsing, help, loading and printing a project, creating the
- * engine client and a read-only listing) so that later runs find those classes loaded, linked
- * and profiled. It never changes anything: no container, network or volume is created, and the
- * engine is only asked to list. Without an engine the listing fails quietly, which trains the
- * error path instead.
+ * engine client, listing, and for the full cache {@code up}, {@code logs} and {@code down}) so
+ * that later runs find those classes loaded, linked and profiled. It never touches the user's
+ * engine: the engine commands talk to {@link TrainingEngine}, a stand-in in a process of its own
+ * on a Unix socket, so a cache made where no engine runs (a release build) holds the readers'
+ * whole path too (without it, {@code version} and {@code ls} of such a release took ~25% more CPU).
  *
  * <p>Three caches, as the argument says, because a cache's classes are all loaded when the JVM
  * starts: {@code model} trains only the commands that never talk to the engine ({@code config},
@@ -72,13 +74,6 @@ public final class StartupTraining {
                         List.of("config", "--format", "json"),
                         List.of("config", "--services")));
             }
-            if (!family.equals("model")) {
-                commands.addAll(List.of(
-                        List.of("version"),
-                        List.of("ps"),
-                        List.of("ps", "-a", "--format", "json"),
-                        List.of("-f", "missing.yaml", "ps")));
-            }
             if (family.equals("full")) {
                 // the stack commands' check and converter, which need no engine
                 commands.add(List.of("stack", "config", "--specs", "training"));
@@ -91,28 +86,81 @@ public final class StartupTraining {
                     run(dir, env, command);
                 }
             }
-            if (!family.equals("full")) {
+            if (family.equals("model")) {
                 return;
             }
-            // the engine commands, against a stand-in engine on loopback
-            List<List<String>> lifecycle = List.of(
+            // the engine commands, against a stand-in engine on a Unix socket: the readers on
+            // containers it starts with, the lifecycle on those it is asked to make
+            List<List<String>> engineCommands = family.equals("read") ? List.of(
+                    List.of("version"),
+                    List.of("ps"),
+                    List.of("ps", "-a", "--format", "json"),
+                    List.of("ls"),
+                    List.of("-f", "missing.yaml", "ps"))
+                    : List.of(
+                    List.of("version"),
                     List.of("up", "-d"),
                     List.of("up", "-d"),
                     List.of("ps"),
                     List.of("ps", "-a", "--format", "json"),
+                    List.of("ls"),
                     List.of("logs"),
                     List.of("down", "-v"));
-            try (TrainingEngine engine = new TrainingEngine()) {
-                env.put("DOCKER_HOST", engine.host());
+            Path socket = dir.resolve("engine.sock");
+            if (socket.toString().length() > 100) { // a socket's path has at most 107 bytes
+                socket = Path.of("/tmp", "jcompose-training-" + ProcessHandle.current().pid()
+                        + ".sock");
+            }
+            Process engine = startEngine(socket, family.equals("read"));
+            try {
+                env.put("DOCKER_HOST", "unix://" + socket);
                 for (int round = 0; round < 3; round++) {
-                    for (List<String> command : lifecycle) {
+                    for (List<String> command : engineCommands) {
                         run(dir, env, command);
                     }
                 }
+            } finally {
+                stopEngine(engine);
             }
         } finally {
             delete(dir);
         }
+    }
+
+    /**
+     * The stand-in engine ({@link TrainingEngine}) in a JVM of its own, serving on
+     * {@code socket} once this returns; it exits when this process does (its input ends).
+     */
+    static Process startEngine(Path socket, boolean seeded) throws IOException {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), TrainingEngine.class.getName(),
+                socket.toString(), seeded ? "seeded" : "empty")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!Files.exists(socket) && p.isAlive() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return p;
+    }
+
+    /** Ends the stand-in engine as its input ends (it removes its socket), or by a signal. */
+    static void stopEngine(Process engine) {
+        try {
+            engine.getOutputStream().close();
+            engine.waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // already gone
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        engine.destroy();
     }
 
     private static void run(Path dir, Map<String, String> env, List<String> command) {

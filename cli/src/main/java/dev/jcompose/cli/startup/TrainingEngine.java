@@ -8,8 +8,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.net.URLDecoder;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,13 +30,18 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 /**
  * A stand-in for the Engine API, for the start-up training run only ({@link StartupTraining}):
  * just enough of containers, networks, volumes, images and logs, kept in memory, for
- * {@code up}, {@code ps}, {@code logs} and {@code down} to run their real code (planner,
- * executor, engine client, HTTP, JSON) on loopback without touching the user's engine. Unknown
- * calls get a 404, which the command reports like any engine error. Request bodies are read with
- * the YAML parser the loader uses (JSON is YAML) and answers written with the model's JSON
- * printer, so it needs nothing of the engine client's.
+ * {@code version}, {@code ps}, {@code ls}, {@code up}, {@code logs} and {@code down} to run their
+ * real code (planner, executor, engine client, HTTP, JSON) without touching the user's engine.
+ * Unknown calls get a 404, which the command reports like any engine error. Request bodies are
+ * read with the YAML parser the loader uses (JSON is YAML) and answers written with the model's
+ * JSON printer, so it needs nothing of the engine client's.
+ *
+ * <p>It runs in a process of its own ({@link #main}), reached on a Unix socket as the engine
+ * usually is: a cache holds every class its training run loaded and loads them all at every
+ * start, so the stand-in's server classes stay out of it, and the client's Unix socket path is
+ * in it whether or not an engine ran where the cache was made.
  */
-final class TrainingEngine implements AutoCloseable {
+public final class TrainingEngine implements AutoCloseable {
 
     private static final String IMAGE_ID = "sha256:" + "7".repeat(64);
 
@@ -37,6 +50,78 @@ final class TrainingEngine implements AutoCloseable {
     private final Map<String, Map<String, Object>> containers = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> networks = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> volumes = new LinkedHashMap<>();
+
+    /**
+     * Serves on the Unix socket {@code args[0]} until standard input ends (the training run
+     * that started it exited); {@code seeded} as {@code args[1]}: three running containers of
+     * the training project to begin with, for the readers ({@code ps}, {@code ls}) to print.
+     */
+    public static void main(String[] args) throws IOException {
+        try (TrainingEngine engine = new TrainingEngine()) {
+            if (args.length > 1 && args[1].equals("seeded")) {
+                engine.seed(3);
+            }
+            Path socket = Path.of(args[0]);
+            ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Thread accept = new Thread(() -> engine.relay(server), "training-socket");
+            accept.setDaemon(true);
+            accept.start();
+            System.in.transferTo(OutputStream.nullOutputStream());
+            server.close();
+            Files.deleteIfExists(socket);
+        }
+    }
+
+    /** Each connection to the Unix socket relayed to the HTTP server on loopback. */
+    private void relay(ServerSocketChannel unix) {
+        while (true) {
+            SocketChannel client;
+            try {
+                client = unix.accept();
+            } catch (IOException e) {
+                return; // closed
+            }
+            Thread.ofPlatform().daemon().start(() -> {
+                try (client; Socket tcp = new Socket(InetAddress.getLoopbackAddress(),
+                        server.getAddress().getPort())) {
+                    Thread up = Thread.ofPlatform().daemon().start(() -> {
+                        try {
+                            Channels.newInputStream(client).transferTo(tcp.getOutputStream());
+                            tcp.shutdownOutput();
+                        } catch (IOException e) {
+                            // the client or the server closed
+                        }
+                    });
+                    tcp.getInputStream().transferTo(Channels.newOutputStream(client));
+                    up.join();
+                } catch (IOException | InterruptedException e) {
+                    // the client or the server closed: this connection is over
+                }
+            });
+        }
+    }
+
+    /** {@code n} running containers of the training project's first services. */
+    private void seed(int n) {
+        for (int i = 1; i <= n; i++) {
+            String id = String.format("%064x", ids.incrementAndGet());
+            Map<String, Object> labels = new LinkedHashMap<>();
+            labels.put("com.docker.compose.project", "training");
+            labels.put("com.docker.compose.service", "svc" + i);
+            labels.put("com.docker.compose.container-number", "1");
+            labels.put("com.docker.compose.oneoff", "False");
+            labels.put("com.docker.compose.project.working_dir", "/training");
+            labels.put("com.docker.compose.project.config_files", "/training/compose.yaml");
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("Id", id);
+            c.put("Name", "training-svc" + i + "-1");
+            c.put("Image", "jcompose/base:latest");
+            c.put("Labels", labels);
+            c.put("State", "running");
+            containers.put(id, c);
+        }
+    }
 
     TrainingEngine() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -47,11 +132,6 @@ final class TrainingEngine implements AutoCloseable {
         }));
         server.createContext("/", this::handle);
         server.start();
-    }
-
-    /** The {@code DOCKER_HOST} value that reaches this stand-in. */
-    String host() {
-        return "tcp://127.0.0.1:" + server.getAddress().getPort();
     }
 
     @Override

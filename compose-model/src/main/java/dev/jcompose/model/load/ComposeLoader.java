@@ -105,6 +105,23 @@ public final class ComposeLoader {
         return loader.trace;
     }
 
+    /**
+     * The files' documents merged as written: no interpolation, validation, canonical form or
+     * extends ({@code config --variables} reads the variables there, as compose v2 does).
+     *
+     * @throws ComposeFileException when a file is missing or is not YAML
+     */
+    public static Node rawModel(LoadOptions options) {
+        ComposeLoader loader = new ComposeLoader(options);
+        Node merged = null;
+        for (ConfigSource file : loader.files(loader.discoveryEnvironment())) {
+            for (Node doc : options.documents().readAll(file.displayName(), loader.read(file))) {
+                merged = merged == null ? doc : MergeStage.merge(merged, doc);
+            }
+        }
+        return merged == null ? MapNode.empty(Mark.NONE) : merged;
+    }
+
     /** The environment the files would be interpolated with, and where each value came from. */
     public static Environment environment(LoadOptions options) {
         ComposeLoader loader = new ComposeLoader(options);

@@ -115,6 +115,15 @@ public interface Engine extends AutoCloseable {
     /** Pulls {@code reference}; throws {@link EngineException.ImageFailure} with the reason. */
     void pullImage(String reference, ImageProgress progress);
 
+    /**
+     * The digest ({@code sha256:...}) of {@code reference}'s manifest in its registry, as the
+     * engine reads it there (the registry's, not a local image's); throws
+     * {@link EngineException} when the registry does not answer or has no such image.
+     */
+    default String registryDigest(String reference) {
+        throw new EngineException("this engine cannot read image digests from registries");
+    }
+
     /** Builds an image; throws {@link EngineException} with the failing step's output. */
     void buildImage(BuildSpec spec, ImageProgress progress);
 

@@ -41,6 +41,12 @@ final class StopPacer implements AutoCloseable {
     /** Slow containers after which pacing stops for the rest of the plan. */
     static final int SLOW_ONES_TO_STOP_PACING = 2;
 
+    /**
+     * Stops per slot that go at once, unpaced: so few kills do not contend on the engine, and
+     * a plan that small would pay for the event stream and wait for exits for nothing.
+     */
+    static final int UNPACED_PER_SLOT = 2;
+
     /** Paces nothing. */
     static final StopPacer NONE = new StopPacer(Integer.MAX_VALUE, FREE_AFTER, SLOW);
 
@@ -84,12 +90,15 @@ final class StopPacer implements AutoCloseable {
 
     /**
      * A pacer for a plan with {@code stops} stop requests, listening to the engine's events for
-     * the containers' exits, or {@link #NONE} when there are no more stops than slots (one per
-     * core here, at least two: the engine is usually on this machine).
+     * the containers' exits, or {@link #NONE} when there are at most {@link #UNPACED_PER_SLOT}
+     * stops a slot (one slot per core here, at least two: the engine is usually on this machine).
      */
     static StopPacer forStops(Engine engine, Map<String, String> projectLabels, long stops) {
-        return forStops(engine, projectLabels, stops,
-                Math.max(2, Runtime.getRuntime().availableProcessors()), FREE_AFTER, SLOW);
+        int slots = Math.max(2, Runtime.getRuntime().availableProcessors());
+        if (stops <= UNPACED_PER_SLOT * slots) {
+            return NONE;
+        }
+        return forStops(engine, projectLabels, stops, slots, FREE_AFTER, SLOW);
     }
 
     static StopPacer forStops(Engine engine, Map<String, String> projectLabels, long stops,

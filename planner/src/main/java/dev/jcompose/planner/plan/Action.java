@@ -21,6 +21,11 @@ public sealed interface Action {
     /** A verb phrase for plans: {@code create}, {@code start}. */
     String verb();
 
+    /** The step as a plan prints it: {@code start Container demo-web-1}. */
+    default String describe() {
+        return verb() + " " + resource();
+    }
+
     /**
      * Pull an image used by {@code services}. When {@code mayFail}, a failure is reported as a
      * warning and the plan carries on (the image can be built, or failures are ignored).
@@ -134,8 +139,22 @@ public sealed interface Action {
         }
     }
 
-    /** Create a container (and connect its further networks). */
-    record CreateContainer(String service, int number, ContainerSpec spec) implements Action {
+    /**
+     * Create a container (and connect its further networks) under {@code name}: the spec's, or,
+     * when it replaces a container, a temporary one that {@link RenameContainer} changes into
+     * the spec's once the old container is stopped and removed (docker compose's recreate).
+     */
+    record CreateContainer(String service, int number, ContainerSpec spec, String name)
+            implements Action {
+        public CreateContainer(String service, int number, ContainerSpec spec) {
+            this(service, number, spec, spec.name());
+        }
+
+        /** Whether it is created under a temporary name, to replace a container. */
+        public boolean replacing() {
+            return !name.equals(spec.name());
+        }
+
         @Override
         public String resource() {
             return "Container " + spec.name();
@@ -145,22 +164,33 @@ public sealed interface Action {
         public String verb() {
             return "create";
         }
+
+        @Override
+        public String describe() {
+            return replacing() ? "create Container " + name + " to replace " + spec.name()
+                    : Action.super.describe();
+        }
     }
 
     /**
-     * Replace a container: create the new one under a temporary name, stop and remove the old
-     * one, rename the new one.
+     * Give the container created under {@code temporaryName} its own name, {@code name}, once
+     * the container it replaces ({@code replacedId}) is removed.
      */
-    record RecreateContainer(String service, int number, String oldId, String oldName,
-            ContainerSpec spec, Duration stopTimeout) implements Action {
+    record RenameContainer(String service, String temporaryName, String name, String replacedId)
+            implements Action {
         @Override
         public String resource() {
-            return "Container " + spec.name();
+            return "Container " + name;
         }
 
         @Override
         public String verb() {
-            return "recreate";
+            return "rename";
+        }
+
+        @Override
+        public String describe() {
+            return "rename Container " + temporaryName + " to " + name;
         }
     }
 

@@ -40,8 +40,7 @@ public record Plan(List<Step> steps, List<String> warnings) {
         }
         StringBuilder sb = new StringBuilder();
         for (Step s : steps) {
-            sb.append(s.id()).append(". ").append(s.action().verb()).append(' ')
-                    .append(s.action().resource());
+            sb.append(s.id()).append(". ").append(s.action().describe());
             if (s.cause() != null && !s.cause().isEmpty()) {
                 sb.append(" (").append(s.cause()).append(')');
             }

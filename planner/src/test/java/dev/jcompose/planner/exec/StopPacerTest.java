@@ -196,11 +196,15 @@ class StopPacerTest {
     @Test
     void aPlanWithFewStopsIsNotPacedAndAPacerListensToTheProjectsExits() throws Exception {
         InMemoryEngine engine = new InMemoryEngine();
+        int slots = Math.max(2, Runtime.getRuntime().availableProcessors());
+        // up to two stops a slot go at once: a down of 3 or 4 services on 2 cores
         assertSame(StopPacer.NONE, StopPacer.forStops(engine, Map.of("p", "x"), 2));
+        assertSame(StopPacer.NONE, StopPacer.forStops(engine, Map.of("p", "x"),
+                (long) StopPacer.UNPACED_PER_SLOT * slots));
         assertFalse(engine.calls().contains("events"));
 
-        int slots = Math.max(2, Runtime.getRuntime().availableProcessors());
-        try (StopPacer pacer = StopPacer.forStops(engine, Map.of("p", "x"), slots + 1)) {
+        try (StopPacer pacer = StopPacer.forStops(engine, Map.of("p", "x"),
+                (long) StopPacer.UNPACED_PER_SLOT * slots + 1)) {
             eventually(() -> engine.calls().contains("events"), "an event subscription");
             assertEquals(1, engine.calls().stream().filter("events"::equals).count());
             assertTrue(pacer.pacing());

@@ -43,8 +43,10 @@ import java.util.regex.Pattern;
  * An engine in memory, for planner and service tests. Containers "run" their command in a tiny
  * interpretation: {@code echo WORDS} writes a log line (and to an attached stdout), {@code exit N}
  * exits with N; a command without {@code exit} keeps running until stopped. Exec interprets its
- * command the same way, and {@code cat PATH} prints a file put into the container. A container whose service has a healthcheck
- * starts "starting"; {@link #setHealth} changes it. Every call is recorded in {@link #calls()}.
+ * command the same way, {@code cat PATH} prints a file put into the container and
+ * {@code rm PATH} removes it. A container with a healthcheck starts "starting"; a check of the
+ * form {@code cat PATH} runs as the engine runs it ({@link FakeHealthchecks}), any other stays
+ * "starting" until {@link #setHealth} changes it. Every call is recorded in {@link #calls()}.
  */
 public final class InMemoryEngine implements Engine {
 
@@ -64,6 +66,9 @@ public final class InMemoryEngine implements Engine {
         final List<StreamIO> attached = new CopyOnWriteArrayList<>();
         /** Engine volumes by target: named ones, and a fresh 64-hex one per anonymous mount. */
         final Map<String, String> volumes = new LinkedHashMap<>();
+        /** When it last started ({@link System#nanoTime}), and its failed checks in a row. */
+        volatile long startedAt;
+        volatile int failingStreak;
 
         Container(String id, ContainerSpec spec) {
             this.id = id;
@@ -83,6 +88,7 @@ public final class InMemoryEngine implements Engine {
     private static final Pattern ECHO = Pattern.compile("echo ([^;&|]*)");
     private static final Pattern EXIT = Pattern.compile("exit (\\d+)");
     private static final Pattern CAT = Pattern.compile("^cat (\\S+)$");
+    private static final Pattern RM = Pattern.compile("^rm (?:-f )?(\\S+)$");
 
     private final Map<String, Container> containers = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, NetworkSummary> networks = new ConcurrentHashMap<>();
@@ -95,6 +101,7 @@ public final class InMemoryEngine implements Engine {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final List<ContainerSpec> createdSpecs = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final FakeHealthchecks health = new FakeHealthchecks(this::healthChanged);
 
     /** Makes {@code reference} present locally. */
     public InMemoryEngine withImage(String reference) {
@@ -164,20 +171,26 @@ public final class InMemoryEngine implements Engine {
     @Override
     public Optional<HealthSchedule> healthSchedule(String name) {
         Container c = byId(name);
-        if (c == null || c.spec.service() == null || c.spec.service().healthcheck() == null
-                || c.spec.service().healthcheck().isDisabled()) {
+        if (c == null || !hasHealthcheck(c.spec)) {
             return Optional.empty();
         }
-        var h = c.spec.service().healthcheck();
+        ContainerSpec.Health h = c.spec.healthcheck();
         return Optional.of(HealthSchedule.of(h.interval(), h.timeout(), h.startPeriod(),
                 h.retries() == null ? null : h.retries().intValue()));
     }
 
+    private static boolean hasHealthcheck(ContainerSpec spec) {
+        return spec.healthcheck() != null && !spec.healthcheck().disabled();
+    }
+
     /** Sets a container's health and emits the health_status event. */
     public void setHealth(String name, String health) {
-        Container c = container(name);
-        c.health = health;
-        emit(c, "health_status: " + health, Map.of());
+        healthChanged(container(name), health);
+    }
+
+    private void healthChanged(Container c, String newHealth) {
+        c.health = newHealth;
+        emit(c, "health_status: " + newHealth, Map.of());
     }
 
     /** Makes a running container exit with {@code code}. */
@@ -303,10 +316,11 @@ public final class InMemoryEngine implements Engine {
         }
         c.state = "running";
         c.exitCode = null;
-        boolean hasHealthcheck = c.spec.service() != null && c.spec.service().healthcheck() != null
-                && !c.spec.service().healthcheck().isDisabled();
-        c.health = hasHealthcheck ? "starting" : null;
+        c.health = hasHealthcheck(c.spec) ? "starting" : null;
+        c.startedAt = System.nanoTime();
+        c.failingStreak = 0;
         emit(c, "start", Map.of());
+        health.schedule(c);
         String script = c.spec.command() == null ? "" : String.join(" ", c.spec.command());
         Matcher echo = ECHO.matcher(script);
         while (echo.find()) {
@@ -364,6 +378,10 @@ public final class InMemoryEngine implements Engine {
                 write(io.stdout(), content);
             }
             return content == null ? 1 : 0;
+        }
+        Matcher rm = RM.matcher(script);
+        if (rm.find()) {
+            return c.files.remove(rm.group(1)) == null ? 1 : 0;
         }
         Matcher echo = ECHO.matcher(script);
         while (echo.find() && io != null) {
@@ -688,5 +706,6 @@ public final class InMemoryEngine implements Engine {
 
     @Override
     public void close() {
+        health.close();
     }
 }
