@@ -89,8 +89,10 @@ final class Convergence {
             if (sharesNamespaceWith(s, ref)) {
                 // network_mode/ipc/pid service:x join x's running container at create
                 createAfter.addAll(up.startedSteps.getOrDefault(ref, List.of()));
-            } else if (!s.dependsOn().containsKey(ref) || volumesFrom(s, ref)) {
-                // volumes_from x needs x's container at create
+            } else if (!s.dependsOn().containsKey(ref) || volumesFrom(s, ref)
+                    || linksTo(s, ref)) {
+                // volumes_from x and links to x need x's container at create (a link to a
+                // container that does not exist yet would be left out)
                 createAfter.addAll(up.createdSteps.getOrDefault(ref, List.of()));
             }
         }
@@ -212,6 +214,15 @@ final class Convergence {
         for (String from : s.volumesFrom()) {
             String name = from.startsWith("service:") ? from.substring(8) : from;
             if (name.equals(ref) || name.startsWith(ref + ":")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean linksTo(Service s, String ref) {
+        for (String link : s.links()) {
+            if (link.equals(ref) || link.startsWith(ref + ":")) {
                 return true;
             }
         }
