@@ -41,6 +41,14 @@ public final class ComposeSwitches {
                 ? OrphanPolicy.REMOVE : OrphanPolicy.WARN;
     }
 
+    /**
+     * Whether {@code up} was asked for its interactive menu: {@code --menu[=BOOL]} when given,
+     * else {@code COMPOSE_MENU} (compose v2 2.26 reads it from the process's environment).
+     */
+    public static boolean menu(Boolean flag, Map<String, String> environment) {
+        return flag != null ? flag : truthy(environment.get("COMPOSE_MENU"));
+    }
+
     /** A boolean environment value as compose reads one: 1, t, true (any case). */
     static boolean truthy(String value) {
         return value != null && Set.of("1", "t", "true").contains(value.strip()

@@ -6,6 +6,9 @@ import dev.jcompose.api.EventsOptions;
 import dev.jcompose.api.LifecycleCommand;
 import dev.jcompose.api.LogsOptions;
 import dev.jcompose.api.PsOptions;
+import dev.jcompose.cli.menu.MenuControl;
+import dev.jcompose.cli.menu.UpMenu;
+import dev.jcompose.cli.menu.WatchToggle;
 import dev.jcompose.model.Project;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -34,6 +37,8 @@ final class AttachedUp {
     private final boolean abortOnExit;
     private final boolean abortOnFailure;
     private final String exitCodeFrom;
+    private WatchToggle menuWatch;
+    private String watchUnavailable;
 
     AttachedUp(JcomposeCommand root, Project project, List<String> attach, boolean abortOnExit,
             boolean abortOnFailure, String exitCodeFrom) {
@@ -43,6 +48,18 @@ final class AttachedUp {
         this.abortOnExit = abortOnExit || exitCodeFrom != null;
         this.abortOnFailure = abortOnFailure;
         this.exitCodeFrom = exitCodeFrom;
+    }
+
+    /**
+     * Shows the interactive menu while attached ({@code up --menu}): {@code w} turns
+     * {@code watch} on and off, {@code d} detaches.
+     *
+     * @param watchUnavailable why watch cannot be turned on, or null
+     */
+    AttachedUp withMenu(WatchToggle watch, String watchUnavailable) {
+        this.menuWatch = watch;
+        this.watchUnavailable = watchUnavailable;
+        return this;
     }
 
     /**
@@ -96,6 +113,16 @@ final class AttachedUp {
             }
         };
         scan.run();
+        java.util.concurrent.atomic.AtomicBoolean detached =
+                new java.util.concurrent.atomic.AtomicBoolean();
+        UpMenu menu = menuWatch == null ? null : menu(printer, () -> {
+            detached.set(true);
+            stop.countDown();
+        }, () -> {
+            why.compareAndSet(null, "");
+            code.set(ExitCodes.INTERRUPTED);
+            stop.countDown();
+        });
         SignalHandler previous = null;
         try {
             previous = Signal.handle(new Signal("INT"), s -> {
@@ -133,6 +160,12 @@ final class AttachedUp {
             while (!stop.await(1, TimeUnit.SECONDS)) {
                 scan.run();
             }
+            if (menu != null) {
+                menu.close();
+            }
+            if (detached.get()) {
+                return ExitCodes.OK; // the containers keep running, as after up -d
+            }
             if (why.get() == null) {
                 // the output ended: a container's output closes a moment before the engine
                 // counts it as exited, so wait for that, then report the exits the event
@@ -166,6 +199,9 @@ final class AttachedUp {
                 code.set(exitCodeOf(exitCodeFrom));
             }
         } finally {
+            if (menu != null) {
+                menu.close();
+            }
             printer.flush();
             exits.close();
             if (previous != null) {
@@ -177,6 +213,24 @@ final class AttachedUp {
             code.set(exitCodeOf(exitCodeFrom));
         }
         return code.get();
+    }
+
+    private UpMenu menu(LogPrinter printer, Runnable detach, Runnable interrupt) {
+        MenuControl control = new MenuControl(menuWatch, watchUnavailable, detach, interrupt,
+                System::nanoTime);
+        printer.flush();
+        try {
+            UpMenu menu = UpMenu.start(root.console().out(), control);
+            if (!menu.visible()) {
+                root.console().err().println("The menu's keys work, but this terminal cannot "
+                        + "keep it on its last line (TERM=" + root.console().env()
+                        .getOrDefault("TERM", "") + ")");
+            }
+            return menu;
+        } catch (java.io.IOException | RuntimeException e) {
+            root.console().err().println("could not start the menu: " + e.getMessage());
+            return null;
+        }
     }
 
     /**

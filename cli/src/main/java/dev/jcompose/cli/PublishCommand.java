@@ -22,6 +22,8 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Examples:",
             "  jcompose publish registry.example.com/team/app:1.0",
             "  jcompose publish --with-env -y localhost:5000/app:dev   env files too, no questions",
+            "  jcompose publish --resolve-image-digests registry.example.com/team/app:1.0",
+            "                                  each service's image pinned to its digest",
             "  jcompose -f oci://registry.example.com/team/app:1.0 up -d   run it anywhere"})
 public final class PublishCommand implements Callable<Integer> {
 
@@ -34,6 +36,11 @@ public final class PublishCommand implements Callable<Integer> {
 
     @Option(names = {"-y", "--yes"}, description = "Assume \"yes\" as answer to all prompts.")
     boolean yes;
+
+    @Option(names = "--resolve-image-digests", description = "Pin each service's image to "
+            + "the digest its registry has for it (an image-digests.yaml override in the "
+            + "artifact; the images must be in their registries).")
+    boolean resolveImageDigests;
 
     @Option(names = "--oci-version", paramLabel = "1.0|1.1", description = "OCI image/artifact "
             + "specification version (default: 1.1, else 1.0 when the registry refuses it).")
@@ -58,7 +65,7 @@ public final class PublishCommand implements Callable<Integer> {
         }
         Project project = root.loader().load(java.util.List.of());
         PublishOptions options = new PublishOptions(repository, withEnv, ociVersion, insecure,
-                Versions.composeCompatible(), dryRun);
+                Versions.composeCompatible(), dryRun, resolveImageDigests);
         BufferedReader in = new BufferedReader(new InputStreamReader(root.console().in(),
                 StandardCharsets.UTF_8));
         PrintWriter err = root.console().err();

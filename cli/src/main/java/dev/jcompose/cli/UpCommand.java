@@ -8,6 +8,9 @@ import dev.jcompose.api.PullPolicy;
 import dev.jcompose.api.Recreate;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.api.WatchOptions;
+import dev.jcompose.cli.menu.MenuChoice;
+import dev.jcompose.cli.menu.MenuControl;
+import dev.jcompose.cli.menu.WatchToggle;
 import dev.jcompose.model.Project;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +24,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code up}: create and start the project's containers. */
-@Command(name = "up", description = "Create and start containers.")
+@Command(name = "up", description = "Create and start containers.",
+        footer = {"", "Examples:",
+            "  jcompose up -d                  start everything in the background",
+            "  jcompose up --wait web          start web and its dependencies, return once healthy",
+            "  jcompose up --watch             follow the output and act on develop.watch rules",
+            "  jcompose up --menu              keys on a terminal: w watch on/off, d detach",
+            "  COMPOSE_MENU=true jcompose up   the same menu, from the environment"})
 public final class UpCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -66,8 +75,9 @@ public final class UpCommand implements Callable<Integer> {
             description = "Do not show the output of these services (repeatable).")
     List<String> noAttach = new ArrayList<>();
 
-    @Option(names = "--menu", arity = "0..1", hidden = true,
-            description = "Accepted for docker compose compatibility; there is no menu.")
+    @Option(names = "--menu", arity = "0..1", paramLabel = "BOOL",
+            description = "Interactive keys while attached, on a terminal: w turns watch on "
+                    + "and off, d detaches (default: COMPOSE_MENU, else off).")
     Boolean menu;
 
     @Option(names = {"-w", "--watch"}, description = "Watch the files of the services' "
@@ -229,20 +239,55 @@ public final class UpCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         root.finish();
-        try (EventSubscription watching = watch ? root.quietService().watch(project,
-                WatchOptions.defaults().withServices(services).withNoUp(true),
-                new WatchPrinter(root.console(), false)) : null) {
-            return attached ? attach(project, since)
-                    : watching != null ? awaitWatch(watching) : ExitCodes.OK;
+        MenuChoice choice = MenuChoice.of(menu, root.console().env(), attached,
+                root.console().outIsTerminal(), stdinIsTerminal());
+        if (choice.note() != null) {
+            root.console().err().println(choice.note());
+        }
+        if (choice.enabled()) {
+            try (WatchToggle toggle = new WatchToggle(() -> startWatch(project))) {
+                String unavailable = watchUnavailable(project);
+                if (watch && unavailable == null) {
+                    toggle.toggle();
+                }
+                return attach(project, since, toggle, unavailable);
+            }
+        }
+        try (EventSubscription watching = watch ? startWatch(project) : null) {
+            return attached ? attach(project, since, null, null)
+                    : watching != null ? WatchCommand.await(watching) : ExitCodes.OK;
         }
     }
 
-    private static int awaitWatch(EventSubscription watching) throws InterruptedException {
-        watching.awaitCompletion();
-        return ExitCodes.OK;
+    private EventSubscription startWatch(Project project) {
+        try {
+            return root.quietService().watch(project, WatchOptions.defaults()
+                    .withServices(services).withNoUp(true), new WatchPrinter(root.console(),
+                    false));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.jcompose.api.ComposeException("interrupted while starting watch", e);
+        }
     }
 
-    private int attach(Project project, java.time.Instant since) throws Exception {
+    /** Why the menu's w cannot turn watch on (compose v2's words), or null when it can. */
+    private String watchUnavailable(Project project) {
+        boolean configured = project.services().values().stream()
+                .filter(s -> services.isEmpty() || services.contains(s.name()))
+                .anyMatch(s -> s.develop() != null && !s.develop().watch().isEmpty());
+        return !configured ? MenuControl.NOT_CONFIGURED
+                : noBuild ? "Cannot run watch mode with flag --no-build" : null;
+    }
+
+    /** Standard input is a terminal: the launcher says so, else whether the JVM has one. */
+    private static boolean stdinIsTerminal() {
+        String told = System.getProperty("jcompose.stdin.tty");
+        return told != null ? told.equals("1") : System.console() != null;
+    }
+
+
+    private int attach(Project project, java.time.Instant since, WatchToggle menuWatch,
+            String watchUnavailable) throws Exception {
         List<String> shown = new ArrayList<>(attach.isEmpty() ? (services.isEmpty()
                 ? new ArrayList<>(project.services().keySet()) : services) : attach);
         if (attachDependencies) {
@@ -250,8 +295,12 @@ public final class UpCommand implements Callable<Integer> {
                     .filter(s -> !shown.contains(s)).toList().forEach(shown::add);
         }
         shown.removeAll(noAttach);
-        return new AttachedUp(root, project, shown, abortOnExit, abortOnFailure,
-                exitCodeFrom).run(since, !noColor && root.colourOn(true), !noLogPrefix,
+        AttachedUp up = new AttachedUp(root, project, shown, abortOnExit, abortOnFailure,
+                exitCodeFrom);
+        if (menuWatch != null) {
+            up.withMenu(menuWatch, watchUnavailable);
+        }
+        return up.run(since, !noColor && root.colourOn(true), !noLogPrefix,
                 timestamps);
     }
 

@@ -6,15 +6,18 @@ import dev.jcompose.model.Project;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import sun.misc.Signal;
 
 /** {@code watch}: act on file changes as the services' {@code develop.watch} rules say. */
 @Command(name = "watch",
         description = "Watch the files of the services' develop.watch rules and sync, rebuild "
-                + "or restart the services when they change; Ctrl-C stops watching.",
+                + "or restart the services when they change; Ctrl-C stops watching (the services "
+                + "keep running, exit code 130, as compose v2).",
         footer = {
             "",
             "Examples:",
@@ -60,8 +63,32 @@ public final class WatchCommand implements Callable<Integer> {
         root.finish();
         try (EventSubscription watch = root.quietService().watch(project,
                 options.withNoUp(true), new WatchPrinter(root.console(), quiet))) {
-            watch.awaitCompletion();
+            return await(watch);
         }
-        return ExitCodes.OK;
+    }
+
+    /**
+     * Waits for {@code watch} to end. Ctrl-C: the action under way is finished (a restart never
+     * stops halfway), then watch ends with 130 and the services keep running, as compose v2
+     * leaves them.
+     */
+    static int await(EventSubscription watch) throws InterruptedException {
+        AtomicBoolean interrupted = new AtomicBoolean();
+        onInterrupt(() -> {
+            interrupted.set(true);
+            watch.close();
+        });
+        watch.awaitCompletion();
+        return interrupted.get() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+    }
+
+    private static void onInterrupt(Runnable action) {
+        for (String name : List.of("INT", "TERM")) {
+            try {
+                Signal.handle(new Signal(name), s -> action.run());
+            } catch (IllegalArgumentException e) {
+                // not catchable here (in-process tests): the JVM's default applies
+            }
+        }
     }
 }

@@ -171,4 +171,77 @@ class PublishIT {
                 .run("-f", "oci://" + ref, "config", "--services");
         assertEquals("web\n", back.out(), back.toString());
     }
+
+    /** The text of the artifact's layer published as {@code file}, or null. */
+    private static String layer(TestRegistry registry, String repository, String tag,
+            String file) throws Exception {
+        var manifest = manifest(registry, repository + "/manifests/" + tag);
+        assertEquals(200, manifest.statusCode(), manifest.body());
+        for (var l : new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.body())
+                .path("layers")) {
+            if (file.equals(l.path("annotations").path("com.docker.compose.file").asText())) {
+                return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create(registry.url() + "/v2/" + repository
+                                + "/blobs/" + l.path("digest").asText())).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void resolveImageDigestsPinsEachImageAsComposeV2Does() throws Exception {
+        String image = open.host() + "/pinned/base";
+        try {
+            for (String tag : java.util.List.of("1", "latest")) {
+                Processes.docker("tag", "jcompose/base:latest", image + ":" + tag);
+                Processes.docker("push", image + ":" + tag);
+            }
+            pinsAsComposeV2(image);
+        } finally {
+            Processes.docker("rmi", image + ":1", image + ":latest");
+        }
+    }
+
+    private void pinsAsComposeV2(String image) throws Exception {
+        Path app = project("pinned", """
+                services:
+                  web:
+                    image: %1$s:1
+                    command: ["echo", "hi"]
+                  other:
+                    image: %1$s
+                """.formatted(image));
+        ComposeOracle oracle = new ComposeOracle(app).env("HOME", dir.resolve("home").toString());
+        // compose v2 2.26 has publish under alpha, and needs OCI 1.0 with this registry
+        CliRunner.Result v2 = oracle.v2("alpha", "publish", "--oci-version", "1.0",
+                "--resolve-image-digests", open.host() + "/pinned-v2:1");
+        assertEquals(0, v2.exitCode(), v2.toString());
+        CliRunner.Result mine = oracle.jcompose("publish", "--resolve-image-digests",
+                open.host() + "/pinned-jc:1");
+        assertEquals(0, mine.exitCode(), mine.toString());
+        String expected = layer(open, "pinned-v2", "1", "image-digests.yaml");
+        assertTrue(expected != null && expected.contains(image + ":latest@sha256:"), expected);
+        assertEquals(expected, layer(open, "pinned-jc", "1", "image-digests.yaml"));
+
+        // -f oci:// runs the pinned images
+        CliRunner.Result config = new CliRunner(Files.createDirectories(dir.resolve("pin-run")))
+                .env("XDG_CACHE_HOME", dir.resolve("cache").toString())
+                .run("-f", "oci://" + open.host() + "/pinned-jc:1", "config", "--images");
+        assertEquals(0, config.exitCode(), config.toString());
+        assertTrue(config.out().contains(image + ":1@sha256:"), config.out());
+
+        // an image its registry does not have cannot be pinned: nothing is published
+        Path missing = project("unpinnable", """
+                services:
+                  web:
+                    image: %s/not-pushed:1
+                """.formatted(open.host()));
+        CliRunner.Result refused = new CliRunner(missing).run("publish",
+                "--resolve-image-digests", open.host() + "/unpinnable:1");
+        assertEquals(1, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("reading the digest of " + open.host()
+                + "/not-pushed:1 from its registry failed"), refused.err());
+        assertEquals(404, manifest(open, "unpinnable/manifests/1").statusCode());
+    }
 }

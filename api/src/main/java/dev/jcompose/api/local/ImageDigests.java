@@ -49,4 +49,35 @@ final class ImageDigests {
         boolean tagged = ref.indexOf(':', lastSlash + 1) >= 0 || ref.contains("@");
         return tagged ? ref : ref + ":latest";
     }
+
+    /** The name of {@code publish --resolve-image-digests}' override file in the artifact. */
+    static final String FILE = "image-digests.yaml";
+
+    /**
+     * {@code publish --resolve-image-digests}' override file, as compose v2 2.26 writes it:
+     * each service's pinned image, services in name order.
+     */
+    static String override(Project pinned) {
+        Map<String, String> images = new LinkedHashMap<>();
+        pinned.services().forEach((name, s) -> {
+            if (s.image() != null && !s.image().isEmpty()) {
+                images.put(name, s.image());
+            }
+        });
+        return override(images);
+    }
+
+    /** The override file for these services' pinned images. */
+    static String override(Map<String, String> images) {
+        StringBuilder b = new StringBuilder("services:\n");
+        new java.util.TreeMap<>(images).forEach((name, image) -> b.append("  ")
+                .append(key(name)).append(":\n    image: ").append(image).append('\n'));
+        return b.toString();
+    }
+
+    /** A service name as a YAML key: quoted when YAML would read it as a number or boolean. */
+    private static String key(String name) {
+        return name.matches("[-+]?[0-9._]+|(?i)(true|false|null|yes|no|on|off|y|n|~)")
+                ? "\"" + name + "\"" : name;
+    }
 }

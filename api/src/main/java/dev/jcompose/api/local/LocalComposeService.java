@@ -368,7 +368,7 @@ final class LocalComposeService implements ComposeService {
 
     @Override
     public Project withImageDigests(Project project) {
-        return get(() -> ImageDigests.pinned(project, engine));
+        return get(() -> pinImages(project));
     }
 
     @Override
@@ -486,5 +486,10 @@ final class LocalComposeService implements ComposeService {
             return new EngineVersion(info.host(), info.version(), info.apiVersion(), info.os(),
                     info.kind());
         });
+    }
+
+    /** Each service's image pinned to the digest its registry has (the engine asks it). */
+    Project pinImages(Project project) {
+        return ImageDigests.pinned(project, engine);
     }
 }

@@ -115,6 +115,11 @@ final class Publisher {
         }
         service.push(project, PushOptions.defaults().withIgnoreFailures(true)
                 .withDryRun(options.dryRun()));
+        if (options.resolveImageDigests()) {
+            layers.add(new OciArtifacts.Layer(OciArtifacts.COMPOSE_FILE, ImageDigests.FILE,
+                    ImageDigests.override(service.pinImages(project))
+                            .getBytes(StandardCharsets.UTF_8), false));
+        }
         String resource = options.repository();
         progress.on(ProgressEvent.working(resource, "Publishing"));
         if (options.dryRun()) {

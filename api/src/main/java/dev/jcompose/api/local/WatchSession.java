@@ -53,6 +53,9 @@ final class WatchSession implements EventSubscription {
     private final Consumer<WatchEvent> sink;
     private final Debouncer debouncer;
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+
+    /** Wakes the worker when the session closes. */
+    private static final Object CLOSING = new Object();
     private final Set<String> startedByUs = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<String>> deleted = new HashMap<>();
     private final Thread worker;
@@ -115,6 +118,9 @@ final class WatchSession implements EventSubscription {
                 long deadline = debouncer.deadline();
                 Object item = deadline == Long.MAX_VALUE ? inbox.take()
                         : inbox.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (closed) {
+                    return;
+                }
                 if (item instanceof Path p) {
                     debouncer.add(p, System.nanoTime());
                 } else if (item instanceof Started s) {
@@ -275,9 +281,15 @@ final class WatchSession implements EventSubscription {
         if (starts != null) {
             starts.close();
         }
-        worker.interrupt();
+        // an action under way (a restart: stop, copy, start) is finished, so closing (Ctrl-C)
+        // never leaves a container stopped halfway; waiting changes are dropped
+        inbox.add(CLOSING);
         try {
             worker.join(10_000);
+            if (worker.isAlive()) {
+                worker.interrupt();
+                worker.join(10_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
