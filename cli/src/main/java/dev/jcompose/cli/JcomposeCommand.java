@@ -27,6 +27,9 @@ import picocli.CommandLine.Option;
  * The root command: global options, and the shared pieces commands use (the project loader, the
  * compose service on its target, the progress renderer), created lazily so a command pays only
  * for what it uses.
+ *
+ * <p>Over 400 lines because picocli declares global options as fields of the root command: one per
+ * docker and compose global flag, each with its help text.
  */
 @Command(name = "jcompose",
         mixinStandardHelpOptions = false,

@@ -40,6 +40,9 @@ import java.util.regex.Pattern;
  * Images on the Docker Engine API: inspect, list, pull, push, tag, build, remove. Registry
  * credentials come from {@link RegistryAuth} (docker-java does not run credential helpers);
  * build contexts from {@link BuildContext}.
+ *
+ * <p>Over 400 lines because every image endpoint's progress and error answers (pull, push, build)
+ * are translated here the same way, and the build request's options are many.
  */
 final class DockerImages {
 

@@ -33,6 +33,9 @@ import java.util.regex.Pattern;
  * whose layers are the compose files and env files, each a blob. Spoken over the registry's
  * HTTP API with the docker CLI's credentials (basic or bearer token); plain HTTP for
  * {@code localhost} and {@code 127.0.0.1}, or when asked.
+ *
+ * <p>Just over 400 lines: the registry conversation (authentication challenge, blobs, manifests,
+ * the OCI 1.0 fallback) kept in one place so that its order can be read.
  */
 public final class OciArtifacts {
 

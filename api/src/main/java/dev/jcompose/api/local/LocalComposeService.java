@@ -86,6 +86,10 @@ import java.util.stream.Collectors;
  * converting the door's options into the planner's and every failure into a
  * {@link ComposeException} ({@link Failures}). One-off containers are {@link OneOffs}'; the
  * commands that only look are {@link ProjectViews}'.
+ *
+ * <p>Over 400 lines because it is the door's one local implementation: one short method per
+ * command of {@link ComposeService} (about thirty), each only wiring; the work is in the classes
+ * named above.
  */
 final class LocalComposeService implements ComposeService {
 

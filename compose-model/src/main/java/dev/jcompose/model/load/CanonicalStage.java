@@ -18,6 +18,10 @@ import java.util.Map;
  * key. It only changes shapes: it adds no default values (those come after merging, so an
  * override file that leaves a key out does not reset it), and it leaves alone any node whose
  * shape it does not recognise, so validation can report it with its own mark.
+ *
+ * <p>Over 400 lines because it holds one short-to-long converter per key that has a short syntax
+ * (ports, volumes, depends_on, healthcheck test, ...): the list of the specification's short
+ * forms, read as one.
  */
 public final class CanonicalStage {
 

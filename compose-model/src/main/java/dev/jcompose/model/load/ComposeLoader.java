@@ -44,6 +44,10 @@ import java.util.Set;
  *
  * <p>Every stage reports all the errors it finds; loading stops after the first stage with
  * errors and throws {@link ComposeFileException}.
+ *
+ * <p>Over 400 lines because the steps before the first stage (which files, which environment, the
+ * project name and directory, {@code include}) decide together what the stages see, and their
+ * order is the point; the stages themselves are in their own files.
  */
 public final class ComposeLoader {
 

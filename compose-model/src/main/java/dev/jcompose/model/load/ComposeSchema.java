@@ -23,6 +23,9 @@ import dev.jcompose.model.load.Schema.Type;
 /**
  * The shape of a compose file (the Compose Specification), short and long syntax both. Used by
  * the validate stage on each file after interpolation, before canonicalisation.
+ *
+ * <p>Over 400 lines because it is the Compose Specification's list of keys, one declaration per
+ * key in the specification's order, so it can be read side by side with the specification.
  */
 public final class ComposeSchema {
 

@@ -37,6 +37,10 @@ import org.snakeyaml.engine.v2.schema.JsonSchema;
  * Prints the resolved model as {@code config} shows it: the canonical long form, keys of free
  * mappings sorted, unset values left out, durations in Go form, byte sizes in bytes. Reloading
  * the output yields the same model.
+ *
+ * <p>Over 400 lines because it mirrors the model record by record, one short printer per record,
+ * in the order {@code config} prints them; split, one printed document would be spread over
+ * several files.
  */
 public final class ModelPrinter {
 

@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  * A small type language for the shape of a compose file, and the validator that checks a tree
  * against it. Errors name the file, line, column and YAML path, and suggest the nearest known
  * key for a misspelt one.
+ *
+ * <p>Over 400 lines because each kind of type keeps its check and its error wording together (the
+ * errors are the user-facing part), and the nearest-key suggestion belongs to the same walk.
  */
 public final class Schema {
 
