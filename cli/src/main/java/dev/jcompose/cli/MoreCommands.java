@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -271,13 +272,8 @@ public final class MoreCommands {
         @Option(names = "--pull", paramLabel = "POLICY", description = "always, missing or never.")
         String pull;
 
-        @Option(names = "--quiet-pull", description = "Pull without printing progress "
-                + "information (jcompose never prints a pull's per-layer progress).")
-        boolean quietPull;
-
-        @Option(names = "--remove-orphans",
-                description = "Remove containers of services the files no longer declare.")
-        boolean removeOrphans;
+        @Mixin
+        PullAndOrphanOptions pullAndOrphans = new PullAndOrphanOptions();
 
         @Option(names = "--scale", paramLabel = "SERVICE=NUM",
                 description = "Number of containers of a service (repeatable).")
@@ -302,10 +298,10 @@ public final class MoreCommands {
                             : BuildPolicy.MISSING, UpCommand.pullPolicy(pull))
                     .withCompatibility(root.compatibility(project))
                     .withParallelism(root.parallelism());
-            if (removeOrphans || !scale.isEmpty()) {
+            if (pullAndOrphans.removeOrphans || !scale.isEmpty()) {
                 // up --no-start, which takes both
                 root.service().up(project, options.toUp().toBuilder()
-                        .orphans(ComposeSwitches.orphans(removeOrphans, project.environment()))
+                        .orphans(ComposeSwitches.orphans(pullAndOrphans.removeOrphans, project.environment()))
                         .scale(scale).build());
             } else {
                 root.service().create(project, options);

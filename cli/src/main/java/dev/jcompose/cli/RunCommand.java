@@ -15,6 +15,7 @@ import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -93,13 +94,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--build", description = "Build the images first, even if present.")
     boolean build;
 
-    @Option(names = "--quiet-pull", description = "Pull without printing progress "
-            + "information (jcompose never prints a pull's per-layer progress).")
-    boolean quietPull;
-
-    @Option(names = "--remove-orphans",
-            description = "Remove containers of services the files no longer declare.")
-    boolean removeOrphans;
+    @Mixin
+    PullAndOrphanOptions pullAndOrphans = new PullAndOrphanOptions();
 
     @Option(names = {"-i", "--interactive"}, arity = "0..1", defaultValue = "true",
             fallbackValue = "true", paramLabel = "BOOL",
@@ -167,7 +163,7 @@ public final class RunCommand implements Callable<Integer> {
                 .user(user).workingDir(workdir).noDeps(noDeps).servicePorts(servicePorts)
                 .remove(remove).detach(detach).tty(interactive).publish(publish)
                 .volumes(volumes).compatibility(root.compatibility(project))
-                .orphans(ComposeSwitches.orphans(removeOrphans, project.environment()))
+                .orphans(ComposeSwitches.orphans(pullAndOrphans.removeOrphans, project.environment()))
                 .capAdd(capAdd).capDrop(capDrop).labels(labels()).useAliases(useAliases)
                 .build(build).stdinOpen(stdinOpen).build();
         if (!interactive) {

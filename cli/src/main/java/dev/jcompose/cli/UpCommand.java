@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -93,10 +94,6 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--timestamps", description = "Show the log lines' times.")
     boolean timestamps;
 
-    @Option(names = "--quiet-pull", description = "Pull without printing progress "
-            + "information (jcompose never prints a pull's per-layer progress).")
-    boolean quietPull;
-
     @Option(names = "--dry-run", description = "Print the plan; change nothing.")
     boolean dryRun;
 
@@ -123,9 +120,8 @@ public final class UpCommand implements Callable<Integer> {
             + "(without it the volume is kept, with a warning).")
     boolean yes;
 
-    @Option(names = "--remove-orphans",
-            description = "Remove containers of services no longer in the compose files.")
-    boolean removeOrphans;
+    @Mixin
+    PullAndOrphanOptions pullAndOrphans = new PullAndOrphanOptions();
 
     @Option(names = "--scale", paramLabel = "SERVICE=NUM",
             description = "Number of containers of a service (repeatable).")
@@ -209,7 +205,7 @@ public final class UpCommand implements Callable<Integer> {
         UpOptions options = UpOptions.builder().services(services).noDeps(noDeps)
                 .recreate(recreate(forceRecreate, noRecreate))
                 .alwaysRecreateDeps(alwaysRecreateDeps).renewAnonVolumes(renewAnonVolumes)
-                .orphans(ComposeSwitches.orphans(removeOrphans, project.environment()))
+                .orphans(ComposeSwitches.orphans(pullAndOrphans.removeOrphans, project.environment()))
                 .scale(scale).noStart(noStart)
                 .pull(pullPolicy)
                 .build(build ? BuildPolicy.ALWAYS : noBuild ? BuildPolicy.NEVER
