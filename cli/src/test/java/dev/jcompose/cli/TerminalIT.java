@@ -63,8 +63,8 @@ class TerminalIT {
     void theLiveDisplayShowsEveryResourceInItsEndStateOnARealTerminal() throws Exception {
         Path out = dir.resolve("screen.txt");
         // auto would pick plain under CI; the terminal itself is what this test is about
-        String command = "stty rows 30 cols 100; " + REPO.resolve("jcompose") + " -p " + project
-                + " --progress tty up -d";
+        String command = "stty rows 30 cols " + COLUMNS + "; " + REPO.resolve("jcompose")
+                + " -p " + project + " --progress tty up -d";
         ProcessBuilder pb = new ProcessBuilder("script", "-qfec", command, "/dev/null")
                 .directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(out.toFile());
@@ -81,11 +81,19 @@ class TerminalIT {
             assertTrue(screen.matches("(?s).*✔ Container " + project + "-" + c
                     + " +Started +\\d+\\.\\ds.*"), c + " not started on\n" + screen);
         }
+        // the end state only: no spinner left over from an earlier frame
+        assertFalse(screen.matches("(?s).*[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏].*"), screen);
     }
+
+    /** The width the test's terminal is given ({@code stty cols}). */
+    private static final int COLUMNS = 100;
 
     /**
      * The screen a terminal shows after {@code output}: a minimal emulator for what the live
-     * display writes (text, CR, LF, cursor up/down/right, erase line, colours ignored).
+     * display writes (text, CR, LF, backspace, cursor up/down/right/left, erase line, colours
+     * ignored), with a terminal's right margin: a character written in the last column leaves
+     * the cursor there with a wrap pending, and the next character goes to the next row (jline's
+     * display moves to the next line that way, and steps back with backspaces).
      */
     static List<String> finalScreen(String output) {
         List<StringBuilder> rows = new java.util.ArrayList<>();
@@ -104,8 +112,8 @@ class TerminalIT {
                 switch (output.charAt(j)) {
                     case 'A' -> row = Math.max(0, row - n);
                     case 'B' -> row += n;
-                    case 'C' -> col += n;
-                    case 'D' -> col = Math.max(0, col - n);
+                    case 'C' -> col = Math.min(COLUMNS - 1, col + n);
+                    case 'D' -> col = Math.max(0, Math.min(col, COLUMNS - 1) - n);
                     case 'K' -> {
                         while (rows.size() <= row) {
                             rows.add(new StringBuilder());
@@ -124,7 +132,14 @@ class TerminalIT {
                 col = 0;
             } else if (ch == '\n') {
                 row++;
+                col = Math.min(col, COLUMNS - 1);
+            } else if (ch == '\b') {
+                col = Math.max(0, Math.min(col, COLUMNS - 1) - 1);
             } else {
+                if (col >= COLUMNS) { // the wrap pending since the last column was written
+                    row++;
+                    col = 0;
+                }
                 while (rows.size() <= row) {
                     rows.add(new StringBuilder());
                 }
