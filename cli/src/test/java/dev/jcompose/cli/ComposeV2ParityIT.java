@@ -169,8 +169,9 @@ class ComposeV2ParityIT {
             c.fields().forEachRemaining(e -> fields.put(e.getKey(), switch (e.getKey()) {
                 case "RunningFor", "Status" -> e.getValue().asText().replaceAll("\\d+|About an?"
                         + "|Less than a", "N").replaceAll("(minute|second|hour)s?", "T");
-                case "Labels", "Mounts" -> new TreeSet<>(List.of(e.getValue().asText().split(",")))
-                        .toString();
+                // -1: a mount with no name nor source (tmpfs) is an empty entry, also at the end
+                case "Labels", "Mounts" -> new TreeSet<>(List.of(e.getValue().asText()
+                        .split(",", -1))).toString();
                 default -> e.getValue().getNodeType() + " " + e.getValue();
             }));
             out.put(c.path("Name").asText(), fields);
