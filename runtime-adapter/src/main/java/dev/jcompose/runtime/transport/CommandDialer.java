@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public final class CommandDialer implements Dialer {
         pb.environment().putAll(env);
         Process p = pb.start();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        Thread.ofPlatform().daemon().name("jcompose-dial-stderr").start(() -> {
+        Thread drain = Thread.ofPlatform().daemon().name("jcompose-dial-stderr").start(() -> {
             byte[] buf = new byte[1024];
             try (InputStream err = p.getErrorStream()) {
                 for (int n; (n = err.read(buf)) > 0;) {
@@ -70,7 +71,7 @@ public final class CommandDialer implements Dialer {
                 // the command ended
             }
         });
-        return new ProcessLink(p, stderr);
+        return new ProcessLink(p, stderr, drain);
     }
 
     /** {@code name} on the {@code PATH} of {@code env}, or null; a path is taken as it is. */
@@ -92,10 +93,13 @@ public final class CommandDialer implements Dialer {
     private final class ProcessLink implements Link {
         private final Process process;
         private final ByteArrayOutputStream stderr;
+        /** Reads the command's error output; it ends once the command has ended. */
+        private final Thread drain;
 
-        ProcessLink(Process process, ByteArrayOutputStream stderr) {
+        ProcessLink(Process process, ByteArrayOutputStream stderr, Thread drain) {
             this.process = process;
             this.stderr = stderr;
+            this.drain = drain;
         }
 
         @Override
@@ -123,6 +127,8 @@ public final class CommandDialer implements Dialer {
                 if (!process.waitFor(2, TimeUnit.SECONDS) || process.exitValue() == 0) {
                     return null;
                 }
+                // what it said last (ssh's reason) may still be on its way through the pipe
+                drain.join(Duration.ofSeconds(1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return null;
