@@ -70,7 +70,7 @@ class StacksIT {
                   - sh
                   - -c
                   - >-
-                    trap 'sleep 2; kill $$pid; exit 0' TERM;
+                    trap 'sleep 4; kill $$pid; exit 0' TERM;
                     mkdir -p /www; hostname > /www/index.html; echo "$$GREETING" >> /www/index.html;
                     httpd -f -p 8080 -h /www & pid=$$!; wait $$pid
                 environment: {GREETING: "${GREETING:-hello}"}
