@@ -60,7 +60,7 @@ final class ResourceSteps {
         Map<String, String> labels = resourceLabels(n.labels(), Labels.NETWORK, key);
         String hash = ConfigHash.of(n);
         labels.put(Labels.NETWORK_HASH, hash);
-        NetworkSpec spec = new NetworkSpec(n.name(), labels, n);
+        NetworkSpec spec = NetworkSpec.of(n, labels);
         if (!up.observed.networks().contains(n.name())) {
             up.networkSteps.put(key, up.plan.add(new Action.CreateNetwork(key, spec),
                     "no existing network", up.imageSteps));

@@ -6,7 +6,6 @@ import static dev.jcompose.runtime.RequestBodies.put;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jcompose.model.Network;
 import dev.jcompose.planner.engine.NetworkSpec;
 import dev.jcompose.planner.engine.VolumeSpec;
 
@@ -26,25 +25,28 @@ final class NetworkBodies {
     static ObjectNode network(NetworkSpec spec) {
         ObjectNode body = NODES.objectNode().put("Name", spec.name()).put("CheckDuplicate", true);
         body.set("Labels", map(spec.labels()));
-        Network n = spec.network();
-        if (n != null) {
-            body.put("Driver", n.driver() == null ? "bridge" : n.driver());
-            if (!n.driverOpts().isEmpty()) {
-                body.set("Options", map(n.driverOpts()));
-            }
-            put(body, "Internal", n.internal());
-            put(body, "Attachable", n.attachable());
-            put(body, "EnableIPv6", n.enableIpv6());
-            if (n.ipam() != null) {
-                ObjectNode ipam = body.putObject("IPAM");
-                put(ipam, "Driver", n.ipam().driver());
-                ArrayNode configs = ipam.putArray("Config");
-                for (var pool : n.ipam().config()) {
-                    ObjectNode c = configs.addObject();
-                    put(c, "Subnet", pool.subnet());
-                    put(c, "IPRange", pool.ipRange());
-                    put(c, "Gateway", pool.gateway());
+        body.put("Driver", spec.driver());
+        if (!spec.driverOptions().isEmpty()) {
+            body.set("Options", map(spec.driverOptions()));
+        }
+        put(body, "Internal", spec.internal());
+        put(body, "Attachable", spec.attachable());
+        put(body, "EnableIPv6", spec.enableIpv6());
+        if (spec.ipam() != null) {
+            ObjectNode ipam = body.putObject("IPAM");
+            put(ipam, "Driver", spec.ipam().driver());
+            ArrayNode configs = ipam.putArray("Config");
+            for (NetworkSpec.Pool pool : spec.ipam().pools()) {
+                ObjectNode c = configs.addObject();
+                put(c, "Subnet", pool.subnet());
+                put(c, "IPRange", pool.ipRange());
+                put(c, "Gateway", pool.gateway());
+                if (!pool.auxAddresses().isEmpty()) {
+                    c.set("AuxiliaryAddresses", map(pool.auxAddresses()));
                 }
+            }
+            if (!spec.ipam().options().isEmpty()) {
+                ipam.set("Options", map(spec.ipam().options()));
             }
         }
         return body;

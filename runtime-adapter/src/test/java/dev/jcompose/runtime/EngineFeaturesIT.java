@@ -72,8 +72,8 @@ class EngineFeaturesIT {
                 .processEnv(Map.of()).build());
         for (var n : p.networks().entrySet()) {
             String name = project + "_" + n.getKey();
-            engine.createNetwork(new NetworkSpec(name, Map.of("com.docker.compose.project",
-                    project), n.getValue()));
+            engine.createNetwork(NetworkSpec.of(n.getValue(), Map.of(
+                    "com.docker.compose.project", project)));
             cleanup.add(() -> engine.removeNetwork(name));
         }
         return ContainerSpecs.forService(p, p.services().get(service), 1, "hash");
@@ -115,7 +115,12 @@ class EngineFeaturesIT {
                 networks:
                   front: {}
                   back:
-                    ipam: {config: [{subnet: 10.213.7.0/24}]}
+                    ipam:
+                      config:
+                        - subnet: 10.213.7.0/24
+                          ip_range: 10.213.7.0/25
+                          gateway: 10.213.7.254
+                          aux_addresses: {router: 10.213.7.253}
                 """, "web");
         String id = create(spec);
         engine.startContainer(id);
@@ -125,6 +130,12 @@ class EngineFeaturesIT {
                 .asText(), networks.toString());
         assertEquals("10.213.7.9", networks.path(project + "_back").path("IPAddress").asText(),
                 networks.toString());
+        JsonNode pool = engine.getJson("/networks/" + project + "_back", "inspecting")
+                .path("IPAM").path("Config").path(0);
+        assertEquals("10.213.7.0/25", pool.path("IPRange").asText(), pool.toString());
+        assertEquals("10.213.7.254", pool.path("Gateway").asText(), pool.toString());
+        assertEquals("10.213.7.253", pool.path("AuxiliaryAddresses").path("router").asText(),
+                pool.toString());
     }
 
     @Test

@@ -156,8 +156,7 @@ class RequestBodiesTest {
     void networkBodiesAreDockerJavas() throws IOException {
         Project p = project();
         for (var n : p.networks().values()) {
-            NetworkSpec spec = new NetworkSpec(n.name(), Map.of("com.docker.compose.network",
-                    "x"), n);
+            NetworkSpec spec = NetworkSpec.of(n, Map.of("com.docker.compose.network", "x"));
             ObjectNode expected = (ObjectNode) dockerJavaNetworkBody(spec);
             // docker-java wrote EnableIPv6 twice, once as "enableIPv6" (its getter's name); the
             // engine's case-insensitive decoding read both into the same field
@@ -167,6 +166,37 @@ class RequestBodiesTest {
         }
     }
 
+    /**
+     * What docker-java's network request cannot carry, against the Engine API's field names:
+     * a pool's auxiliary addresses and the IPAM driver's options (compose v2 sends both).
+     */
+    @Test
+    void networkBodiesCarryAuxiliaryAddressesAndIpamOptions() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  a: {image: busybox}
+                networks:
+                  n:
+                    driver_opts: {com.docker.network.bridge.name: jc0}
+                    ipam:
+                      driver: default
+                      options: {foo: bar}
+                      config:
+                        - subnet: 10.9.0.0/24
+                          aux_addresses: {router: 10.9.0.2}
+                """);
+        Project p = ComposeLoader.load(LoadOptions.builder().workingDir(dir).projectName("aux")
+                .processEnv(Map.of()).build());
+        ObjectNode body = NetworkBodies.network(NetworkSpec.of(p.networks().get("n"), Map.of()));
+        assertEquals("bridge", body.path("Driver").asText(), body.toString());
+        assertEquals("jc0", body.path("Options").path("com.docker.network.bridge.name").asText());
+        JsonNode ipam = body.path("IPAM");
+        assertEquals("default", ipam.path("Driver").asText(), body.toString());
+        assertEquals("bar", ipam.path("Options").path("foo").asText(), body.toString());
+        assertEquals("10.9.0.2", ipam.path("Config").path(0).path("AuxiliaryAddresses")
+                .path("router").asText(), body.toString());
+    }
+
     /** The network create request as jcompose made it through docker-java. */
     private static JsonNode dockerJavaNetworkBody(NetworkSpec spec) {
         AtomicReference<CreateNetworkCmd> sent = new AtomicReference<>();
@@ -174,14 +204,13 @@ class RequestBodiesTest {
             sent.set(c);
             return new CreateNetworkResponse();
         }).withName(spec.name()).withLabels(spec.labels()).withCheckDuplicate(true);
-        dev.jcompose.model.Network n = spec.network();
-        cmd.withDriver(n.driver() == null ? "bridge" : n.driver());
-        if (n.enableIpv6() != null) {
-            cmd.withEnableIpv6(n.enableIpv6());
+        cmd.withDriver(spec.driver());
+        if (spec.enableIpv6() != null) {
+            cmd.withEnableIpv6(spec.enableIpv6());
         }
-        if (n.ipam() != null) {
+        if (spec.ipam() != null) {
             List<Network.Ipam.Config> configs = new ArrayList<>();
-            for (var pool : n.ipam().config()) {
+            for (var pool : spec.ipam().pools()) {
                 configs.add(new Network.Ipam.Config().withSubnet(pool.subnet())
                         .withIpRange(pool.ipRange()).withGateway(pool.gateway()));
             }

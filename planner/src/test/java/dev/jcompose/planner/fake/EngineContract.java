@@ -72,7 +72,7 @@ public abstract class EngineContract {
 
     private String network() {
         String name = prefix + "_net";
-        engine().createNetwork(new NetworkSpec(name, labels(), null));
+        engine().createNetwork(NetworkSpec.plain(name, labels()));
         cleanup.add(() -> engine().removeNetwork(name));
         return name;
     }
@@ -199,7 +199,7 @@ public abstract class EngineContract {
         assertEquals(net, engine().inspectNetwork(net).orElseThrow().name());
         assertEquals(1, engine().listNetworks(labels()).size());
         assertThrows(EngineException.Conflict.class,
-                () -> engine().createNetwork(new NetworkSpec(net, labels(), null)));
+                () -> engine().createNetwork(NetworkSpec.plain(net, labels())));
     }
 
     @Test
@@ -317,7 +317,7 @@ public abstract class EngineContract {
     void containersAreConnectedToAndDisconnectedFromNetworks() {
         String first = network();
         String second = prefix + "_second";
-        engine().createNetwork(new NetworkSpec(second, labels(), null));
+        engine().createNetwork(NetworkSpec.plain(second, labels()));
         cleanup.add(() -> engine().removeNetwork(second));
         String id = container("n1", first, List.of("sleep", "300"));
         engine().startContainer(id);
