@@ -6,6 +6,7 @@ import static dev.jcompose.runtime.RequestBodies.put;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcompose.model.Network;
 import dev.jcompose.planner.engine.NetworkSpec;
 import dev.jcompose.planner.engine.VolumeSpec;
 
@@ -36,7 +37,7 @@ final class NetworkBodies {
             ObjectNode ipam = body.putObject("IPAM");
             put(ipam, "Driver", spec.ipam().driver());
             ArrayNode configs = ipam.putArray("Config");
-            for (NetworkSpec.Pool pool : spec.ipam().pools()) {
+            for (Network.Pool pool : spec.ipam().config()) {
                 ObjectNode c = configs.addObject();
                 put(c, "Subnet", pool.subnet());
                 put(c, "IPRange", pool.ipRange());

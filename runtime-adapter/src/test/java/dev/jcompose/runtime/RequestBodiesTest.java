@@ -210,7 +210,7 @@ class RequestBodiesTest {
         }
         if (spec.ipam() != null) {
             List<Network.Ipam.Config> configs = new ArrayList<>();
-            for (var pool : spec.ipam().pools()) {
+            for (var pool : spec.ipam().config()) {
                 configs.add(new Network.Ipam.Config().withSubnet(pool.subnet())
                         .withIpRange(pool.ipRange()).withGateway(pool.gateway()));
             }

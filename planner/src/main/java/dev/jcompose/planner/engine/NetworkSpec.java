@@ -1,7 +1,6 @@
 package dev.jcompose.planner.engine;
 
 import dev.jcompose.model.Network;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,11 +9,11 @@ import java.util.Map;
  *
  * @param driver the network driver; the engine's default is {@code bridge}
  * @param internal {@code null} where the file does not say
- * @param ipam {@code null} where the file has no {@code ipam:}
+ * @param ipam the file's {@code ipam:} as it is (a plain value); {@code null} where it has none
  */
 public record NetworkSpec(String name, Map<String, String> labels, String driver,
         Map<String, String> driverOptions, Boolean internal, Boolean attachable,
-        Boolean enableIpv6, Ipam ipam) {
+        Boolean enableIpv6, Network.Ipam ipam) {
 
     public NetworkSpec {
         labels = Map.copyOf(labels);
@@ -32,29 +31,7 @@ public record NetworkSpec(String name, Map<String, String> labels, String driver
      * has one, its pools with their auxiliary addresses and its driver options.
      */
     public static NetworkSpec of(Network n, Map<String, String> labels) {
-        Ipam ipam = null;
-        if (n.ipam() != null) {
-            ipam = new Ipam(n.ipam().driver(), n.ipam().config().stream()
-                    .map(p -> new Pool(p.subnet(), p.ipRange(), p.gateway(), p.auxAddresses()))
-                    .toList(), n.ipam().options());
-        }
         return new NetworkSpec(n.name(), labels, n.driver() == null ? "bridge" : n.driver(),
-                n.driverOpts(), n.internal(), n.attachable(), n.enableIpv6(), ipam);
-    }
-
-    /** IP address management: a driver ({@code null}: the engine's), pools, driver options. */
-    public record Ipam(String driver, List<Pool> pools, Map<String, String> options) {
-        public Ipam {
-            pools = List.copyOf(pools);
-            options = Map.copyOf(options);
-        }
-    }
-
-    /** One address pool; any part may be {@code null}. */
-    public record Pool(String subnet, String ipRange, String gateway,
-            Map<String, String> auxAddresses) {
-        public Pool {
-            auxAddresses = Map.copyOf(auxAddresses);
-        }
+                n.driverOpts(), n.internal(), n.attachable(), n.enableIpv6(), n.ipam());
     }
 }
