@@ -2,7 +2,8 @@ package dev.jcompose.model;
 
 /**
  * One dependency of a service. {@code condition} is {@code service_started},
- * {@code service_healthy} or {@code service_completed_successfully}.
+ * {@code service_healthy} or {@code service_completed_successfully}; {@code restart: false} is
+ * held as unset (its default), so that it is printed and hashed as compose v2 does.
  */
 public record DependsOn(String condition, Boolean restart, Boolean required) {
 
@@ -54,6 +55,9 @@ public record DependsOn(String condition, Boolean restart, Boolean required) {
         }
         if (required == null) {
             required = Boolean.TRUE;
+        }
+        if (Boolean.FALSE.equals(restart)) {
+            restart = null; // the default, left out as compose-go leaves it out
         }
     }
 

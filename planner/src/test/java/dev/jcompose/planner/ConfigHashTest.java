@@ -89,6 +89,54 @@ class ConfigHashTest {
                 ConfigHash.of(p.service("job")));
     }
 
+    /**
+     * The dependencies compose-go implies from links, volumes_from and network_mode / ipc /
+     * pid {@code service:NAME} are in depends_on, so in the hash; a declared one is kept as
+     * declared, {@code restart: false} is hashed as unset. Hashes printed by compose v2 2.26.1
+     * ({@code -p golden config --hash '*'}).
+     */
+    @Test
+    void hashesImpliedDependenciesAsComposeV2Does() throws Exception {
+        Project p = TestProjects.load(dir, "golden", """
+                services:
+                  db:
+                    image: jcompose/base:latest
+                    command: ["sleep", "300"]
+                  cache:
+                    image: jcompose/base:latest
+                    command: ["sleep", "300"]
+                  data:
+                    image: jcompose/base:latest
+                    command: ["true"]
+                  web:
+                    image: jcompose/base:latest
+                    command: ["sleep", "300"]
+                    links: ["db:database", "cache"]
+                    volumes_from: ["data:ro", "container:some-container"]
+                    depends_on:
+                      cache: {condition: service_healthy}
+                  sidecar:
+                    image: jcompose/base:latest
+                    command: ["sleep", "300"]
+                    network_mode: service:web
+                    ipc: service:db
+                    pid: service:cache
+                  job:
+                    image: jcompose/base:latest
+                    volumes_from: [data]
+                    depends_on:
+                      db: {condition: service_started, restart: false}
+                """);
+        assertEquals("a094660023d0b772d1dd6683ed776cd042e94910c915ed31428b6dd26327f006",
+                ConfigHash.of(p.service("web")));
+        assertEquals("17fb8126c2d7551a72bd595fda36748c58baa7d0bde7c80e6152201f18e32ae5",
+                ConfigHash.of(p.service("sidecar")));
+        assertEquals("48b068ae8c32017f9baaa176eafbbafc22d5a872f8d99e642fa65c381a8e8049",
+                ConfigHash.of(p.service("job")));
+        assertEquals("adec5176c8ae7dc37b8be1b69d6707a0a966b0105c390a0d1b7a2a7d5a1d9079",
+                ConfigHash.of(p.service("db")));
+    }
+
     @Test
     void goJsonOfAMinimalService() throws Exception {
         Project p = TestProjects.load(dir, "golden", """

@@ -46,19 +46,14 @@ final class LifecycleScope {
     }
 
     /**
-     * Whether {@code s} is restarted with {@code dependency}: declared with
-     * {@code restart: true}, or implied as compose-go implies it (a link to it, or its network,
-     * IPC or PID namespace shared with {@code service:dependency}).
+     * Whether {@code s} is restarted with {@code dependency}: its depends_on says
+     * {@code restart: true}, declared or implied (the loader writes a link to it, or its
+     * network, IPC or PID namespace shared with {@code service:dependency}, into depends_on as
+     * compose-go does).
      */
     private static boolean restartsWith(Service s, String dependency) {
         DependsOn edge = s.dependsOn().get(dependency);
-        if (edge != null) {
-            return edge.restartsWithDependency();
-        }
-        String shared = "service:" + dependency;
-        return shared.equals(s.networkMode()) || shared.equals(s.ipc())
-                || shared.equals(s.pid()) || s.links().stream()
-                        .anyMatch(l -> l.equals(dependency) || l.startsWith(dependency + ":"));
+        return edge != null && edge.restartsWithDependency();
     }
 
     /**

@@ -173,11 +173,15 @@ public final class ComposeLoader {
         root = root.with("services", split.enabled());
         ConsistencyStage.validity(root, diag);
         if (options.consistencyCheck()) {
-            ConsistencyStage.check(root, split.disabled(), diag);
+            ConsistencyStage.check(root, split.disabled(), options.normalize(), diag);
         }
         diag.throwIfErrors();
         if (options.normalize()) {
             root = ResolveStages.defaults(root, name);
+            root = root.with("services", ImpliedDependencies.apply(ResolveStages.map(root,
+                    "services")));
+            split = new ProfilesStage.Result(split.enabled(),
+                    ImpliedDependencies.apply(split.disabled()));
         }
         root = ResolveStages.buildDefaults(root);
         if (options.resolvePaths()) {

@@ -18,46 +18,30 @@ final class ConsistencyStage {
     }
 
     /**
-     * {@code volumes_from: [x]} and {@code network_mode} / {@code ipc} / {@code pid}
-     * {@code service:x} name services too: they must exist, as with depends_on.
+     * {@code links}, {@code volumes_from} and {@code network_mode} / {@code ipc} / {@code pid}
+     * {@code service:x} name services too ({@link ImpliedDependencies}): they must exist, as
+     * with depends_on. When the model is normalised they are dependencies, so, as compose v2,
+     * one in a profile that is not active is refused unless depends_on declares it.
      */
     private static void implicitDependencies(String name, MapNode svc, MapNode services,
-            MapNode disabled, YamlPath path, Diagnostics diag) {
-        if (svc.get("volumes_from") instanceof SeqNode from) {
-            for (int i = 0; i < from.size(); i++) {
-                String ref = Nodes.text(from.get(i));
-                if (ref == null || ref.startsWith("container:")) {
-                    continue;
-                }
-                int colon = ref.indexOf(':');
-                String dep = colon < 0 ? ref : ref.substring(0, colon);
-                if (!services.has(dep) && !disabled.has(dep)) {
-                    diag.error(from.get(i), path.key("volumes_from").index(i), "service \""
-                            + name + "\" depends on undefined service \"" + dep + "\""
-                            + Schema.suggestion(dep, services.keys()));
-                }
+            MapNode disabled, boolean normalized, YamlPath path, Diagnostics diag) {
+        MapNode declared = svc.get("depends_on") instanceof MapNode m ? m : MapNode.empty(
+                svc.mark());
+        for (ImpliedDependencies.Reference ref : ImpliedDependencies.of(svc, path)) {
+            String dep = ref.service();
+            String key = String.valueOf(ref.path().segments().get(path.size()));
+            if (services.has(dep)) {
+                continue;
             }
-        }
-        if (svc.get("links") instanceof SeqNode links) {
-            for (int i = 0; i < links.size(); i++) {
-                String ref = Nodes.text(links.get(i));
-                String dep = ref == null ? null : ref.split(":", 2)[0];
-                if (dep != null && !services.has(dep) && !disabled.has(dep)) {
-                    diag.error(links.get(i), path.key("links").index(i), "service \"" + name
-                            + "\" depends on undefined service \"" + dep + "\""
-                            + Schema.suggestion(dep, services.keys()));
-                }
-            }
-        }
-        for (String key : new String[] {"network_mode", "ipc", "pid"}) {
-            String value = Nodes.text(svc.get(key));
-            if (value != null && value.startsWith("service:")) {
-                String dep = value.substring("service:".length());
-                if (!services.has(dep) && !disabled.has(dep)) {
-                    diag.error(svc.get(key), path.key(key), "service \"" + name
-                            + "\" depends on undefined service \"" + dep + "\""
-                            + Schema.suggestion(dep, services.keys()));
-                }
+            if (!disabled.has(dep)) {
+                diag.error(ref.node(), ref.path(), "service \"" + name
+                        + "\" depends on undefined service \"" + dep + "\""
+                        + Schema.suggestion(dep, services.keys()));
+            } else if (normalized && !declared.has(dep)) {
+                diag.error(ref.node(), ref.path(), "service \"" + name + "\" depends on \""
+                        + dep + "\" through " + key + ", which is not enabled: activate one of"
+                        + " its profiles " + ProfilesStage.profilesOf(disabled.get(dep))
+                        + ", or declare it in depends_on with required: false");
             }
         }
     }
@@ -95,7 +79,11 @@ final class ConsistencyStage {
         }
     }
 
-    static void check(MapNode root, MapNode disabled, Diagnostics diag) {
+    /**
+     * Checks the references of the enabled services in {@code root}; {@code normalized}: the
+     * references of {@link ImpliedDependencies} are dependencies.
+     */
+    static void check(MapNode root, MapNode disabled, boolean normalized, Diagnostics diag) {
         MapNode services = ResolveStages.map(root, "services");
         MapNode networks = ResolveStages.map(root, "networks");
         MapNode volumes = ResolveStages.map(root, "volumes");
@@ -133,7 +121,7 @@ final class ConsistencyStage {
                     }
                 });
             }
-            implicitDependencies(name, svc, services, disabled, path, diag);
+            implicitDependencies(name, svc, services, disabled, normalized, path, diag);
             watchRules(name, svc, path, diag);
             if (svc.get("networks") instanceof MapNode nets) {
                 nets.keys().forEach(net -> {

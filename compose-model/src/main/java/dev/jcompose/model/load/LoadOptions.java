@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * @param services          services named on the command line (they enable their profiles)
  * @param interpolate       substitute variables (false for {@code config --no-interpolate})
  * @param resolvePaths      make relative paths absolute
- * @param normalize         apply defaults: default network, resource names
+ * @param normalize         apply defaults: default network, resource names, the depends_on
+ *                          implied by links, volumes_from, network_mode/ipc/pid service:
  * @param consistencyCheck  check references between services and resources
  * @param warnings          receives warnings (unset variables, deprecated keys)
  * @param validate          check the files against the Compose Specification (off only for

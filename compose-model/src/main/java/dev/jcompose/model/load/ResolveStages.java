@@ -166,8 +166,9 @@ final class ResolveStages {
     }
 
     /**
-     * The named services and every service they need (depends_on, links, volumes_from,
-     * network_mode/ipc/pid {@code service:x}), transitively.
+     * The named services and every service they need (depends_on and the references of
+     * {@link ImpliedDependencies}, which a model loaded without normalisation has not written
+     * into depends_on), transitively.
      */
     static java.util.Set<String> withDependencies(MapNode services,
             java.util.Collection<String> names) {
@@ -181,22 +182,8 @@ final class ResolveStages {
             if (svc.get("depends_on") instanceof MapNode deps) {
                 todo.addAll(deps.keys());
             }
-            for (String key : new String[] {"links", "volumes_from"}) {
-                if (svc.get(key) instanceof dev.jcompose.model.tree.SeqNode refs) {
-                    for (Node ref : refs.items()) {
-                        String t = Nodes.text(ref);
-                        if (t != null && !t.startsWith("container:")) {
-                            todo.add(t.split(":", 2)[0]);
-                        }
-                    }
-                }
-            }
-            for (String key : new String[] {"network_mode", "ipc", "pid"}) {
-                String t = Nodes.text(svc.get(key));
-                if (t != null && t.startsWith("service:")) {
-                    todo.add(t.substring("service:".length()));
-                }
-            }
+            ImpliedDependencies.of(svc, dev.jcompose.model.tree.YamlPath.ROOT)
+                    .forEach(ref -> todo.add(ref.service()));
         }
         return out;
     }
