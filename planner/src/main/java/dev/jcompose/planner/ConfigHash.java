@@ -9,6 +9,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The hash of a service's configuration, stored on its containers: when it changes, the
@@ -21,6 +24,17 @@ import java.util.Map;
  * {@code deploy.replicas}.
  */
 public final class ConfigHash {
+
+    /**
+     * Starts a hash that waits for the ids of the containers of other services it includes
+     * ({@link #of(Service, Function)}): the service's JSON follows, each such id written as
+     * {@link #ID_MARK} and the service's name.
+     */
+    private static final String PENDING = "pending-container-ids:";
+    /** A NUL, which compose files cannot hold, written in JSON as Go writes it. */
+    private static final String ID_MARK = "\\u0000";
+    private static final Pattern PENDING_ID = Pattern.compile(Pattern.quote(ID_MARK)
+            + "([^\"\\\\]*)");
 
     /** compose-go's ServiceConfig fields, in the order Go writes them. */
     private static final List<String> SERVICE_FIELDS = List.of("profiles", "annotations",
@@ -53,12 +67,68 @@ public final class ConfigHash {
         return sha256(ModelPrinter.json(ModelPrinter.toPlain(network)));
     }
 
+    /** The hash {@code config --hash} prints: the service as written. */
     public static String of(Service service) {
         return sha256(goJson(service));
     }
 
+    /**
+     * The hash compose v2 writes on a container at {@code up}: with {@code volumes_from} entries
+     * and {@code network_mode} / {@code ipc} / {@code pid} {@code service:NAME} resolved to the
+     * id of NAME's first container by name, as compose v2's convergence resolves them before it
+     * hashes ({@code container:NAME} volumes_from entries become NAME, and a volumes_from mode is
+     * dropped, as there). When {@code containerId} does not know a service's container yet (it
+     * is created by the same plan), the value is pending: {@link #finish} completes it once the
+     * container exists; a pending value is never a container's hash.
+     */
+    public static String of(Service service, Function<String, String> containerId) {
+        Map<String, Object> s = goTree(service);
+        boolean[] pending = {false};
+        Function<String, String> id = name -> {
+            String found = containerId.apply(name);
+            pending[0] |= found == null;
+            return found != null ? found : "\u0000" + name;
+        };
+        for (String key : List.of("network_mode", "ipc", "pid")) {
+            if (s.get(key) instanceof String mode && mode.startsWith("service:")) {
+                s.put(key, "container:" + id.apply(mode.substring("service:".length())));
+            }
+        }
+        if (s.get("volumes_from") instanceof List<?> from) {
+            s.put("volumes_from", from.stream().map(v -> {
+                String[] spec = String.valueOf(v).split(":", -1);
+                return (Object) ("container".equals(spec[0])
+                        ? spec.length > 1 ? spec[1] : spec[0] : id.apply(spec[0]));
+            }).toList());
+        }
+        String json = ModelPrinter.goJsonLine(s);
+        return pending[0] ? PENDING + json : sha256(json);
+    }
+
+    /** Whether {@code hash} still waits for container ids ({@link #of(Service, Function)}). */
+    public static boolean isPending(String hash) {
+        return hash != null && hash.startsWith(PENDING);
+    }
+
+    /**
+     * {@code hash} with the ids it waited for filled in by {@code containerId} (a service's first
+     * container by name); any other value as it is.
+     */
+    public static String finish(String hash, Function<String, String> containerId) {
+        if (!isPending(hash)) {
+            return hash;
+        }
+        Matcher m = PENDING_ID.matcher(hash.substring(PENDING.length()));
+        return sha256(m.replaceAll(r -> Matcher.quoteReplacement(containerId.apply(r.group(1)))));
+    }
+
     /** The service as compose v2 hashes it: Go's compact JSON of compose-go's struct. */
     static String goJson(Service service) {
+        return ModelPrinter.goJsonLine(goTree(service));
+    }
+
+    /** compose-go's struct as a tree, in the order Go writes it. */
+    private static Map<String, Object> goTree(Service service) {
         @SuppressWarnings("unchecked")
         Map<String, Object> plain = (Map<String, Object>) ModelPrinter.toPlain(service);
         Map<String, Object> s = new LinkedHashMap<>(plain);
@@ -85,7 +155,7 @@ public final class ConfigHash {
                 return (Object) ordered(m, VOLUME_FIELDS);
             }).toList());
         }
-        return ModelPrinter.goJsonLine(ordered(s, SERVICE_FIELDS));
+        return ordered(s, SERVICE_FIELDS);
     }
 
     private static Map<String, Object> copy(Map<?, ?> m) {

@@ -50,7 +50,7 @@ final class Convergence {
                     "healthcheck.start_interval requires healthcheck.start_period to be set");
         }
         int replicas = up.options.scale().getOrDefault(s.name(), s.replicas());
-        String hash = ConfigHash.of(s);
+        String hash = ConfigHash.of(s, this::unchangedContainerId);
         List<ContainerSummary> existing = up.observed.containersOf(s.name()).stream()
                 .filter(c -> !up.replaced.contains(c.id())).toList();
         Map<Integer, ContainerSummary> byNumber = new TreeMap<>();
@@ -288,6 +288,20 @@ final class Convergence {
         return null;
     }
 
+    /**
+     * The id of {@code service}'s first container by name, as compose v2 resolves a reference to
+     * it; null when this plan creates or recreates its containers (the id is not known yet).
+     */
+    private String unchangedContainerId(String service) {
+        if (!up.createdSteps.getOrDefault(service, List.of()).isEmpty()) {
+            return null;
+        }
+        return up.observed.containersOf(service).stream()
+                .filter(c -> !up.replaced.contains(c.id()))
+                .min(Comparator.comparing(ContainerSummary::name))
+                .map(ContainerSummary::id).orElse(null);
+    }
+
     private String recreateCause(ContainerSummary c, String hash, Service s) {
         if (up.options.noRecreate()) {
             return null;
@@ -298,6 +312,9 @@ final class Convergence {
         }
         if (!named && up.options.alwaysRecreateDeps()) {
             return "--always-recreate-deps";
+        }
+        if (ConfigHash.isPending(hash)) {
+            return "a service it shares a namespace or volumes with gets a new container";
         }
         if (!hash.equals(c.label(Labels.CONFIG_HASH))) {
             return "config hash changed";

@@ -1,6 +1,7 @@
 package dev.jcompose.planner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.model.Project;
 import dev.jcompose.planner.fake.TestProjects;
@@ -135,6 +136,35 @@ class ConfigHashTest {
                 ConfigHash.of(p.service("job")));
         assertEquals("adec5176c8ae7dc37b8be1b69d6707a0a966b0105c390a0d1b7a2a7d5a1d9079",
                 ConfigHash.of(p.service("db")));
+    }
+
+    /**
+     * At up, compose v2 hashes network_mode / ipc / pid {@code service:NAME} and volumes_from
+     * with NAME's container id: the label compose v2 2.26.1 wrote on side's container when db's
+     * container had this id. A plan that creates db too leaves the hash pending until then.
+     */
+    @Test
+    void hashesServiceReferencesWithTheContainerIdAsComposeV2DoesAtUp() throws Exception {
+        Project p = TestProjects.load(dir, "hfp1", """
+                services:
+                  db:
+                    image: jcompose/base:latest
+                    command: ["sleep", "300"]
+                  side:
+                    image: jcompose/base:latest
+                    command: ["sleep", "300"]
+                    network_mode: service:db
+                    volumes_from: ["db:ro"]
+                """);
+        String db = "9af57db3986c66ae3acf5fd9e9f622a5eec3873ec1a06b84a4e2f58f50417599";
+        String written = "f5bb98ed53fbd3f5a454702adf2149b5793ba67bf9c14a28cedc4b83d2622e8c";
+        assertEquals(written, ConfigHash.of(p.service("side"), name -> db));
+        String pending = ConfigHash.of(p.service("side"), name -> null);
+        assertTrue(ConfigHash.isPending(pending), pending);
+        assertEquals(written, ConfigHash.finish(pending, name -> db));
+        // config --hash prints the service as written
+        assertEquals("f08465b50612f1ba75a5663c43ff7bbb7b43e68a812b932a257bd452ecacca1b",
+                ConfigHash.of(p.service("side")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.jcompose.planner.exec;
 
+import dev.jcompose.planner.ConfigHash;
 import dev.jcompose.planner.Labels;
 import dev.jcompose.planner.engine.ContainerSpec;
 import dev.jcompose.planner.engine.ContainerSummary;
@@ -48,6 +49,9 @@ final class ServiceReferences {
         if (imageId != null) {
             labels.put(Labels.IMAGE, imageId);
         }
+        // the config hash includes the ids of the containers it shares (as compose v2's)
+        labels.computeIfPresent(Labels.CONFIG_HASH, (k, hash) -> ConfigHash.finish(hash,
+                service -> serviceContainer("config hash", service, true)));
         String networkMode = spec.networkMode();
         if (networkMode != null && networkMode.startsWith("service:")) {
             networkMode = "container:" + serviceContainer("network_mode",
