@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * date for the other ({@code up -d} recreates nothing, in both directions), with the same
  * {@code com.docker.compose.*} labels on containers, networks and volumes (the config hash as
  * compose v2 computes it, with the depends_on that links, network_mode and volumes_from imply,
- * which the depends_on label lists too); and the machine-readable answers ({@code ps --format json} field for
+ * which the depends_on label lists too, and the long volume syntax told from the short); and the machine-readable answers ({@code ps --format json} field for
  * field, {@code ls}, {@code images}, {@code port}, {@code top}, {@code version}) the same.
  */
 class ComposeV2ParityIT {
@@ -85,6 +85,10 @@ class ComposeV2ParityIT {
                     image: jcompose/base:latest
                     entrypoint: ["sleep"]
                     command: ["300"]
+                    volumes:
+                      - type: volume
+                        source: data
+                        target: /long
                   side:
                     image: jcompose/base:latest
                     command: ["sleep", "300"]

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * tool created is up to date for the other: the SHA-256 of the service as Go's
  * {@code json.Marshal} writes compose-go's {@code ServiceConfig} (its fields in struct order,
  * {@code command} and {@code entrypoint} null when unset, the struct-valued {@code deploy}
- * fields and a volume's {@code volume} present when empty, {@code <>&} escaped), without the
+ * fields present when empty, a volume's {@code volume} options as the model holds them: empty
+ * for the short syntax, absent for the long one unless written, {@code <>&} escaped), without the
  * fields that do not change a container: {@code build}, {@code pull_policy}, {@code scale} and
  * {@code deploy.replicas}.
  */
@@ -145,15 +146,8 @@ public final class ConfigHash {
             s.put("deploy", ordered(d, DEPLOY_FIELDS));
         }
         if (s.get("volumes") instanceof List<?> volumes) {
-            s.put("volumes", volumes.stream().map(v -> {
-                Map<String, Object> m = copy((Map<?, ?>) v);
-                if ("volume".equals(m.get("type"))) {
-                    // compose-go gives the short syntax's volumes empty options (the long
-                    // syntax's none, which the model does not tell apart: the common case)
-                    m.putIfAbsent("volume", Map.of());
-                }
-                return (Object) ordered(m, VOLUME_FIELDS);
-            }).toList());
+            s.put("volumes", volumes.stream()
+                    .map(v -> (Object) ordered(copy((Map<?, ?>) v), VOLUME_FIELDS)).toList());
         }
         return ordered(s, SERVICE_FIELDS);
     }

@@ -167,6 +167,48 @@ class ConfigHashTest {
                 ConfigHash.of(p.service("side")));
     }
 
+    /**
+     * compose-go gives a volume of the short syntax empty options and one of the long syntax
+     * none unless written: three services that mount the same volumes, hashed by compose v2
+     * 2.26.1 ({@code -p golden config --hash '*'}) to three values.
+     */
+    @Test
+    void hashesTheShortAndLongVolumeSyntaxesApartAsComposeV2Does() throws Exception {
+        Project p = TestProjects.load(dir, "golden", """
+                services:
+                  short:
+                    image: x
+                    volumes: ["data:/data", "/anon", "data:/ro:ro"]
+                  long:
+                    image: x
+                    volumes:
+                      - type: volume
+                        source: data
+                        target: /data
+                      - type: volume
+                        target: /anon
+                  longopts:
+                    image: x
+                    volumes:
+                      - type: volume
+                        source: data
+                        target: /data
+                        volume: {}
+                      - type: volume
+                        source: data
+                        target: /d2
+                        volume: {nocopy: true}
+                volumes:
+                  data:
+                """);
+        assertEquals("b10046be6ed5dd8502c95c3c9284bed50c05eed1c1d9f92044143ffdd737eed2",
+                ConfigHash.of(p.service("short")));
+        assertEquals("53de96973ab4d474c64cff38ad55d7c2de8b8c2b1369f853101491e8368275da",
+                ConfigHash.of(p.service("long")));
+        assertEquals("664c094059f9758c88de433550f06c92eb711bc330f0e10db0f4f67fdec94187",
+                ConfigHash.of(p.service("longopts")));
+    }
+
     @Test
     void goJsonOfAMinimalService() throws Exception {
         Project p = TestProjects.load(dir, "golden", """

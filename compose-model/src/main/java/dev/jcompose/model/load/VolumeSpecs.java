@@ -97,7 +97,9 @@ public final class VolumeSpecs {
             // on a named volume too: docker compose keeps it in the model (and warns at create)
             out.put("bind", bindOpts);
         }
-        if (!volumeOpts.isEmpty()) {
+        if (!bind) {
+            // as compose-go: a volume in the short syntax has options, empty ones at least
+            // (the long syntax's have none unless written), which its config hash tells apart
             out.put("volume", volumeOpts);
         }
         return out;
