@@ -109,7 +109,8 @@ public final class ConfigCommand implements Callable<Integer> {
                 .normalize(!noNormalize)
                 .resolvePaths(!noPathResolution)
                 .consistencyCheck(!noConsistency)
-                .resolveEnvironment(!noEnvResolution)
+                // as compose v2, --hash hashes the services with their env files unread
+                .resolveEnvironment(!noEnvResolution && hash == null)
                 .build();
         if (environment) {
             return printEnvironment(ComposeLoader.explainEnvironment(options));

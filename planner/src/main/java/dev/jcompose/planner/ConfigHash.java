@@ -145,6 +145,19 @@ public final class ConfigHash {
             d.putIfAbsent("placement", Map.of());
             s.put("deploy", ordered(d, DEPLOY_FIELDS));
         }
+        if (s.get("env_file") instanceof List<?> files) {
+            // as compose-go writes an env file: its path alone when required
+            s.put("env_file", files.stream().map(f -> {
+                Map<String, Object> file = copy((Map<?, ?>) f);
+                if (!Boolean.FALSE.equals(file.get("required"))) {
+                    return file.get("path");
+                }
+                Map<String, Object> optional = new LinkedHashMap<>();
+                optional.put("path", file.get("path"));
+                optional.put("required", false);
+                return (Object) optional;
+            }).toList());
+        }
         if (s.get("volumes") instanceof List<?> volumes) {
             s.put("volumes", volumes.stream()
                     .map(v -> (Object) ordered(copy((Map<?, ?>) v), VOLUME_FIELDS)).toList());

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.model.Project;
+import dev.jcompose.model.load.ComposeLoader;
+import dev.jcompose.model.load.LoadOptions;
 import dev.jcompose.planner.fake.TestProjects;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -207,6 +210,32 @@ class ConfigHashTest {
                 ConfigHash.of(p.service("long")));
         assertEquals("664c094059f9758c88de433550f06c92eb711bc330f0e10db0f4f67fdec94187",
                 ConfigHash.of(p.service("longopts")));
+    }
+
+    /**
+     * {@code config --hash} hashes a service with its env files unread, as compose v2's: a
+     * required file is its path alone in Go's JSON, an optional one its path and
+     * {@code required: false} (compose v2 printed the same hashes for this file).
+     */
+    @Test
+    void writesEnvFilesAsComposeGo() throws Exception {
+        Files.writeString(dir.resolve("app.env"), "FROM_FILE=1\n");
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  opt:
+                    image: x
+                    env_file:
+                      - path: app.env
+                      - path: missing.env
+                        required: false
+                    environment: [A=1]
+                """);
+        Project p = ComposeLoader.load(LoadOptions.builder().workingDir(dir).projectName("e")
+                .processEnv(Map.of()).resolveEnvironment(false).build());
+        assertEquals("{\"command\":null,\"entrypoint\":null,\"environment\":{\"A\":\"1\"},"
+                + "\"env_file\":[\"" + dir.resolve("app.env") + "\",{\"path\":\""
+                + dir.resolve("missing.env") + "\",\"required\":false}],\"image\":\"x\","
+                + "\"networks\":{\"default\":null}}", ConfigHash.goJson(p.service("opt")));
     }
 
     @Test
