@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.rbac.Subject;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * {@code depends_on} as init containers, so the pod's containers start once the dependencies
@@ -39,7 +40,7 @@ final class Dependencies implements Transformer {
             if (dep == null) {
                 return;
             }
-            if (d.restartsWithDependency()) {
+            if (d.restartsWithDependency() && !impliedOnly(ctx.service(), name)) {
                 ctx.warn("restart: Kubernetes does not restart a pod when a dependency is "
                         + "replaced", "depends_on", name, "restart");
             }
@@ -61,6 +62,19 @@ final class Dependencies implements Transformer {
             }
             draft.initContainers.add(waitForService(ctx, name));
         });
+    }
+
+    /**
+     * Whether {@code dependency} is one the loader wrote into depends_on because {@code s}
+     * links to it or shares one of its namespaces (compose-go's implied dependencies): those
+     * keys are warned about themselves, so their implied {@code restart} is not.
+     */
+    private static boolean impliedOnly(Service s, String dependency) {
+        String shared = "service:" + dependency;
+        return s.links().stream().anyMatch(l -> l.equals(dependency)
+                || l.startsWith(dependency + ":"))
+                || Stream.of(s.networkMode(), s.ipc(), s.pid(), s.uts(), s.cgroup())
+                        .anyMatch(shared::equals);
     }
 
     private static Container waitForService(ServiceContext ctx, String dependency) {
