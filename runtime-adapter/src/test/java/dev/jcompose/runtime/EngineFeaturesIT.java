@@ -132,10 +132,14 @@ class EngineFeaturesIT {
                 networks.toString());
         JsonNode pool = engine.getJson("/networks/" + project + "_back", "inspecting")
                 .path("IPAM").path("Config").path(0);
-        assertEquals("10.213.7.0/25", pool.path("IPRange").asText(), pool.toString());
         assertEquals("10.213.7.254", pool.path("Gateway").asText(), pool.toString());
-        assertEquals("10.213.7.253", pool.path("AuxiliaryAddresses").path("router").asText(),
+        // Podman 4.3's Docker API takes ip_range and aux addresses and keeps neither (measured:
+        // its inspect shows the subnet and gateway only); Docker keeps what was sent
+        boolean podman = engine.identity().kind() == EngineIdentity.Kind.PODMAN;
+        assertEquals(podman ? "" : "10.213.7.0/25", pool.path("IPRange").asText(),
                 pool.toString());
+        assertEquals(podman ? "" : "10.213.7.253", pool.path("AuxiliaryAddresses")
+                .path("router").asText(), pool.toString());
     }
 
     @Test
